@@ -1,0 +1,18 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { IngestModule, IngestModuleOptions } from '@sieve/ingest-feature';
+import { HealthModule, ReadinessCheck } from '@sieve/telemetry';
+import type { GatewayConfig } from './config';
+import { ConversationsController } from './conversations.controller';
+import { GATEWAY_CONFIG } from './tokens';
+
+@Module({})
+export class GatewayModule {
+  static forRoot(config: GatewayConfig, ingest: IngestModuleOptions, checks: ReadinessCheck[]): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [IngestModule.register(ingest), HealthModule.forRoot(checks)],
+      controllers: [ConversationsController],
+      providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
+    };
+  }
+}

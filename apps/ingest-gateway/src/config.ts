@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { env, kafkaConfigShape, serviceConfigShape } from '@sieve/config';
+
+export const gatewayConfigSchema = z.object({
+  ...serviceConfigShape,
+  ...kafkaConfigShape,
+  HTTP_PORT: env.port(3001),
+  DATABASE_URL: env.postgresUrl(),
+  REDIS_URL: env.redisUrl(),
+  /** Largest JSON body accepted; larger ones get 413 before they are parsed. */
+  BODY_LIMIT_BYTES: env.positiveInt(64 * 1024),
+  /** How long a request waits for Kafka's acknowledgement before answering 503. */
+  PUBLISH_TIMEOUT_MS: env.positiveInt(5_000),
+  /** Seconds a 503 asks the SDK to wait before retrying. */
+  RETRY_AFTER_SECONDS: env.positiveInt(5),
+  /** How long an accepted client event id is remembered: longer than SDKs queue events offline (7 days). */
+  DEDUPLICATION_TTL_SECONDS: env.positiveInt(8 * 24 * 3600),
+});
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

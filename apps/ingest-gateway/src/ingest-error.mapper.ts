@@ -1,0 +1,29 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { IngestError, IngestErrorCode } from '@sieve/ingest-domain';
+
+function statusOf(code: IngestErrorCode): HttpStatus {
+  switch (code) {
+    case 'unauthenticated':
+      return HttpStatus.UNAUTHORIZED;
+    case 'forbidden':
+      return HttpStatus.FORBIDDEN;
+    case 'invalid-request':
+      return HttpStatus.BAD_REQUEST;
+    case 'payload-too-large':
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case 'kafka-unavailable':
+      return HttpStatus.SERVICE_UNAVAILABLE;
+  }
+}
+
+/** The HTTP answer for an ingest failure; a 503 tells the SDK when to retry. */
+export function toHttpException(error: IngestError, retryAfterSeconds: number): HttpException {
+  const status = statusOf(error.code);
+  return new HttpException(
+    {
+      error: { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) },
+      headers: status === HttpStatus.SERVICE_UNAVAILABLE ? { 'retry-after': String(retryAfterSeconds) } : {},
+    },
+    status,
+  );
+}

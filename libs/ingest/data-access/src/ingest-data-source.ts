@@ -1,0 +1,12 @@
+import { DataSource } from 'typeorm';
+import { createContextDataSource } from '@sieve/persistence';
+import { ApiKeyEntity } from './entities/api-key.entity';
+import { AppEntity } from './entities/app.entity';
+import { INGEST_MIGRATIONS } from './migrations';
+
+export const INGEST_ENTITIES = [AppEntity, ApiKeyEntity];
+
+/** The gateway's own database: apps and their key hashes. */
+export function createIngestDataSource(url: string, applicationName: string, poolSize?: number): DataSource {
+  return createContextDataSource({ url, applicationName, poolSize, entities: INGEST_ENTITIES, migrations: INGEST_MIGRATIONS });
+}

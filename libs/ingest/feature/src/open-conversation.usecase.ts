@@ -1,0 +1,77 @@
+import { buildEvent, SdkConversationOpenedV1, Topics } from '@sieve/contracts';
+import { DeduplicationStore } from '@sieve/ingest-data-access';
+import { deterministicUuid, IngestError, OpenConversationRequest } from '@sieve/ingest-domain';
+import { EventPublisher, PublishFailedError } from '@sieve/kafka';
+import { AppPrincipal } from './app-authenticator';
+
+export const GATEWAY_PRODUCER = 'ingest-gateway';
+
+export interface OpenConversationResult {
+  status: 'accepted' | 'duplicate';
+  conversationId: string;
+  messageId: string;
+}
+
+/**
+ * Opens a conversation for an SDK: one raw event on the SDK topic, keyed by conversation id.
+ * "Accepted" means Kafka acknowledged it; only then is the client event id marked as seen.
+ */
+export class OpenConversationUseCase {
+  constructor(
+    private readonly publisher: EventPublisher,
+    private readonly deduplication: DeduplicationStore,
+  ) {}
+
+  async execute(
+    app: AppPrincipal,
+    request: OpenConversationRequest,
+    context: { correlationId: string; countryCode: string | null },
+  ): Promise<OpenConversationResult> {
+    // Ids derive from the client event id: a retry that slips past the duplicate mark still
+    // produces the same conversation, which the ticket store writes once.
+    const conversationId = deterministicUuid(app.appId, request.clientEventId, 'conversation');
+    const messageId = deterministicUuid(app.appId, request.clientEventId, 'message');
+    if (await this.deduplication.wasAccepted(app.appId, request.clientEventId)) {
+      return { status: 'duplicate', conversationId, messageId };
+    }
+
+    const fullPrivacy = app.fullPrivacy || request.fullPrivacy === true;
+    const payload: SdkConversationOpenedV1 = {
+      appId: app.appId,
+      installId: request.installId,
+      conversationId,
+      clientEventId: request.clientEventId,
+      fullPrivacy,
+      countryCode: context.countryCode,
+      message: { id: messageId, body: request.message.body },
+      versions: request.versions,
+      ...(request.device ? { device: request.device } : {}),
+      // Full privacy: Sieve receives no custom data at all — no identity, custom fields or metadata.
+      ...(fullPrivacy
+        ? {}
+        : {
+            ...(request.identity ? { identity: request.identity } : {}),
+            ...(request.customFields ? { customFields: request.customFields } : {}),
+            ...(request.metadata ? { metadata: request.metadata } : {}),
+          }),
+    };
+    const event = buildEvent('sdk.conversation-opened', payload, {
+      id: deterministicUuid(app.appId, request.clientEventId, 'event'),
+      tenantId: app.tenantId,
+      producer: GATEWAY_PRODUCER,
+      correlationId: context.correlationId,
+      causationId: null,
+    });
+
+    try {
+      await this.publisher.publish(Topics.sdkRaw, [{ key: conversationId, event }]);
+    } catch (error) {
+      if (error instanceof PublishFailedError) {
+        throw new IngestError('kafka-unavailable', 'The event could not be stored right now; nothing was accepted. Retry later.');
+      }
+      throw error;
+    }
+    await this.deduplication.markAccepted(app.appId, request.clientEventId);
+    return { status: 'accepted', conversationId, messageId };
+  }
+}

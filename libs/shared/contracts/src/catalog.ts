@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { Envelope, envelope, EnvelopeMeta, envelopeSchema } from './envelope';
+import { piiFieldClassifiedV1 } from './events/pii-events';
+import { redactionRequestedV1 } from './events/redaction-events';
+import { sdkConversationOpenedV1 } from './events/sdk-events';
+import { supportConversationOpenedV1 } from './events/support-events';
+import { usageSessionEventV1 } from './events/usage-events';
+import { TopicName, Topics } from './topics';
+
+/**
+ * Each event type with the payload schema of its current version. A breaking change adds a
+ * version here (and an upcaster for the old one); event type strings are frozen.
+ */
+export const EventCatalog = {
+  'sdk.conversation-opened': { version: 1, schema: sdkConversationOpenedV1 },
+  'support.conversation-opened': { version: 1, schema: supportConversationOpenedV1 },
+  'pii.field-classified': { version: 1, schema: piiFieldClassifiedV1 },
+  'usage.session-event': { version: 1, schema: usageSessionEventV1 },
+  'tickets.redaction-requested': { version: 1, schema: redactionRequestedV1 },
+} as const satisfies Record<string, { version: number; schema: z.ZodType }>;
+
+export type EventType = keyof typeof EventCatalog;
+export type PayloadOf<T extends EventType> = z.infer<(typeof EventCatalog)[T]['schema']>;
+
+/** Which event types may travel on which topic: a wrong pair fails to compile. */
+export const TopicEvents = {
+  [Topics.sdkRaw]: ['sdk.conversation-opened'],
+  [Topics.support]: ['support.conversation-opened'],
+  [Topics.usage]: ['usage.session-event'],
+  [Topics.diagnostics]: [],
+  [Topics.piiFindings]: ['pii.field-classified'],
+  [Topics.agentReplies]: [],
+  [Topics.redactionRequests]: ['tickets.redaction-requested'],
+  [Topics.redactionCompleted]: [],
+} as const satisfies Record<TopicName, readonly EventType[]>;
+
+export type EventTypeOn<T extends TopicName> = (typeof TopicEvents)[T][number];
+
+/** A typed event of one of the types a topic carries. */
+export type EventOn<T extends TopicName> = {
+  [K in EventTypeOn<T>]: Envelope<K, PayloadOf<K>>;
+}[EventTypeOn<T>];
+
+export type AnyEvent = { [K in EventType]: Envelope<K, PayloadOf<K>> }[EventType];
+
+/** Builds an event of the current version of its type; the payload is type-checked, not parsed. */
+export function buildEvent<T extends EventType>(type: T, payload: PayloadOf<T>, meta: EnvelopeMeta): Envelope<T, PayloadOf<T>> {
+  return envelope(type, EventCatalog[type].version, payload, meta);
+}
+
+export type EventParseResult<T extends TopicName> =
+  | { ok: true; event: EventOn<T> }
+  | { ok: false; reason: EventRejectionReason; detail: string };
+
+export type EventRejectionReason = 'not-json' | 'invalid-envelope' | 'unexpected-type' | 'unknown-version' | 'invalid-payload';
+
+/**
+ * Parses a message read from `topic` strictly: the envelope, the type the topic may carry, the
+ * version and the payload. `detail` names the offending paths, never their values, so it can be
+ * logged and put on a dead-letter topic.
+ */
+export function parseEvent<T extends TopicName>(topic: T, raw: Buffer | string | null): EventParseResult<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw === null ? '' : raw.toString());
+  } catch {
+    return { ok: false, reason: 'not-json', detail: 'message value is not valid JSON' };
+  }
+  const frame = envelopeSchema.safeParse(json);
+  if (!frame.success) {
+    return { ok: false, reason: 'invalid-envelope', detail: describeIssues(frame.error) };
+  }
+  const allowed: readonly string[] = TopicEvents[topic];
+  if (!allowed.includes(frame.data.type)) {
+    return { ok: false, reason: 'unexpected-type', detail: `event type "${frame.data.type}" does not belong on ${topic}` };
+  }
+  const entry = EventCatalog[frame.data.type as EventType];
+  if (frame.data.version !== entry.version) {
+    return { ok: false, reason: 'unknown-version', detail: `${frame.data.type} has no version ${frame.data.version}` };
+  }
+  const payload = entry.schema.safeParse(frame.data.payload);
+  if (!payload.success) {
+    return { ok: false, reason: 'invalid-payload', detail: describeIssues(payload.error, 'payload') };
+  }
+  return { ok: true, event: { ...frame.data, payload: payload.data } as EventOn<T> };
+}
+
+/** Names the paths and what was wrong at each, without echoing any value. */
+export function describeIssues(error: z.ZodError, prefix?: string): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)';
+      return `${path}: ${issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.code}`;
+    })
+    .join('; ');
+}

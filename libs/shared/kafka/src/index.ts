@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './settings';
+export * from './publisher';
+export * from './consumer';
+export * from './admin';
+export * from './trace-headers';

@@ -1,0 +1,122 @@
+import { Context } from '@opentelemetry/api';
+import { CompressionTypes, Kafka, Partitioners, Producer } from 'kafkajs';
+import { EventOn, MessageHeaders, TopicName } from '@sieve/contracts';
+import type { Logger } from '@sieve/telemetry';
+import { kafkaMetrics } from './metrics';
+import { createKafkaClient, KafkaSettings, physicalTopic } from './settings';
+import { traceHeaders } from './trace-headers';
+
+export interface OutgoingEvent<T extends TopicName> {
+  /** Partition key: events with one key keep their order. */
+  key: string;
+  event: EventOn<T>;
+  /** Trace the event continues; the active context if omitted. */
+  traceContext?: Context;
+}
+
+/** Kafka did not acknowledge a write in time; nothing may be reported as accepted. */
+export class PublishFailedError extends Error {
+  constructor(
+    readonly topic: string,
+    options: { cause?: unknown },
+  ) {
+    super(`Kafka did not acknowledge the write to ${topic}`, options);
+    this.name = 'PublishFailedError';
+  }
+}
+
+export interface PublisherOptions {
+  /** Upper bound on one publish call, retries included. */
+  timeoutMs?: number;
+  /** kafkajs retries per request before giving up. */
+  retries?: number;
+}
+
+/**
+ * Idempotent producer (acks from all in-sync replicas, one request in flight so retries cannot
+ * reorder or duplicate). `publish` resolves only once Kafka has acknowledged every event.
+ */
+export class EventPublisher {
+  private readonly producer: Producer;
+  private connecting?: Promise<void>;
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly settings: KafkaSettings,
+    private readonly logger: Logger,
+    options: PublisherOptions = {},
+    kafka: Kafka = createKafkaClient(settings, logger, options.retries ?? 3),
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    this.producer.on(this.producer.events.DISCONNECT, () => {
+      this.connecting = undefined;
+    });
+  }
+
+  /** Connects once; later calls reuse the connection, and a failed attempt is retried on next use. */
+  connect(): Promise<void> {
+    this.connecting ??= this.producer.connect().catch((error: unknown) => {
+      this.connecting = undefined;
+      throw error;
+    });
+    return this.connecting;
+  }
+
+  async publish<T extends TopicName>(topic: T, events: readonly OutgoingEvent<T>[]): Promise<void> {
+    if (events.length === 0) return;
+    const target = physicalTopic(this.settings, topic);
+    const messages = events.map(({ key, event, traceContext }) => ({
+      key,
+      value: JSON.stringify(event),
+      headers: {
+        [MessageHeaders.correlationId]: event.correlationId,
+        [MessageHeaders.eventType]: event.type,
+        ...traceHeaders(traceContext),
+      },
+    }));
+    try {
+      await withTimeout(
+        (async () => {
+          await this.connect();
+          await this.producer.send({ topic: target, acks: -1, compression: CompressionTypes.None, messages });
+        })(),
+        this.timeoutMs,
+      );
+    } catch (error) {
+      kafkaMetrics.publishFailures.inc({ topic }, events.length);
+      throw new PublishFailedError(topic, { cause: error });
+    }
+    kafkaMetrics.published.inc({ topic }, events.length);
+  }
+
+  /** Sends raw messages (dead letters) to a physical topic, with the same acknowledgement rules. */
+  async sendRaw(topic: string, messages: { key: Buffer | null; value: Buffer | null; headers: Record<string, string | Buffer> }[]): Promise<void> {
+    await withTimeout(
+      (async () => {
+        await this.connect();
+        await this.producer.send({ topic, acks: -1, messages });
+      })(),
+      this.timeoutMs,
+    );
+  }
+
+  async disconnect(): Promise<void> {
+    this.connecting = undefined;
+    await this.producer.disconnect();
+    this.logger.debug('kafka producer disconnected');
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no acknowledgement within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

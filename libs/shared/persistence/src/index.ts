@@ -1,0 +1,3 @@
+export * from './data-source';
+export * from './errors';
+export * from './test-database';

@@ -1,0 +1,83 @@
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { collectProcessMetrics, Logger, PinoNestLogger, stopTracing } from '@sieve/telemetry';
+import { HttpErrorsFilter } from './http-errors.filter';
+
+/** Something that runs in the background of a service, like a Kafka consumer. */
+export interface Worker {
+  start(): Promise<void>;
+  /** Finish what is in hand and let go; called before resources close. */
+  stop(): Promise<void>;
+}
+
+/** A client the service closes last: producers, data sources, Redis. */
+export interface Resource {
+  name: string;
+  close(): Promise<void>;
+}
+
+export interface ServiceDefinition {
+  name: string;
+  port: number;
+  host?: string;
+  logger: Logger;
+  module: Type | DynamicModule;
+  bodyLimitBytes?: number;
+  workers?: Worker[];
+  resources?: Resource[];
+}
+
+export interface RunningService {
+  app: INestApplication;
+  url: string;
+  /** The same orderly stop SIGTERM triggers. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots a NestJS service on Fastify: HTTP first (health and metrics answer while workers start),
+ * then workers. On SIGTERM or SIGINT: workers stop (a consumer finishes its batch, commits and
+ * leaves its group), then HTTP, then resources, then the process exits.
+ */
+export async function startService(definition: ServiceDefinition): Promise<RunningService> {
+  const { logger } = definition;
+  collectProcessMetrics(definition.name);
+  const adapter = new FastifyAdapter({
+    bodyLimit: definition.bodyLimitBytes ?? 1024 * 1024,
+    // Request logging would record client addresses; the gateway must never log them.
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(definition.module, adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.useGlobalFilters(new HttpErrorsFilter(logger));
+  await app.listen(definition.port, definition.host ?? '127.0.0.1');
+  const url = await app.getUrl();
+
+  const workers = definition.workers ?? [];
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      logger.info({ service: definition.name }, 'shutting down');
+      for (const worker of workers) await worker.stop().catch((error: unknown) => logger.error({ err: error }, 'worker did not stop cleanly'));
+      await app.close();
+      for (const resource of [...(definition.resources ?? [])].reverse()) {
+        await resource.close().catch((error: unknown) => logger.error({ err: error, resource: resource.name }, 'resource did not close cleanly'));
+      }
+      await stopTracing();
+      logger.info({ service: definition.name }, 'stopped');
+      logger.flush();
+    })());
+
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      void stop().then(() => process.exit(0));
+    });
+  }
+
+  for (const worker of workers) await worker.start();
+  logger.info({ url }, `${definition.name} is up`);
+  return { app, url, stop };
+}

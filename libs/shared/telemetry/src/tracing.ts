@@ -1,0 +1,37 @@
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+
+export interface TracingOptions {
+  serviceName: string;
+  /** Export spans over OTLP/HTTP here; without one spans are created and propagated, not exported. */
+  otlpEndpoint?: string;
+}
+
+let sdk: NodeSDK | undefined;
+
+/**
+ * Starts OpenTelemetry. Must run before NestJS, pg or ioredis are loaded (each app's
+ * `instrument.ts`), or their modules are not patched.
+ */
+export function startTracing({ serviceName, otlpEndpoint }: TracingOptions): void {
+  if (sdk) return;
+  sdk = new NodeSDK({
+    serviceName,
+    instrumentations: [
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => /^\/(health|metrics)/.test(request.url ?? '') }),
+      new PgInstrumentation(),
+      new IORedisInstrumentation(),
+    ],
+    // No endpoint: keep the tracer (so trace ids reach logs and Kafka headers) but export nothing,
+    // instead of the SDK's default of retrying a collector on localhost that isn't there.
+    ...(otlpEndpoint ? {} : { spanProcessors: [] }),
+  });
+  sdk.start();
+}
+
+export async function stopTracing(): Promise<void> {
+  await sdk?.shutdown();
+  sdk = undefined;
+}

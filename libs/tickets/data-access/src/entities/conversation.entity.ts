@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const CONVERSATION_STATUSES = ['open', 'pending', 'resolved', 'closed'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+@Entity({ name: 'conversations' })
+@Index('idx_conversations_tenant_opened', ['tenantId', 'openedAt'])
+export class ConversationEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'tenant_id' })
+  tenantId!: string;
+
+  @Column('text', { name: 'app_id' })
+  appId!: string;
+
+  /** The IDFV of the app instance that wrote, so replies reach it. Not linked to a person. */
+  @Column('text', { name: 'install_id' })
+  installId!: string;
+
+  @Column('text', { default: 'open' })
+  status!: ConversationStatus;
+
+  /** ISO 3166 country the case was submitted from; differs per case, never more precise. */
+  @Column('char', { name: 'country_code', length: 2, nullable: true })
+  countryCode!: string | null;
+
+  @Column('text', { nullable: true })
+  platform!: string | null;
+
+  @Column('text', { name: 'sdk_version' })
+  sdkVersion!: string;
+
+  @Column('text', { name: 'app_version', nullable: true })
+  appVersion!: string | null;
+
+  @Column('jsonb', { name: 'custom_fields', default: () => "'{}'::jsonb" })
+  customFields!: Record<string, unknown>;
+
+  @Column('timestamptz', { name: 'opened_at' })
+  openedAt!: Date;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,15 @@
+import { DataSource } from 'typeorm';
+import { createContextDataSource } from '@sieve/persistence';
+import { ConversationEntity } from './entities/conversation.entity';
+import { MessageEntity } from './entities/message.entity';
+import { ProcessedEventEntity } from './entities/processed-event.entity';
+import { StaffCredentialEntity } from './entities/staff-credential.entity';
+import { TenantEntity } from './entities/tenant.entity';
+import { TICKET_MIGRATIONS } from './migrations';
+
+export const TICKET_ENTITIES = [TenantEntity, StaffCredentialEntity, ConversationEntity, MessageEntity, ProcessedEventEntity];
+
+/** The ticket context's database: shared by the ticket store and the redaction worker. */
+export function createTicketsDataSource(url: string, applicationName: string, poolSize?: number): DataSource {
+  return createContextDataSource({ url, applicationName, poolSize, entities: TICKET_ENTITIES, migrations: TICKET_MIGRATIONS });
+}
