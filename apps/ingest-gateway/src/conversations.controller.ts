@@ -30,7 +30,13 @@ export class ConversationsController {
       const app = await this.authenticator.authenticate(appId, apiKey);
       const parsed = openConversationRequestSchema.safeParse(body);
       if (!parsed.success) {
-        const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(body)'))];
+        const fields = [
+          ...new Set(
+            parsed.error.issues.flatMap((issue) =>
+              issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key].join('.')) : [issue.path.join('.') || '(body)'],
+            ),
+          ),
+        ];
         throw new IngestError('invalid-request', `The request body is invalid: ${describeIssues(parsed.error)}.`, fields);
       }
       // Country derivation from the client address arrives with the GeoIP work (issue 4); until

@@ -48,6 +48,6 @@ async function main(): Promise<void> {
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`ingest-gateway failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(`${SERVICE} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

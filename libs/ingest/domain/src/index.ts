@@ -1,4 +1,3 @@
 export * from './api-key';
-export * from './deterministic-id';
 export * from './ingest.error';
 export * from './open-conversation.request';

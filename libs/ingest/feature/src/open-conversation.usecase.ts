@@ -1,6 +1,6 @@
-import { buildEvent, SdkConversationOpenedV1, Topics } from '@sieve/contracts';
+import { buildEvent, deterministicUuid, SdkConversationOpenedV1, Topics } from '@sieve/contracts';
 import { DeduplicationStore } from '@sieve/ingest-data-access';
-import { deterministicUuid, IngestError, OpenConversationRequest } from '@sieve/ingest-domain';
+import { IngestError, OpenConversationRequest } from '@sieve/ingest-domain';
 import { EventPublisher, PublishFailedError } from '@sieve/kafka';
 import { AppPrincipal } from './app-authenticator';
 

@@ -7,3 +7,4 @@ export * from './events/support-events';
 export * from './events/pii-events';
 export * from './events/usage-events';
 export * from './events/redaction-events';
+export * from './deterministic-id';

@@ -60,14 +60,18 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      logger.info({ service: definition.name }, 'shutting down');
-      for (const worker of workers) await worker.stop().catch((error: unknown) => logger.error({ err: error }, 'worker did not stop cleanly'));
-      await app.close();
-      for (const resource of [...(definition.resources ?? [])].reverse()) {
-        await resource.close().catch((error: unknown) => logger.error({ err: error, resource: resource.name }, 'resource did not close cleanly'));
-      }
-      await stopTracing();
-      logger.info({ service: definition.name }, 'stopped');
+      logger.info('shutting down');
+      const timings: Record<string, number> = {};
+      const timed = async (phase: string, work: () => Promise<unknown>) => {
+        const started = Date.now();
+        await work().catch((error: unknown) => logger.error({ err: error, phase }, 'did not stop cleanly'));
+        timings[phase] = Date.now() - started;
+      };
+      for (const worker of workers) await timed('workers', () => worker.stop());
+      await timed('http', () => app.close());
+      for (const resource of [...(definition.resources ?? [])].reverse()) await timed(resource.name, () => resource.close());
+      await timed('tracing', stopTracing);
+      logger.info({ shutdownMs: timings }, 'stopped');
       logger.flush();
     })());
 

@@ -24,6 +24,9 @@ export function startTracing({ serviceName, otlpEndpoint }: TracingOptions): voi
       new PgInstrumentation(),
       new IORedisInstrumentation(),
     ],
+    // Metrics are served by prom-client at /metrics and logs go to stdout: OTel exports traces only.
+    metricReaders: [],
+    logRecordProcessors: [],
     // No endpoint: keep the tracer (so trace ids reach logs and Kafka headers) but export nothing,
     // instead of the SDK's default of retrying a collector on localhost that isn't there.
     ...(otlpEndpoint ? {} : { spanProcessors: [] }),

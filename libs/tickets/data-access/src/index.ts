@@ -4,3 +4,6 @@ export * from './entities/staff-credential.entity';
 export * from './entities/conversation.entity';
 export * from './entities/message.entity';
 export * from './entities/processed-event.entity';
+export * from './conversation.repository';
+export * from './inbox.repository';
+export * from './staff-credential.repository';

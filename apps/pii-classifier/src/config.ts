@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { env, kafkaConfigShape, serviceConfigShape } from '@sieve/config';
+
+export const classifierConfigSchema = z.object({
+  ...serviceConfigShape,
+  ...kafkaConfigShape,
+  HTTP_PORT: env.port(3002),
+  /** Partitions of the raw topic this instance works on at once. */
+  CONSUMER_CONCURRENCY: env.positiveInt(2),
+});

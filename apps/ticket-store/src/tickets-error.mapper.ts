@@ -1,0 +1,19 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { TicketsError, TicketsErrorCode } from '@sieve/tickets-feature';
+
+function statusOf(code: TicketsErrorCode): HttpStatus {
+  switch (code) {
+    case 'unauthenticated':
+      return HttpStatus.UNAUTHORIZED;
+    case 'forbidden':
+      return HttpStatus.FORBIDDEN;
+    case 'not-found':
+      return HttpStatus.NOT_FOUND;
+    case 'invalid-request':
+      return HttpStatus.BAD_REQUEST;
+  }
+}
+
+export function toHttpException(error: TicketsError): HttpException {
+  return new HttpException({ error: { code: error.code, message: error.message } }, statusOf(error.code));
+}

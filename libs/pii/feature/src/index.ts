@@ -1,0 +1,1 @@
+export * from './classify-sdk-events.usecase';

@@ -1,0 +1,12 @@
+export type TicketsErrorCode = 'unauthenticated' | 'forbidden' | 'not-found' | 'invalid-request';
+
+/** Every failure the ticket context reports to its callers; the HTTP edge maps codes to statuses. */
+export class TicketsError extends Error {
+  constructor(
+    readonly code: TicketsErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TicketsError';
+  }
+}
