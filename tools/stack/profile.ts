@@ -1,9 +1,4 @@
-/**
- * The addresses of the local stack, per profile: `dev` for `npm start`, `test` for `npm test`.
- * Test databases end in _test (test setup refuses any other); both profiles share the broker,
- * and test runs isolate themselves with topic namespaces.
- */
-export type StackProfile = 'dev' | 'test';
+import { LOCAL_KAFKA_BROKERS, LOCAL_REDIS_URL, localDatabaseUrl, StackProfile } from '@sieve/config';
 
 export const SERVICES = ['ingest-gateway', 'pii-classifier', 'ticket-store', 'analytics', 'redaction-worker'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -16,25 +11,17 @@ export const SERVICE_PORTS: Record<ServiceName, number> = {
   'redaction-worker': 3005,
 };
 
-export const KAFKA_BROKERS = '127.0.0.1:9092';
-export const REDIS_URL = 'redis://127.0.0.1:6379';
-
-export function databaseUrl(context: 'ingest' | 'tickets', profile: StackProfile): string {
-  return `postgres://postgres@127.0.0.1:5432/sieve_${context}${profile === 'test' ? '_test' : ''}`;
-}
-
-/** The environment each service runs with on this stack. */
+/** The environment each service runs with on the local stack. */
 export function serviceEnvironment(service: ServiceName, profile: StackProfile): Record<string, string> {
-  const common = { KAFKA_BROKERS, HTTP_PORT: String(SERVICE_PORTS[service]) };
+  const common = { KAFKA_BROKERS: LOCAL_KAFKA_BROKERS, HTTP_PORT: String(SERVICE_PORTS[service]) };
   switch (service) {
     case 'ingest-gateway':
-      return { ...common, DATABASE_URL: databaseUrl('ingest', profile), REDIS_URL };
+      return { ...common, DATABASE_URL: localDatabaseUrl('ingest', profile), REDIS_URL: LOCAL_REDIS_URL };
     case 'pii-classifier':
+    case 'analytics':
       return common;
     case 'ticket-store':
     case 'redaction-worker':
-      return { ...common, DATABASE_URL: databaseUrl('tickets', profile) };
-    case 'analytics':
-      return { ...common, REDIS_URL };
+      return { ...common, DATABASE_URL: localDatabaseUrl('tickets', profile) };
   }
 }

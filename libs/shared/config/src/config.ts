@@ -63,7 +63,7 @@ export function parseConfig<TSchema extends z.ZodType>(
   const result = schema.safeParse(source);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
-    const variable = issue.path.map(String).join('.') || '(environment)';
+    const variable = issue.path.length > 0 ? String(issue.path[0]) : '(environment)';
     const missing = issue.code === 'invalid_type' && source[variable] === undefined;
     return missing ? `${variable} is required but not set` : `${variable} is invalid: ${issue.message}`;
   });

@@ -1,10 +1,10 @@
-import { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 
 export interface ContextDataSourceOptions {
   /** postgres:// URL of the database this bounded context owns. */
   url: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: NonNullable<DataSourceOptions['entities']>;
+  migrations: NonNullable<DataSourceOptions['migrations']>;
   /** Connections kept per process. */
   poolSize?: number;
   /** Shown in pg_stat_activity, so a DBA can tell which service holds a connection. */

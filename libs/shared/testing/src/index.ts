@@ -1,0 +1,3 @@
+export * from './eventually';
+export * from './test-stack';
+export * from './topic-reader';

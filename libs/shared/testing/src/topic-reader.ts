@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { Consumer, IHeaders } from 'kafkajs';
+import { createKafkaClient, KafkaSettings, physicalTopic } from '@sieve/kafka';
+import { quietLogger } from './test-stack';
+
+export interface ReadMessage {
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+  partition: number;
+}
+
+/** Reads everything written to a (logical) topic from the beginning, for assertions. */
+export class TopicReader {
+  readonly messages: ReadMessage[] = [];
+  private constructor(private readonly consumer: Consumer) {}
+
+  static async start(settings: KafkaSettings, topic: string): Promise<TopicReader> {
+    const consumer = createKafkaClient(settings, quietLogger).consumer({ groupId: `reader-${randomUUID()}` });
+    const reader = new TopicReader(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic: physicalTopic(settings, topic), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message, partition }) => {
+        reader.messages.push({
+          key: message.key?.toString() ?? null,
+          value: message.value?.toString() ?? null,
+          headers: flatten(message.headers),
+          partition,
+        });
+      },
+    });
+    return reader;
+  }
+
+  /** Values parsed as JSON. */
+  json<T = Record<string, unknown>>(): T[] {
+    return this.messages.map((message) => JSON.parse(message.value ?? 'null') as T);
+  }
+
+  stop(): Promise<void> {
+    return this.consumer.disconnect();
+  }
+}
+
+function flatten(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) out[key] = first.toString();
+  }
+  return out;
+}
