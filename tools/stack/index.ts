@@ -1,2 +1,3 @@
 export * from './profile';
 export * from './provision';
+export * from './prepare-config';

@@ -89,6 +89,8 @@ export class EventSubscription<T extends TopicName> {
       groupId: physicalTopic(settings, options.groupId),
       sessionTimeout: options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,
+      // A fetch waits at most this long for data; it also bounds how long stop() waits for an idle fetch.
+      maxWaitTimeInMs: 1_000,
       allowAutoTopicCreation: false,
       retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
@@ -112,15 +114,17 @@ export class EventSubscription<T extends TopicName> {
     this.logger.info({ topic: this.physicalName, group: this.options.groupId }, 'consumer stopped');
   }
 
-  private async processBatch({ batch, heartbeat, isRunning, isStale, resolveOffset }: EachBatchPayload): Promise<void> {
+  private async processBatch({ batch, heartbeat, isRunning, isStale, resolveOffset, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
     const labels = { topic: this.options.topic, group: this.options.groupId };
     const endTimer = kafkaMetrics.batchSeconds.startTimer(labels);
     let lastDone: string | undefined;
     const commit = async () => {
       if (lastDone === undefined) return;
-      await this.consumer.commitOffsets([
-        { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastDone) + 1n).toString() },
-      ]);
+      // The batch-scoped commit, unlike consumer.commitOffsets, still commits while the consumer
+      // is stopping: the batch finished during a graceful shutdown must not be redelivered.
+      await commitOffsetsIfNecessary({
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(lastDone) + 1n).toString() }] }],
+      });
     };
     try {
       for (const segment of this.segments(batch)) {

@@ -4,3 +4,4 @@ export * from './publisher';
 export * from './consumer';
 export * from './admin';
 export * from './trace-headers';
+export * from './testing';

@@ -1,5 +1,3 @@
-import type { ErrorClassifier } from '@sieve/kafka';
-
 /**
  * PostgreSQL SQLSTATE classes that mean "try again later": connection exceptions (08), operator
  * intervention such as a restart (57), insufficient resources (53), serialization failures and
@@ -7,7 +5,8 @@ import type { ErrorClassifier } from '@sieve/kafka';
  */
 const TRANSIENT_SQLSTATE = /^(08|57|53)|^40001$|^40P01$/;
 
-export const classifyDatabaseError: ErrorClassifier = (error) => {
+/** A consumer error classifier (@sieve/kafka's ErrorClassifier) for PostgreSQL errors. */
+export function classifyDatabaseError(error: unknown): 'transient' | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { code, message, driverError } = error as { code?: unknown; message?: unknown; driverError?: unknown };
   if (driverError) return classifyDatabaseError(driverError);
@@ -16,4 +15,4 @@ export const classifyDatabaseError: ErrorClassifier = (error) => {
     return 'transient';
   }
   return undefined;
-};
+}

@@ -1,3 +1,2 @@
 export * from './eventually';
 export * from './test-stack';
-export * from './topic-reader';

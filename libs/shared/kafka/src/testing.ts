@@ -1,7 +1,28 @@
-import { randomUUID } from 'node:crypto';
+// Test fixtures of the port: topics of a test's own, and a reader to assert on what was written.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Consumer, IHeaders } from 'kafkajs';
-import { createKafkaClient, KafkaSettings, physicalTopic } from '@sieve/kafka';
-import { quietLogger } from './test-stack';
+import { allTopicSpecs } from '@sieve/contracts';
+import { createLogger } from '@sieve/telemetry';
+import { ensureTopics } from './admin';
+import { createKafkaClient, KafkaSettings, physicalTopic } from './settings';
+
+const silent = createLogger({ service: 'test', level: 'silent' });
+
+/**
+ * Kafka settings under a namespace of the caller's own, with its topics created (all of them unless
+ * named; fewer partitions than production: tests need order and a few partitions, not throughput).
+ */
+export async function isolatedKafka(brokers: string[], clientId: string, topics?: readonly string[]): Promise<KafkaSettings> {
+  const settings: KafkaSettings = { brokers, clientId, topicNamespace: `t-${randomBytes(5).toString('hex')}` };
+  await ensureTopics(
+    settings,
+    allTopicSpecs()
+      .filter((spec) => !topics || topics.includes(spec.name))
+      .map((spec) => ({ ...spec, partitions: Math.min(spec.partitions, 3) })),
+    silent,
+  );
+  return settings;
+}
 
 export interface ReadMessage {
   key: string | null;
@@ -16,7 +37,7 @@ export class TopicReader {
   private constructor(private readonly consumer: Consumer) {}
 
   static async start(settings: KafkaSettings, topic: string): Promise<TopicReader> {
-    const consumer = createKafkaClient(settings, quietLogger).consumer({ groupId: `reader-${randomUUID()}` });
+    const consumer = createKafkaClient(settings, silent).consumer({ groupId: `reader-${randomUUID()}` });
     const reader = new TopicReader(consumer);
     await consumer.connect();
     await consumer.subscribe({ topic: physicalTopic(settings, topic), fromBeginning: true });

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { env, LOCAL_KAFKA_BROKERS, localDatabaseUrl } from '@sieve/config';
+
+/**
+ * Where `prepare` creates topics and runs migrations. Defaults are the local stack of the chosen
+ * profile; a container deployment (docker-compose's stack-init) sets the addresses explicitly.
+ */
+export const prepareConfigSchema = z
+  .object({
+    SIEVE_PROFILE: z.enum(['dev', 'test']).default('dev'),
+    KAFKA_BROKERS: env.brokers().optional(),
+    INGEST_DATABASE_URL: env.postgresUrl().optional(),
+    TICKETS_DATABASE_URL: env.postgresUrl().optional(),
+  })
+  .transform((config) => ({
+    brokers: config.KAFKA_BROKERS ?? [LOCAL_KAFKA_BROKERS],
+    ingestDatabaseUrl: config.INGEST_DATABASE_URL ?? localDatabaseUrl('ingest', config.SIEVE_PROFILE),
+    ticketsDatabaseUrl: config.TICKETS_DATABASE_URL ?? localDatabaseUrl('tickets', config.SIEVE_PROFILE),
+  }));
