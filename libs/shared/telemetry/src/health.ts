@@ -46,8 +46,11 @@ export class HealthController {
     const failed = results.filter((result) => !result.ok);
     if (failed.length > 0) {
       throw new ServiceUnavailableException({
-        status: 'not-ready',
-        checks: Object.fromEntries(results.map((r) => [r.name, r.ok ? 'up' : `down: ${r.error}`])),
+        error: {
+          code: 'not-ready',
+          message: `Not ready: ${failed.map((r) => `${r.name} is down (${r.error})`).join('; ')}.`,
+          checks: Object.fromEntries(results.map((r) => [r.name, r.ok ? 'up' : `down: ${r.error}`])),
+        },
       });
     }
     return { status: 'ready', checks: Object.fromEntries(results.map((r) => [r.name, 'up' as const])) };

@@ -1,7 +1,7 @@
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { NodeSDK } from '@opentelemetry/sdk-node';
+import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
 
 export interface TracingOptions {
   serviceName: string;
@@ -27,9 +27,10 @@ export function startTracing({ serviceName, otlpEndpoint }: TracingOptions): voi
     // Metrics are served by prom-client at /metrics and logs go to stdout: OTel exports traces only.
     metricReaders: [],
     logRecordProcessors: [],
-    // No endpoint: keep the tracer (so trace ids reach logs and Kafka headers) but export nothing,
-    // instead of the SDK's default of retrying a collector on localhost that isn't there.
-    ...(otlpEndpoint ? {} : { spanProcessors: [] }),
+    // No endpoint: keep a tracer (so trace ids reach logs and Kafka headers) but export nothing,
+    // instead of the SDK's default of retrying a collector on localhost that isn't there. (With no
+    // processor at all the SDK registers no tracer, and traces would not propagate.)
+    ...(otlpEndpoint ? {} : { spanProcessors: [new tracing.NoopSpanProcessor()] }),
   });
   sdk.start();
 }

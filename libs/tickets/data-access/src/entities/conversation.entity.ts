@@ -35,7 +35,7 @@ export class ConversationEntity {
   @Column('text', { name: 'app_version', nullable: true })
   appVersion!: string | null;
 
-  @Column('jsonb', { name: 'custom_fields', default: () => "'{}'::jsonb" })
+  @Column('jsonb', { name: 'custom_fields' })
   customFields!: Record<string, unknown>;
 
   @Column('timestamptz', { name: 'opened_at' })

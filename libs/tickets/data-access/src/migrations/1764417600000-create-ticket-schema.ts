@@ -14,7 +14,7 @@ export class CreateTicketSchema1764417600000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "idx_staff_credentials_tenant" ON "staff_credentials" ("tenant_id")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "uq_staff_credentials_token_hash" ON "staff_credentials" ("token_hash")`);
     await queryRunner.query(
-      `CREATE TABLE "conversations" ("id" uuid NOT NULL, "tenant_id" uuid NOT NULL, "app_id" text NOT NULL, "install_id" text NOT NULL, "status" text NOT NULL DEFAULT 'open', "country_code" character(2), "platform" text, "sdk_version" text NOT NULL, "app_version" text, "custom_fields" jsonb NOT NULL DEFAULT '{}'::jsonb, "opened_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ee34f4f7ced4ec8681f26bf04ef" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "conversations" ("id" uuid NOT NULL, "tenant_id" uuid NOT NULL, "app_id" text NOT NULL, "install_id" text NOT NULL, "status" text NOT NULL DEFAULT 'open', "country_code" character(2), "platform" text, "sdk_version" text NOT NULL, "app_version" text, "custom_fields" jsonb NOT NULL, "opened_at" TIMESTAMP WITH TIME ZONE NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ee34f4f7ced4ec8681f26bf04ef" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "idx_conversations_tenant_opened" ON "conversations" ("tenant_id", "opened_at")`);
     await queryRunner.query(

@@ -1,0 +1,120 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import path from 'node:path';
+import { eventually } from '@sieve/testing';
+import { ServiceName, serviceEnvironment, SERVICES } from '@sieve/stack';
+
+const workspaceRoot = path.resolve(__dirname, '../../..');
+/** Ports of the services under test: apart from `npm start`'s 3001-3005, so both can run. */
+const TEST_PORT_BASE = 4100;
+
+export interface RunningProcess {
+  name: ServiceName;
+  url: string;
+  process: ChildProcess;
+  /** Everything the service wrote to stdout and stderr: its structured log. */
+  output: string[];
+  exitCode?: number | null;
+}
+
+/**
+ * The real services, as processes built from dist/ exactly as `npm start` runs them, on the test
+ * stack's databases and under a Kafka topic namespace of this run's own.
+ */
+export class Platform {
+  readonly services = new Map<ServiceName, RunningProcess>();
+
+  constructor(private readonly topicNamespace: string) {}
+
+  static build(): void {
+    execFileSync(process.execPath, [path.join(workspaceRoot, 'tools/build/build.cjs')], { stdio: 'ignore' });
+  }
+
+  /** Starts the services and waits until each is ready (or, with `until: 'live'`, merely answering). */
+  async start(
+    names: readonly ServiceName[] = SERVICES,
+    overrides: Partial<Record<ServiceName, Record<string, string>>> = {},
+    until: 'ready' | 'live' = 'ready',
+  ): Promise<void> {
+    for (const name of names) {
+      const port = TEST_PORT_BASE + SERVICES.indexOf(name) + 1;
+      const env = {
+        PATH: process.env.PATH ?? '',
+        ...serviceEnvironment(name, 'test'),
+        HTTP_PORT: String(port),
+        KAFKA_TOPIC_NAMESPACE: this.topicNamespace,
+        LOG_LEVEL: 'info',
+        ...overrides[name],
+      };
+      const child = spawn(process.execPath, [path.join(workspaceRoot, `dist/apps/${name}/src/main.js`)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const running: RunningProcess = { name, url: `http://127.0.0.1:${port}`, process: child, output: [] };
+      child.stdout?.on('data', (chunk: Buffer) => running.output.push(chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => running.output.push(chunk.toString()));
+      child.once('exit', (code) => (running.exitCode = code));
+      this.services.set(name, running);
+    }
+    await Promise.all(names.map((name) => this.waitUntil(name, until)));
+  }
+
+  url(name: ServiceName): string {
+    const service = this.services.get(name);
+    if (!service) throw new Error(`${name} was not started`);
+    return service.url;
+  }
+
+  logs(name?: ServiceName): string {
+    return [...this.services.values()].filter((s) => !name || s.name === name).flatMap((s) => s.output).join('');
+  }
+
+  async waitUntil(name: ServiceName, state: 'ready' | 'live'): Promise<void> {
+    const service = this.services.get(name)!;
+    await eventually(
+      async () => {
+        if (service.exitCode !== undefined) throw new Error(`${name} exited (${service.exitCode}):\n${service.output.join('')}`);
+        const response = await fetch(`${service.url}/health/${state}`);
+        if (response.status !== 200) throw new Error(`${name} not ${state}: ${await response.text()}`);
+      },
+      { timeoutMs: 45_000, intervalMs: 250 },
+    ).catch((error: Error) => {
+      if (service.exitCode !== undefined) throw error;
+      throw new Error(`${error.message}\n--- ${name} output ---\n${service.output.join('')}`);
+    });
+  }
+
+  /** SIGTERM to each service; resolves with their exit codes. */
+  async stop(): Promise<Partial<Record<ServiceName, number | null>>> {
+    const codes: Partial<Record<ServiceName, number | null>> = {};
+    await Promise.all(
+      [...this.services.values()].map(async (service) => {
+        if (service.exitCode === undefined) {
+          const exited = new Promise<void>((resolve) => service.process.once('exit', () => resolve()));
+          service.process.kill('SIGTERM');
+          const killTimer = setTimeout(() => service.process.kill('SIGKILL'), 30_000);
+          await exited;
+          clearTimeout(killTimer);
+        }
+        codes[service.name] = service.exitCode ?? null;
+      }),
+    );
+    this.services.clear();
+    return codes;
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted on, not trusted
+type Json = any;
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Json; headers: Headers }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+}
+
+export async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Json }> {
+  const response = await fetch(url, { headers });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}

@@ -1,0 +1,295 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { buildEvent, deadLetterTopicOf, MessageHeaders, Topics } from '@sieve/contracts';
+import { createKafkaClient, EventPublisher, isolatedKafka, KafkaSettings, physicalTopic, TopicReader } from '@sieve/kafka';
+import { provisionTenant, ProvisionedTenant } from '@sieve/stack';
+import { eventually, quietLogger, testStack } from '@sieve/testing';
+import { getJson, Platform, postJson } from './platform';
+
+/**
+ * One support conversation through the real services: SDK request → gateway → raw topic →
+ * classifier → support topic → ticket store (PostgreSQL) → agent API. Every hop is real.
+ */
+describe('the platform, end to end', () => {
+  jest.setTimeout(120_000);
+  const ADVERTISING_ID = `ADID-${randomBytes(6).toString('hex').toUpperCase()}`;
+  let kafka: KafkaSettings;
+  let platform: Platform;
+  let brand: ProvisionedTenant;
+  let otherBrand: ProvisionedTenant;
+  let rawTopic: TopicReader;
+  let supportTopic: TopicReader;
+  const databases = { ingest: testStack.databaseUrl('ingest'), tickets: testStack.databaseUrl('tickets') };
+
+  const provision = (name: string) =>
+    provisionTenant(databases, {
+      tenantId: randomUUID(),
+      tenantName: name,
+      appId: randomUUID(),
+      appName: `${name} app`,
+      staff: [{ id: randomUUID(), role: 'agent', label: `${name} agent` }],
+    });
+
+  const sdkHeaders = (tenant: ProvisionedTenant, apiKey = tenant.apiKey) => ({ 'x-sieve-app-id': tenant.appId, 'x-sieve-api-key': apiKey });
+  const agentHeaders = (tenant: ProvisionedTenant) => ({ authorization: `Bearer ${tenant.staffTokens.agent}` });
+
+  function openConversationBody(overrides: Record<string, unknown> = {}) {
+    return {
+      clientEventId: randomUUID(),
+      installId: `idfv-${randomUUID()}`,
+      message: { body: 'The gems I bought never arrived' },
+      versions: { sdk: '10.3.0', app: '5.2.1', os: '17.4' },
+      device: { platform: 'ios', model: 'iPhone15,2', advertisingId: ADVERTISING_ID },
+      customFields: { level: 42 },
+      ...overrides,
+    };
+  }
+
+  beforeAll(async () => {
+    Platform.build();
+    kafka = await isolatedKafka(testStack.brokers, 'e2e');
+    [brand, otherBrand] = await Promise.all([provision('Brand A'), provision('Brand B')]);
+    rawTopic = await TopicReader.start(kafka, Topics.sdkRaw);
+    supportTopic = await TopicReader.start(kafka, Topics.support);
+    platform = new Platform(kafka.topicNamespace!);
+    await platform.start();
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    await rawTopic?.stop();
+    await supportTopic?.stop();
+  });
+
+  it('takes a conversation from the SDK to the agent API, without the advertising id the disclosure does not collect', async () => {
+    const request = openConversationBody();
+    const accepted = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, request, sdkHeaders(brand));
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toMatchObject({ status: 'accepted', conversationId: expect.any(String), messageId: expect.any(String) });
+    const { conversationId } = accepted.body;
+
+    const conversation = await eventually(async () => {
+      const response = await getJson(`${platform.url('ticket-store')}/v1/conversations/${conversationId}`, agentHeaders(brand));
+      expect(response.status).toBe(200);
+      return response.body;
+    });
+    expect(conversation).toMatchObject({
+      id: conversationId,
+      appId: brand.appId,
+      status: 'open',
+      platform: 'ios',
+      sdkVersion: '10.3.0',
+      appVersion: '5.2.1',
+      customFields: { level: 42 },
+      messages: [{ author: 'end-user', body: 'The gems I bought never arrived' }],
+    });
+
+    // Every hop was real: the raw event still carried the id, the clean one no longer does.
+    const raw = rawTopic.messages.find((m) => m.key === conversationId);
+    const clean = supportTopic.messages.find((m) => m.key === conversationId);
+    expect(raw?.value).toContain(ADVERTISING_ID);
+    expect(clean).toBeDefined();
+    expect(clean?.value).not.toContain(ADVERTISING_ID);
+    expect(clean?.headers[MessageHeaders.correlationId]).toBe(accepted.body.correlationId);
+    // One trace spans gateway → classifier: the clean event continues the raw event's trace.
+    const traceId = (header?: string) => header?.split('-')[1];
+    expect(traceId(clean?.headers.traceparent)).toBe(traceId(raw?.headers.traceparent));
+    expect(traceId(raw?.headers.traceparent)).toMatch(/^[0-9a-f]{32}$/);
+
+    const db = new Client({ connectionString: databases.tickets });
+    await db.connect();
+    try {
+      const rows = await db.query('select row_to_json(c)::text as row from conversations c where id = $1', [conversationId]);
+      expect(rows.rows).toHaveLength(1);
+      expect(rows.rows[0].row).not.toContain(ADVERTISING_ID);
+    } finally {
+      await db.end();
+    }
+    expect(platform.logs()).not.toContain(ADVERTISING_ID);
+    expect(platform.logs()).not.toContain('The gems I bought never arrived');
+  });
+
+  it('answers a retried request "duplicate" and stores the conversation once', async () => {
+    const request = openConversationBody();
+    const first = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, request, sdkHeaders(brand));
+    const retry = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, request, sdkHeaders(brand));
+    expect(first.status).toBe(202);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ status: 'duplicate', conversationId: first.body.conversationId });
+    await eventually(async () => {
+      const response = await getJson(`${platform.url('ticket-store')}/v1/conversations/${first.body.conversationId}`, agentHeaders(brand));
+      expect(response.body.messages).toHaveLength(1);
+    });
+    expect(rawTopic.messages.filter((m) => m.key === first.body.conversationId)).toHaveLength(1);
+  });
+
+  it('keeps brands apart: another brand’s agent gets 404, as for a conversation that does not exist', async () => {
+    const accepted = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, openConversationBody(), sdkHeaders(brand));
+    const url = `${platform.url('ticket-store')}/v1/conversations/${accepted.body.conversationId}`;
+    await eventually(async () => expect((await getJson(url, agentHeaders(brand))).status).toBe(200));
+    const intruder = await getJson(url, agentHeaders(otherBrand));
+    const missing = await getJson(`${platform.url('ticket-store')}/v1/conversations/${randomUUID()}`, agentHeaders(otherBrand));
+    expect(intruder).toEqual({ status: 404, body: { error: { code: 'not-found', message: expect.any(String) } } });
+    expect(missing.status).toBe(404);
+    expect((await getJson(url)).status).toBe(401);
+  });
+
+  describe('bad input at the gateway gets a precise error and writes nothing', () => {
+    const gateway = () => `${platform.url('ingest-gateway')}/v1/conversations`;
+    const rejected: string[] = [];
+
+    afterAll(async () => {
+      // Give any stray write time to show up, then check none did.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const written = rawTopic.messages.map((m) => m.value ?? '');
+      for (const marker of rejected) expect(written.some((value) => value.includes(marker))).toBe(false);
+    });
+
+    const marked = (overrides: Record<string, unknown> = {}) => {
+      const body = openConversationBody(overrides);
+      rejected.push(body.clientEventId as string);
+      return body;
+    };
+
+    it('401 without credentials or with a wrong key', async () => {
+      const none = await postJson(gateway(), marked());
+      const wrong = await postJson(gateway(), marked(), sdkHeaders(brand, 'sieve_ak_not-a-real-key'));
+      expect(none.status).toBe(401);
+      expect(none.body.error.code).toBe('unauthenticated');
+      expect(wrong.status).toBe(401);
+      expect(wrong.body.error.message).toMatch(/API key is not valid/);
+    });
+
+    it('403 with the key of another app', async () => {
+      const response = await postJson(gateway(), marked(), { 'x-sieve-app-id': brand.appId, 'x-sieve-api-key': otherBrand.apiKey });
+      expect(response.status).toBe(403);
+      expect(response.body.error.code).toBe('forbidden');
+    });
+
+    it('400 for malformed JSON', async () => {
+      const marker = randomUUID();
+      rejected.push(marker);
+      const response = await postJson(gateway(), `{"clientEventId":"${marker}", "message":`, sdkHeaders(brand));
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toMatch(/JSON/);
+    });
+
+    it('400 naming each wrong field', async () => {
+      const response = await postJson(
+        gateway(),
+        marked({ installId: 12345, message: { body: '' }, surprise: true }),
+        sdkHeaders(brand),
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('invalid-request');
+      expect(response.body.error.fields).toEqual(expect.arrayContaining(['installId', 'message.body', 'surprise']));
+    });
+
+    it('413 for a body over the limit', async () => {
+      const response = await postJson(gateway(), marked({ metadata: { blob: 'x'.repeat(200_000) } }), sdkHeaders(brand));
+      expect(response.status).toBe(413);
+      expect(response.body.error.code).toBe('payload-too-large');
+    });
+  });
+
+  it('dead-letters what the classifier cannot parse, with its reason, and keeps the partition flowing', async () => {
+    const deadLetters = await TopicReader.start(kafka, deadLetterTopicOf(Topics.sdkRaw));
+    try {
+      const producer = createKafkaClient(kafka, quietLogger).producer();
+      await producer.connect();
+      const poisonKey = randomUUID();
+      // Same key as the valid request below is impossible to know in advance, so poison every partition.
+      const partitions = 3;
+      await producer.send({
+        topic: physicalTopic(kafka, Topics.sdkRaw),
+        messages: Array.from({ length: partitions }, (_, partition) => ({ key: poisonKey, value: '{"type":"sdk.conversation-opened"', partition })),
+      });
+      await producer.disconnect();
+
+      const accepted = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, openConversationBody(), sdkHeaders(brand));
+      await eventually(async () => {
+        const response = await getJson(`${platform.url('ticket-store')}/v1/conversations/${accepted.body.conversationId}`, agentHeaders(brand));
+        expect(response.status).toBe(200);
+      });
+      await eventually(() => expect(deadLetters.messages.filter((m) => m.key === poisonKey)).toHaveLength(partitions));
+      expect(deadLetters.messages[0].headers[MessageHeaders.deadLetterReason]).toBe('not-json');
+    } finally {
+      await deadLetters.stop();
+    }
+  });
+
+  it('runs analytics and the redaction worker: healthy, consuming their topics', async () => {
+    const publisher = new EventPublisher(kafka, quietLogger);
+    const meta = { tenantId: brand.tenantId, producer: 'e2e', correlationId: randomUUID(), causationId: null };
+    await publisher.publish(Topics.usage, [
+      {
+        key: 'idfv-1',
+        event: buildEvent('usage.session-event', { appId: brand.appId, installId: 'idfv-1', eventTime: new Date().toISOString(), kind: 'session-start' }, meta),
+      },
+    ]);
+    await publisher.publish(Topics.redactionRequests, [
+      {
+        key: 'job',
+        event: buildEvent(
+          'tickets.redaction-requested',
+          { jobId: randomUUID(), requestedBy: 'agent', reason: 'card number', target: { kind: 'conversation', conversationId: randomUUID() } },
+          meta,
+        ),
+      },
+    ]);
+    await publisher.disconnect();
+
+    const metric = async (service: 'analytics' | 'redaction-worker', name: string) => {
+      const text = await (await fetch(`${platform.url(service)}/metrics`)).text();
+      return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+    };
+    await eventually(async () => expect(await metric('analytics', 'sieve_analytics_session_events_received_total')).toBe(1));
+    await eventually(async () => expect(await metric('redaction-worker', 'sieve_redaction_requests_received_total')).toBe(1));
+    for (const service of ['ingest-gateway', 'pii-classifier', 'ticket-store', 'analytics', 'redaction-worker'] as const) {
+      const live = await getJson(`${platform.url(service)}/health/live`);
+      expect(live).toEqual({ status: 200, body: { status: 'ok' } });
+    }
+  });
+
+  it('stops every service cleanly on SIGTERM', async () => {
+    const codes = await platform.stop();
+    expect(codes).toEqual({ 'ingest-gateway': 0, 'pii-classifier': 0, 'ticket-store': 0, analytics: 0, 'redaction-worker': 0 });
+  });
+});
+
+describe('the gateway when Kafka is unreachable', () => {
+  jest.setTimeout(60_000);
+
+  it('answers 503 with Retry-After and acknowledges nothing', async () => {
+    Platform.build();
+    const brand = await provisionTenant(
+      { ingest: testStack.databaseUrl('ingest'), tickets: testStack.databaseUrl('tickets') },
+      { tenantId: randomUUID(), tenantName: 'Offline', appId: randomUUID(), appName: 'Offline app', staff: [] },
+    );
+    const platform = new Platform('unused');
+    // Nothing listens on port 1: every connection to "Kafka" is refused.
+    await platform.start(['ingest-gateway'], { 'ingest-gateway': { KAFKA_BROKERS: '127.0.0.1:1', PUBLISH_TIMEOUT_MS: '1500' } }, 'live');
+    try {
+      const ready = await getJson(`${platform.url('ingest-gateway')}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(ready.body.error).toMatchObject({ code: 'not-ready', checks: { kafka: expect.stringMatching(/^down/), postgresql: 'up', redis: 'up' } });
+
+      const request = {
+        clientEventId: randomUUID(),
+        installId: 'idfv-offline',
+        message: { body: 'hello?' },
+        versions: { sdk: '10.3.0' },
+      };
+      const headers = { 'x-sieve-app-id': brand.appId, 'x-sieve-api-key': brand.apiKey };
+      const response = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, request, headers);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(response.body.error.code).toBe('kafka-unavailable');
+      // Nothing was marked as accepted: the retry is tried again, not answered "duplicate".
+      const retry = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, request, headers);
+      expect(retry.status).toBe(503);
+    } finally {
+      await platform.stop();
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { DataSource } from 'typeorm';
+import { createIngestDataSource } from '@sieve/ingest-data-access';
+import { testStack } from '@sieve/testing';
+import { createTicketsDataSource } from '@sieve/tickets-data-access';
+import { pendingSchemaChanges, runMigrations } from '@sieve/persistence';
+
+// CI's migration drift check, for every context that owns a database.
+describe.each<[string, () => DataSource]>([
+  ['ingest', () => createIngestDataSource(testStack.databaseUrl('ingest'), 'migration-drift-test', 1)],
+  ['tickets', () => createTicketsDataSource(testStack.databaseUrl('tickets'), 'migration-drift-test', 1)],
+])('the %s context schema', (_context, create) => {
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    dataSource = create();
+    await dataSource.initialize();
+  });
+
+  afterAll(() => dataSource.destroy());
+
+  it('is fully migrated: running the migrations again applies nothing', async () => {
+    await runMigrations(dataSource);
+    expect(await runMigrations(dataSource)).toEqual([]);
+  });
+
+  it('matches its entities: an entity changed without a migration fails here', async () => {
+    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+  });
+});
