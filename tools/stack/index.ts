@@ -1,3 +1,4 @@
 export * from './profile';
 export * from './provision';
 export * from './prepare-config';
+export * from './platform';

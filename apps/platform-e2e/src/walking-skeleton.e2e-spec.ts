@@ -2,9 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { buildEvent, deadLetterTopicOf, MessageHeaders, Topics } from '@sieve/contracts';
 import { createKafkaClient, EventPublisher, isolatedKafka, KafkaSettings, physicalTopic, TopicReader } from '@sieve/kafka';
-import { provisionTenant, ProvisionedTenant } from '@sieve/stack';
+import { getJson, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
-import { getJson, Platform, postJson } from './platform';
 
 /**
  * One support conversation through the real services: SDK request → gateway → raw topic →

@@ -1,9 +1,9 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { eventually } from '@sieve/testing';
-import { ServiceName, serviceEnvironment, SERVICES } from '@sieve/stack';
+import { ServiceName, serviceEnvironment, SERVICES } from './profile';
 
-const workspaceRoot = path.resolve(__dirname, '../../..');
+const workspaceRoot = path.resolve(__dirname, '../..').replace(/\/dist$/, '');
 /** Ports of the services under test: apart from `npm start`'s 3001-3005, so both can run. */
 const TEST_PORT_BASE = 4100;
 
@@ -18,7 +18,8 @@ export interface RunningProcess {
 
 /**
  * The real services, as processes built from dist/ exactly as `npm start` runs them, on the test
- * stack's databases and under a Kafka topic namespace of this run's own.
+ * stack's databases and under a Kafka topic namespace of this run's own. For end-to-end tests and
+ * benchmarks.
  */
 export class Platform {
   readonly services = new Map<ServiceName, RunningProcess>();

@@ -1,0 +1,37 @@
+// `npm run bench` runs every benchmark; `npm run bench -- <name>` one. Each prints a table and
+// writes bench/results/<name>.json. Benchmarks start what they need (tools/bench.sh brings up the
+// test stack first).
+import 'reflect-metadata';
+import { Benchmark, report } from './harness';
+import { classifierBenchmark } from './benchmarks/classifier.bench';
+import { gatewayBenchmark } from './benchmarks/gateway.bench';
+
+const BENCHMARKS: Benchmark[] = [gatewayBenchmark, classifierBenchmark];
+/** Named in the plan, measured once their issue builds what they measure. */
+const PLANNED: Record<string, string> = {
+  'ticket-store': 'events/s applied and p99 of reading a 200-message conversation (ticket-store issue)',
+  analytics: 'usage events/s ingested and p99 of a month query vs COUNT(DISTINCT) (analytics issue)',
+  redaction: 'request-to-completed time for a message and for erasing an end user (redaction issue)',
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const known = [...BENCHMARKS.map((b) => b.name), ...Object.keys(PLANNED)];
+  const unknown = wanted.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    console.error(`No benchmark named ${unknown.join(', ')}. Known: ${known.join(', ')}.`);
+    process.exit(2);
+  }
+  for (const name of wanted.filter((n) => PLANNED[n])) console.log(`\n${name}: not measured yet — ${PLANNED[name]}`);
+  const selected = BENCHMARKS.filter((b) => wanted.length === 0 || wanted.includes(b.name));
+  for (const benchmark of selected) {
+    console.log(`\nrunning ${benchmark.name}: ${benchmark.description}`);
+    report(benchmark.name, await benchmark.run());
+  }
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(`benchmark failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});
