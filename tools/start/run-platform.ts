@@ -81,7 +81,8 @@ async function main(): Promise<void> {
   const gateway = `http://127.0.0.1:${SERVICE_PORTS['ingest-gateway']}`;
   const ticketStore = `http://127.0.0.1:${SERVICE_PORTS['ticket-store']}`;
   const body = JSON.stringify({
-    clientEventId: 'first-request-1',
+    // New per start: the SDK's event ids are unique, and a repeated one is answered "duplicate".
+    clientEventId: `first-request-${Date.now()}`,
     installId: 'demo-install-1',
     message: { body: 'Hello! My purchase has not arrived.' },
     versions: { sdk: '10.3.0', app: '1.0.0' },

@@ -31,7 +31,10 @@ export function createKafkaClient(settings: KafkaSettings, logger: Logger, retri
     // kafkajs log entries carry broker metadata only, never message values.
     logCreator: () => (entry: LogEntry) => {
       const { message, ...rest } = entry.log;
-      logger[LEVELS[entry.level] ?? 'info']({ kafka: { namespace: entry.namespace, ...rest } }, message);
+      // Retries are bounded on purpose (a request must not wait forever); duplicates a give-up can
+      // cause are absorbed downstream by deterministic event ids. Not worth a warning per start.
+      const level = message.startsWith('Limiting retries for the idempotent producer') ? 'debug' : LEVELS[entry.level] ?? 'info';
+      logger[level]({ kafka: { namespace: entry.namespace, ...rest } }, message);
     },
   });
 }
