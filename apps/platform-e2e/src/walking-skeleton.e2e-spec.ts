@@ -133,6 +133,39 @@ describe('the platform, end to end', () => {
     expect((await getJson(url)).status).toBe(401);
   });
 
+  it('receives no custom data under full privacy, whether the app or the request asks for it', async () => {
+    const privateApp = await provisionTenant(databases, {
+      tenantId: randomUUID(),
+      tenantName: 'Private brand',
+      appId: randomUUID(),
+      appName: 'Private app',
+      fullPrivacy: true,
+      staff: [{ id: randomUUID(), role: 'agent', label: 'agent' }],
+    });
+    const customData = { identity: { name: 'Grace Hopper', email: 'grace@example.com' }, customFields: { vip: 'yes' }, metadata: { plan: 'gold' } };
+    const byApp = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, openConversationBody(customData), sdkHeaders(privateApp));
+    const byRequest = await postJson(
+      `${platform.url('ingest-gateway')}/v1/conversations`,
+      openConversationBody({ ...customData, fullPrivacy: true }),
+      sdkHeaders(brand),
+    );
+    for (const [tenant, accepted] of [
+      [privateApp, byApp],
+      [brand, byRequest],
+    ] as const) {
+      expect(accepted.status).toBe(202);
+      const stored = await eventually(async () => {
+        const response = await getJson(`${platform.url('ticket-store')}/v1/conversations/${accepted.body.conversationId}`, agentHeaders(tenant));
+        expect(response.status).toBe(200);
+        return response.body;
+      });
+      expect(stored.customFields).toEqual({});
+      const raw = rawTopic.messages.find((m) => m.key === accepted.body.conversationId)?.value ?? '';
+      expect(raw).toContain('"fullPrivacy":true');
+      for (const value of ['Grace Hopper', 'grace@example.com', 'vip', 'gold']) expect(raw).not.toContain(value);
+    }
+  });
+
   describe('bad input at the gateway gets a precise error and writes nothing', () => {
     const gateway = () => `${platform.url('ingest-gateway')}/v1/conversations`;
     const rejected: string[] = [];
