@@ -2,7 +2,10 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from
 import type { FastifyReply } from 'fastify';
 import type { Logger } from '@sieve/telemetry';
 
-/** The body of every error answer: a stable code for programs, a sentence for people. */
+/**
+ * The body of every error answer: a stable code for programs, a sentence for people. An edge that
+ * throws `new HttpException({ error, headers }, status)` also sets those headers (e.g. Retry-After).
+ */
 export interface ErrorBody {
   error: { code: string; message: string; fields?: string[] };
 }
@@ -20,7 +23,8 @@ const CODES: Record<number, string> = {
 
 /**
  * Turns whatever reached the edge into an ErrorBody. Fastify's own errors (malformed JSON, body too
- * large) arrive here too. Unexpected errors answer 500 without their message, which might hold data.
+ * large, wrong media type) reach here as HttpExceptions Nest made of them, with Fastify's message.
+ * Unexpected errors answer 500 without their message, which might hold data.
  */
 @Catch()
 export class HttpErrorsFilter implements ExceptionFilter {
@@ -45,28 +49,10 @@ export class HttpErrorsFilter implements ExceptionFilter {
       }
       return { status, body: { error: { code: CODES[status] ?? 'error', message: exception.message } }, headers: {} };
     }
-    const fastifyError = exception as { statusCode?: number; code?: string };
-    if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode < 500) {
-      return { status: fastifyError.statusCode, body: { error: fastifyErrorBody(fastifyError) }, headers: {} };
-    }
     return {
       status: HttpStatus.INTERNAL_SERVER_ERROR,
       body: { error: { code: 'internal', message: 'Something went wrong on our side; it has been logged. Retry later.' } },
       headers: {},
     };
-  }
-}
-
-function fastifyErrorBody(error: { statusCode?: number; code?: string }): ErrorBody['error'] {
-  switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { code: 'payload-too-large', message: 'The request body is larger than this endpoint accepts.' };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { code: 'unsupported-media-type', message: 'Send the body as application/json.' };
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { code: 'invalid-request', message: 'The request body is empty; send a JSON object.' };
-    default:
-      if (error.statusCode === 400) return { code: 'invalid-json', message: 'The request body is not valid JSON.' };
-      return { code: CODES[error.statusCode ?? 400] ?? 'invalid-request', message: 'The request was not accepted.' };
   }
 }
