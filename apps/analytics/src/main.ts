@@ -2,10 +2,9 @@ import './instrument';
 import 'reflect-metadata';
 import { Topics } from '@sieve/contracts';
 import { loadConfigOrExit } from '@sieve/config';
-import { EventPublisher, EventSubscription, kafkaReadiness } from '@sieve/kafka';
-import { startService } from '@sieve/service-runtime';
-import { createLogger } from '@sieve/telemetry';
-import { AnalyticsModule } from './app.module';
+import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
+import { runMain, startService } from '@sieve/service-runtime';
+import { createLogger, HealthModule } from '@sieve/telemetry';
 import { analyticsConfigSchema } from './config';
 import { handleSessionEvents } from './session-events.consumer';
 
@@ -14,7 +13,7 @@ const SERVICE = 'analytics';
 async function main(): Promise<void> {
   const config = loadConfigOrExit(SERVICE, analyticsConfigSchema);
   const logger = createLogger({ service: SERVICE, level: config.LOG_LEVEL });
-  const kafka = { brokers: config.KAFKA_BROKERS, clientId: SERVICE, topicNamespace: config.KAFKA_TOPIC_NAMESPACE };
+  const kafka = kafkaSettingsOf(SERVICE, config);
 
   const deadLetters = new EventPublisher(kafka, logger);
   const subscription = new EventSubscription(
@@ -29,13 +28,11 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logger,
-    module: AnalyticsModule.forRoot([kafkaReadiness(kafka, logger)]),
+    // Its HTTP edge is health and metrics only; its work arrives over Kafka.
+    module: HealthModule.forRoot([kafkaReadiness(kafka, logger)]),
     workers: [subscription],
     resources: [{ name: 'kafka-producer', close: () => deadLetters.disconnect() }],
   });
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`${SERVICE} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain(SERVICE, main);

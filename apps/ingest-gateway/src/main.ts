@@ -3,9 +3,9 @@ import 'reflect-metadata';
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@sieve/config';
 import { createIngestDataSource } from '@sieve/ingest-data-access';
-import { EventPublisher, kafkaReadiness } from '@sieve/kafka';
+import { EventPublisher, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
 import { postgresReadiness } from '@sieve/persistence';
-import { startService } from '@sieve/service-runtime';
+import { runMain, startService } from '@sieve/service-runtime';
 import { createLogger } from '@sieve/telemetry';
 import { GatewayModule } from './app.module';
 import { gatewayConfigSchema } from './config';
@@ -15,7 +15,7 @@ const SERVICE = 'ingest-gateway';
 async function main(): Promise<void> {
   const config = loadConfigOrExit(SERVICE, gatewayConfigSchema);
   const logger = createLogger({ service: SERVICE, level: config.LOG_LEVEL });
-  const kafka = { brokers: config.KAFKA_BROKERS, clientId: SERVICE, topicNamespace: config.KAFKA_TOPIC_NAMESPACE };
+  const kafka = kafkaSettingsOf(SERVICE, config);
 
   const dataSource = createIngestDataSource(config.DATABASE_URL, SERVICE);
   await dataSource.initialize();
@@ -47,7 +47,4 @@ async function main(): Promise<void> {
   });
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`${SERVICE} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain(SERVICE, main);

@@ -1,7 +1,4 @@
 // Loaded before anything else so OpenTelemetry patches http, pg and ioredis before they load.
-import { z } from 'zod';
-import { parseConfig, serviceConfigShape } from '@sieve/config';
-import { startTracing } from '@sieve/telemetry';
+import { startTracingFor } from '@sieve/telemetry';
 
-const { OTEL_EXPORTER_OTLP_ENDPOINT } = parseConfig('pii-classifier', z.object(serviceConfigShape));
-startTracing({ serviceName: 'pii-classifier', otlpEndpoint: OTEL_EXPORTER_OTLP_ENDPOINT });
+startTracingFor('pii-classifier');

@@ -2,11 +2,10 @@ import './instrument';
 import 'reflect-metadata';
 import { Topics } from '@sieve/contracts';
 import { loadConfigOrExit } from '@sieve/config';
-import { EventPublisher, EventSubscription, kafkaReadiness } from '@sieve/kafka';
+import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
 import { ClassifySdkEventsUseCase } from '@sieve/pii-feature';
-import { startService } from '@sieve/service-runtime';
-import { createLogger } from '@sieve/telemetry';
-import { ClassifierModule } from './app.module';
+import { runMain, startService } from '@sieve/service-runtime';
+import { createLogger, HealthModule } from '@sieve/telemetry';
 import { classifierConfigSchema } from './config';
 
 const SERVICE = 'pii-classifier';
@@ -14,7 +13,7 @@ const SERVICE = 'pii-classifier';
 async function main(): Promise<void> {
   const config = loadConfigOrExit(SERVICE, classifierConfigSchema);
   const logger = createLogger({ service: SERVICE, level: config.LOG_LEVEL });
-  const kafka = { brokers: config.KAFKA_BROKERS, clientId: SERVICE, topicNamespace: config.KAFKA_TOPIC_NAMESPACE };
+  const kafka = kafkaSettingsOf(SERVICE, config);
 
   const publisher = new EventPublisher(kafka, logger);
   const classify = new ClassifySdkEventsUseCase(publisher);
@@ -35,13 +34,11 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logger,
-    module: ClassifierModule.forRoot([kafkaReadiness(kafka, logger)]),
+    // Its HTTP edge is health and metrics only; its work arrives over Kafka.
+    module: HealthModule.forRoot([kafkaReadiness(kafka, logger)]),
     workers: [subscription],
     resources: [{ name: 'kafka-producer', close: () => publisher.disconnect() }],
   });
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`${SERVICE} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain(SERVICE, main);

@@ -2,12 +2,11 @@ import './instrument';
 import 'reflect-metadata';
 import { Topics } from '@sieve/contracts';
 import { loadConfigOrExit } from '@sieve/config';
-import { EventPublisher, EventSubscription, kafkaReadiness } from '@sieve/kafka';
+import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
 import { postgresReadiness } from '@sieve/persistence';
-import { startService } from '@sieve/service-runtime';
-import { createLogger } from '@sieve/telemetry';
+import { runMain, startService } from '@sieve/service-runtime';
+import { createLogger, HealthModule } from '@sieve/telemetry';
 import { createTicketsDataSource } from '@sieve/tickets-data-access';
-import { RedactionWorkerModule } from './app.module';
 import { redactionWorkerConfigSchema } from './config';
 import { redactionRequestsHandler } from './redaction-requests.consumer';
 
@@ -16,7 +15,7 @@ const SERVICE = 'redaction-worker';
 async function main(): Promise<void> {
   const config = loadConfigOrExit(SERVICE, redactionWorkerConfigSchema);
   const logger = createLogger({ service: SERVICE, level: config.LOG_LEVEL });
-  const kafka = { brokers: config.KAFKA_BROKERS, clientId: SERVICE, topicNamespace: config.KAFKA_TOPIC_NAMESPACE };
+  const kafka = kafkaSettingsOf(SERVICE, config);
 
   // The redaction worker is the ticket context's second process and shares its database.
   const dataSource = createTicketsDataSource(config.DATABASE_URL, SERVICE, 4);
@@ -34,7 +33,8 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logger,
-    module: RedactionWorkerModule.forRoot([kafkaReadiness(kafka, logger), postgresReadiness(dataSource)]),
+    // Its HTTP edge is health and metrics only; its work arrives over Kafka.
+    module: HealthModule.forRoot([kafkaReadiness(kafka, logger), postgresReadiness(dataSource)]),
     workers: [subscription],
     resources: [
       { name: 'kafka-producer', close: () => publisher.disconnect() },
@@ -43,7 +43,4 @@ async function main(): Promise<void> {
   });
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`${SERVICE} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain(SERVICE, main);

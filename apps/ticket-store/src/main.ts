@@ -2,9 +2,9 @@ import './instrument';
 import 'reflect-metadata';
 import { Topics } from '@sieve/contracts';
 import { loadConfigOrExit } from '@sieve/config';
-import { EventPublisher, EventSubscription, kafkaReadiness } from '@sieve/kafka';
+import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
 import { classifyDatabaseError, postgresReadiness } from '@sieve/persistence';
-import { startService } from '@sieve/service-runtime';
+import { runMain, startService } from '@sieve/service-runtime';
 import { createLogger } from '@sieve/telemetry';
 import { createTicketsDataSource } from '@sieve/tickets-data-access';
 import { ApplySupportEventsUseCase, TICKET_STORE_CONSUMER } from '@sieve/tickets-feature';
@@ -16,7 +16,7 @@ const SERVICE = 'ticket-store';
 async function main(): Promise<void> {
   const config = loadConfigOrExit(SERVICE, ticketStoreConfigSchema);
   const logger = createLogger({ service: SERVICE, level: config.LOG_LEVEL });
-  const kafka = { brokers: config.KAFKA_BROKERS, clientId: SERVICE, topicNamespace: config.KAFKA_TOPIC_NAMESPACE };
+  const kafka = kafkaSettingsOf(SERVICE, config);
 
   const dataSource = createTicketsDataSource(config.DATABASE_URL, SERVICE, config.DATABASE_POOL_SIZE);
   await dataSource.initialize();
@@ -49,7 +49,4 @@ async function main(): Promise<void> {
   });
 }
 
-void main().catch((error: unknown) => {
-  process.stderr.write(`${SERVICE} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+runMain(SERVICE, main);

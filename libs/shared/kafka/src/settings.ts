@@ -10,6 +10,11 @@ export interface KafkaSettings {
   connectionTimeoutMs?: number;
 }
 
+/** The settings of a service, from the KAFKA_* variables of its parsed config. */
+export function kafkaSettingsOf(service: string, config: { KAFKA_BROKERS: string[]; KAFKA_TOPIC_NAMESPACE?: string | undefined }): KafkaSettings {
+  return { brokers: config.KAFKA_BROKERS, clientId: service, topicNamespace: config.KAFKA_TOPIC_NAMESPACE };
+}
+
 export function physicalTopic(settings: Pick<KafkaSettings, 'topicNamespace'>, topic: string): string {
   return settings.topicNamespace ? `${settings.topicNamespace}.${topic}` : topic;
 }

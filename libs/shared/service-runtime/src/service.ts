@@ -85,3 +85,11 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
   logger.info({ url }, `${definition.name} is up`);
   return { app, url, stop };
 }
+
+/** Runs a service's main; a failure to start is printed with its stack and exits non-zero. */
+export function runMain(service: string, main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${service} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}

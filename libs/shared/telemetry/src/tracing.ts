@@ -2,6 +2,8 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
+import { z } from 'zod';
+import { parseConfig, serviceConfigShape } from '@sieve/config';
 
 export interface TracingOptions {
   serviceName: string;
@@ -33,6 +35,12 @@ export function startTracing({ serviceName, otlpEndpoint }: TracingOptions): voi
     ...(otlpEndpoint ? {} : { spanProcessors: [new tracing.NoopSpanProcessor()] }),
   });
   sdk.start();
+}
+
+/** For each app's instrument.ts: tracing configured from the app's environment. */
+export function startTracingFor(serviceName: string): void {
+  const { OTEL_EXPORTER_OTLP_ENDPOINT } = parseConfig(serviceName, z.object(serviceConfigShape));
+  startTracing({ serviceName, otlpEndpoint: OTEL_EXPORTER_OTLP_ENDPOINT });
 }
 
 export async function stopTracing(): Promise<void> {
