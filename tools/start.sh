@@ -10,10 +10,12 @@ tools/ensure-deps.sh
 node tools/build/build.cjs
 
 # Remember what was already running, so Ctrl-C stops only what this run started.
-kafka_was_up=no
-(exec 3<>/dev/tcp/127.0.0.1/9092) 2>/dev/null && kafka_was_up=yes
+started_here=()
+for server in kafka:9092 postgres:5432 redis:6379; do
+  (exec 3<>"/dev/tcp/127.0.0.1/${server#*:}") 2>/dev/null || started_here+=("${server%%:*}")
+done
 stop_stack() {
-  if [ "$kafka_was_up" = no ]; then tools/stack/stack.sh down; fi
+  if [ ${#started_here[@]} -gt 0 ]; then tools/stack/stack.sh down "${started_here[@]}"; fi
 }
 trap stop_stack EXIT
 tools/stack/stack.sh up dev

@@ -3,7 +3,9 @@
 # Redis, the project's databases, topics and migrations.
 #
 #   tools/stack/stack.sh up [dev|test]   start what is not running, create databases/topics, migrate
-#   tools/stack/stack.sh down            stop what this script started (never anything else)
+#   tools/stack/stack.sh down [kafka|postgres|redis...]
+#                                        stop what this script started (never anything else),
+#                                        all of it or only the servers named
 #   tools/stack/stack.sh status
 #
 # Running `up` twice is harmless. It only ever creates or migrates databases named sieve_*.
@@ -89,7 +91,10 @@ start_redis() {
 create_databases() { # names...
   for db in "$@"; do
     [[ "$db" == sieve_* ]] || fail "refusing to touch database $db: the stack only manages sieve_* databases"
-    if [ -z "$(psql -h $PG_HOST -p $PG_PORT -U "$PG_USER" -d postgres -Atc "select 1 from pg_database where datname = '$db'")" ]; then
+    local exists
+    exists="$(psql -h $PG_HOST -p $PG_PORT -U "$PG_USER" -d postgres -Atc "select 1 from pg_database where datname = '$db'")" ||
+      fail "cannot connect to PostgreSQL as $PG_USER on $PG_HOST:$PG_PORT without a password; the stack expects trust auth for local TCP (see README.md, 'What a machine needs')"
+    if [ -z "$exists" ]; then
       say "creating database $db"
       psql -h $PG_HOST -p $PG_PORT -U "$PG_USER" -d postgres -qc "create database \"$db\"" >/dev/null
     fi
@@ -110,18 +115,19 @@ up() {
 }
 
 down() {
-  local pid
-  if pid="$(kafka_pid)"; then
+  local only=" $* " pid
+  wanted() { [ "$only" = "  " ] || [[ "$only" == *" $1 "* ]]; }
+  if wanted kafka && pid="$(kafka_pid)"; then
     say "stopping Kafka (pid $pid)"
     kill -TERM "$pid"
     for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
     rm -f "$KAFKA_DIR/kafka.pid"
   fi
-  if [ -f "$STATE/started-redis" ]; then
+  if wanted redis && [ -f "$STATE/started-redis" ]; then
     say "stopping Redis"; redis-cli -p $REDIS_PORT shutdown nosave >/dev/null 2>&1 || true; rm -f "$STATE/started-redis"
   fi
-  if [ -f "$STATE/started-postgres" ]; then
+  if wanted postgres && [ -f "$STATE/started-postgres" ]; then
     say "stopping PostgreSQL"; pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -1)" main stop || true
     rm -f "$STATE/started-postgres"
   fi
@@ -135,7 +141,7 @@ status() {
 
 case "${1:-}" in
   up) up "${2:-dev}" ;;
-  down) down ;;
+  down) shift; down "$@" ;;
   status) status ;;
-  *) echo "usage: $0 up [dev|test] | down | status" >&2; exit 2 ;;
+  *) echo "usage: $0 up [dev|test] | down [kafka|postgres|redis...] | status" >&2; exit 2 ;;
 esac

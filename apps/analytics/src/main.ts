@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   const deadLetters = new EventPublisher(kafka, logger);
   const subscription = new EventSubscription(
     kafka,
-    { groupId: SERVICE, topic: Topics.usage, handler: handleSessionEvents, partitionsConsumedConcurrently: config.CONSUMER_CONCURRENCY },
+    // A group of its own: exact counting (the analytics issue) will read the topic from the
+    // beginning under its own group, not resume after events this one only acknowledged.
+    { groupId: 'analytics.session-receipts', topic: Topics.usage, handler: handleSessionEvents, partitionsConsumedConcurrently: config.CONSUMER_CONCURRENCY },
     deadLetters,
     logger,
   );

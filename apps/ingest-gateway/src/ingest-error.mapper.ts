@@ -9,8 +9,6 @@ function statusOf(code: IngestErrorCode): HttpStatus {
       return HttpStatus.FORBIDDEN;
     case 'invalid-request':
       return HttpStatus.BAD_REQUEST;
-    case 'payload-too-large':
-      return HttpStatus.PAYLOAD_TOO_LARGE;
     case 'kafka-unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
   }

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     module: GatewayModule.forRoot(
       config,
-      { dataSource, redis, publisher, deduplicationTtlSeconds: config.DEDUPLICATION_TTL_SECONDS },
+      { dataSource, redis, publisher, logger, deduplicationTtlSeconds: config.DEDUPLICATION_TTL_SECONDS },
       [
         kafkaReadiness(kafka, logger),
         postgresReadiness(dataSource),

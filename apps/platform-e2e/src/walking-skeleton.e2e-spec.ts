@@ -131,6 +131,8 @@ describe('the platform, end to end', () => {
     expect(intruder).toEqual({ status: 404, body: { error: { code: 'not-found', message: expect.any(String) } } });
     expect(missing.status).toBe(404);
     expect((await getJson(url)).status).toBe(401);
+    const malformed = await getJson(`${platform.url('ticket-store')}/v1/conversations/${'-'.repeat(36)}`, agentHeaders(brand));
+    expect(malformed).toEqual({ status: 400, body: { error: { code: 'invalid-request', message: 'The conversation id in the path must be a UUID.' } } });
   });
 
   it('receives no custom data under full privacy, whether the app or the request asks for it', async () => {

@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   const publisher = new EventPublisher(kafka, logger);
   const subscription = new EventSubscription(
     kafka,
-    { groupId: SERVICE, topic: Topics.redactionRequests, handler: redactionRequestsHandler(logger) },
+    // A group of its own: the job runner (the redaction issue) will read the topic from the
+    // beginning under its own group, not resume after requests this one only logged.
+    { groupId: 'redaction-worker.request-receipts', topic: Topics.redactionRequests, handler: redactionRequestsHandler(logger) },
     publisher,
     logger,
   );

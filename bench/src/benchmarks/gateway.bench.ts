@@ -1,8 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { buildEvent, Topics } from '@sieve/contracts';
-import { EventPublisher, isolatedKafka } from '@sieve/kafka';
+import { Partitioners } from 'kafkajs';
+import { Topics } from '@sieve/contracts';
+import { createKafkaClient, isolatedKafka, KafkaSettings, physicalTopic } from '@sieve/kafka';
 import { Platform, provisionTenant } from '@sieve/stack';
 import { quietLogger, testStack } from '@sieve/testing';
 import { Benchmark, Figures, quantile } from '../harness';
@@ -21,22 +22,28 @@ async function startBareFastify(): Promise<ChildProcess> {
   return child;
 }
 
-/** The raw kafkajs producer, one acknowledged event per call, CONCURRENCY calls in flight. */
-async function rawProducer(publisher: EventPublisher): Promise<{ perSecond: number; p50Ms: number; p99Ms: number }> {
+/** The raw kafkajs producer (idempotent, acks all), one acknowledged event per send, CONCURRENCY sends in flight. */
+async function rawProducer(kafka: KafkaSettings): Promise<{ perSecond: number; p50Ms: number; p99Ms: number }> {
+  const producer = createKafkaClient(kafka, quietLogger).producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  const topic = physicalTopic(kafka, Topics.usage);
+  const value = JSON.stringify({ installId: 'bench', kind: 'session-start' });
   const latencies: number[] = [];
   const deadline = Date.now() + DURATION_MS;
   const started = Date.now();
-  const meta = { tenantId: 't', producer: 'bench', correlationId: 'c', causationId: null };
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async (_, worker) => {
-      while (Date.now() < deadline) {
-        const event = buildEvent('usage.session-event', { appId: 'a', installId: `i-${worker}`, eventTime: new Date().toISOString(), kind: 'session-start' }, meta);
-        const t0 = process.hrtime.bigint();
-        await publisher.publish(Topics.usage, [{ key: `i-${worker}`, event }]);
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      }
-    }),
-  );
+  try {
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async (_, worker) => {
+        while (Date.now() < deadline) {
+          const t0 = process.hrtime.bigint();
+          await producer.send({ topic, acks: -1, messages: [{ key: `i-${worker}`, value }] });
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        }
+      }),
+    );
+  } finally {
+    await producer.disconnect();
+  }
   return { perSecond: latencies.length / ((Date.now() - started) / 1000), p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99) };
 }
 
@@ -58,14 +65,12 @@ export const gatewayBenchmark: Benchmark = {
 
     const bare = await startBareFastify();
     const platform = new Platform(kafka.topicNamespace!);
-    const publisher = new EventPublisher(kafka, quietLogger);
     try {
       const sample = (i: number) =>
         JSON.stringify({ clientEventId: `bench-${i}-${randomUUID()}`, installId: `idfv-${i % 1000}`, message: { body: 'Where is my order?' }, versions: { sdk: '10.3.0' } });
       const bareResult = await runLoad({ url: `http://127.0.0.1:${BARE_PORT}/v1/echo`, method: 'POST', body: sample, concurrency: CONCURRENCY, durationMs: DURATION_MS });
 
-      await publisher.connect();
-      const producer = await rawProducer(publisher);
+      const producer = await rawProducer(kafka);
 
       await platform.start(['ingest-gateway'], { 'ingest-gateway': { LOG_LEVEL: 'warn' } });
       const gateway = await runLoad({
@@ -91,7 +96,6 @@ export const gatewayBenchmark: Benchmark = {
         gateway_single_fraction_of_bare_fastify: { value: gateway.perSecond / bareResult.perSecond, unit: 'ratio', better: 'higher' },
       };
     } finally {
-      await publisher.disconnect().catch(() => undefined);
       await platform.stop();
       bare.kill('SIGTERM');
     }

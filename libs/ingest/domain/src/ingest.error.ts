@@ -2,7 +2,6 @@ export type IngestErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'invalid-request'
-  | 'payload-too-large'
   | 'kafka-unavailable';
 
 /** Every failure the ingest context reports; the HTTP edge maps codes to statuses. */

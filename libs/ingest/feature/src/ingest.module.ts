@@ -3,6 +3,7 @@ import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppCredentialsRepository, DeduplicationStore } from '@sieve/ingest-data-access';
 import { EventPublisher } from '@sieve/kafka';
+import type { Logger } from '@sieve/telemetry';
 import { AppAuthenticator } from './app-authenticator';
 import { OpenConversationUseCase } from './open-conversation.usecase';
 
@@ -11,6 +12,7 @@ export interface IngestModuleOptions {
   redis: Redis;
   publisher: EventPublisher;
   deduplicationTtlSeconds: number;
+  logger: Logger;
 }
 
 /** The ingest context: who may send, and how SDK traffic becomes events. */
@@ -18,7 +20,7 @@ export interface IngestModuleOptions {
 export class IngestModule {
   static register(options: IngestModuleOptions): DynamicModule {
     const credentials = new AppCredentialsRepository(options.dataSource);
-    const deduplication = new DeduplicationStore(options.redis, options.deduplicationTtlSeconds);
+    const deduplication = new DeduplicationStore(options.redis, options.deduplicationTtlSeconds, options.logger);
     return {
       module: IngestModule,
       providers: [

@@ -2,9 +2,9 @@ import { context, Context, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/
 import { Batch, Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { deadLetterTopicOf, EventOn, MessageHeaders, parseEvent, TopicName } from '@sieve/contracts';
 import { Logger, withLogContext } from '@sieve/telemetry';
-import { classifyFailure, ErrorClassifier, PermanentEventError } from './errors';
+import { classifyFailure, ErrorClassifier, PermanentEventError, TransientDependencyError } from './errors';
 import { kafkaMetrics } from './metrics';
-import { EventPublisher } from './publisher';
+import { EventPublisher, PublishFailedError } from './publisher';
 import { createKafkaClient, KafkaSettings, physicalTopic } from './settings';
 import { contextFromHeaders } from './trace-headers';
 
@@ -128,8 +128,10 @@ export class EventSubscription<T extends TopicName> {
     };
     try {
       for (const segment of this.segments(batch)) {
-        // After a rebalance this partition may belong to another member: stop, don't commit.
-        if (!isRunning() || isStale()) return;
+        // After a seek the fetched messages are no longer the ones to process: stop, don't commit.
+        if (isStale()) return;
+        // Stopping: commit what is done; the rest is redelivered to whoever gets the partition.
+        if (!isRunning()) break;
         if (segment.kind === 'invalid') {
           await this.deadLetter(segment.message, batch.partition, segment.reason, segment.detail);
           lastDone = segment.message.offset;
@@ -268,16 +270,29 @@ function stringHeaders(headers: IHeaders): Record<string, string | Buffer> {
   return out;
 }
 
-/** Error text for logs and dead letters. Error messages here name problems, never payload values. */
+/**
+ * Error text for logs and dead letters. Our own errors' messages name problems, never values; other
+ * libraries' messages may quote input (PostgreSQL does), so only their class and code are kept.
+ */
 function describeError(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (error instanceof PermanentEventError || error instanceof TransientDependencyError || error instanceof PublishFailedError) {
+    return `${error.name}: ${error.message}`;
+  }
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `${error.name} (${code})` : error.name;
+  }
   return typeof error;
 }
 
+/**
+ * Waits between attempts while telling the group this member is alive. kafkajs reports a rebalance
+ * by failing the heartbeat: that error ends the batch (uncommitted), as the partition may be gone.
+ */
 async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): Promise<void> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, until - Date.now())));
-    await heartbeat().catch(() => undefined);
+    await heartbeat();
   }
 }

@@ -1,3 +1,5 @@
+import { PublishFailedError } from './publisher';
+
 /**
  * How a consumer treats a handler failure. Transient: a dependency is down; retry with backoff and,
  * if it stays down, stop without committing so the batch is redelivered. Permanent: this event can
@@ -32,10 +34,13 @@ const TRANSIENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOU
 const classifyBuiltIn: ErrorClassifier = (error) => {
   if (error instanceof PermanentEventError) return 'permanent';
   if (error instanceof TransientDependencyError) return 'transient';
+  // A write Kafka didn't acknowledge (the handler's own publish): the broker is the dependency.
+  if (error instanceof PublishFailedError) return 'transient';
   if (typeof error === 'object' && error !== null) {
-    const { code, retriable } = error as { code?: unknown; retriable?: unknown };
+    const { code, retriable, cause } = error as { code?: unknown; retriable?: unknown; cause?: unknown };
     if (typeof code === 'string' && TRANSIENT_NETWORK_CODES.has(code)) return 'transient';
     if (retriable === true) return 'transient'; // kafkajs marks broker-side retriable errors
+    if (cause !== undefined && cause !== error) return classifyBuiltIn(cause);
   }
   return undefined;
 };

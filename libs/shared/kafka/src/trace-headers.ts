@@ -26,7 +26,3 @@ export function traceHeaders(from: Context = context.active()): Record<string, s
 export function contextFromHeaders(headers: IHeaders | undefined): Context {
   return propagation.extract(context.active(), headers ?? {}, getter);
 }
-
-export function headerString(headers: IHeaders | undefined, name: string): string | undefined {
-  return headers ? getter.get(headers, name) as string | undefined : undefined;
-}

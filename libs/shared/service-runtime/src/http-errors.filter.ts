@@ -34,7 +34,7 @@ export class HttpErrorsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body, headers } = this.toResponse(exception);
     if (status >= 500 && status !== 503) {
-      this.logger.error({ err: { name: (exception as Error)?.name, stack: (exception as Error)?.stack } }, 'request failed');
+      this.logger.error({ err: exception }, 'request failed');
     }
     void reply.status(status).headers(headers).send(body);
   }

@@ -39,6 +39,23 @@ describe('the service logger', () => {
     expect(line).toContain('[redacted]');
   });
 
+  it('censors them at any depth, as in a whole event envelope, and at the top level', () => {
+    const { logger, lines } = capturingLogger();
+    logger.info({ event: { payload: { identity: { name: 'Grace' }, message: { body: 'call me on 555-0100' }, device: { advertisingId: 'ADID-1' } } } }, 'event');
+    logger.info({ email: 'top@example.com', headers: { 'X-Sieve-Api-Key': 'sieve_ak_top' } }, 'top level');
+    const text = JSON.stringify(lines);
+    for (const leaked of ['Grace', '555-0100', 'ADID-1', 'top@example.com', 'sieve_ak_top']) expect(text).not.toContain(leaked);
+  });
+
+  it("keeps an error's class, code and stack frames, not what its message might quote", () => {
+    const { logger, lines } = capturingLogger();
+    const error = Object.assign(new Error('invalid input syntax for type uuid: "ada@example.com"'), { code: '22P02' });
+    logger.error({ err: error, checks: [{ name: 'kafka', ok: false }] }, 'query failed');
+    expect(lines[0].err).toEqual({ type: 'Error', code: '22P02', stack: expect.stringContaining('logger.spec.ts') });
+    expect(lines[0].checks).toEqual([{ name: 'kafka', ok: false }]);
+    expect(JSON.stringify(lines[0])).not.toContain('ada@example.com');
+  });
+
   it('adds the correlation id of the surrounding work to every line', () => {
     const { logger, lines } = capturingLogger();
     withLogContext({ correlationId: 'corr-42' }, () => logger.info('inside'));

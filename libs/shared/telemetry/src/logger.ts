@@ -5,29 +5,53 @@ import pino, { Logger } from 'pino';
 export type { Logger } from 'pino';
 
 /**
- * Paths pino censors in every log line. Log calls should not carry payloads at all; these are the
- * net under that rule for the personal data Sieve handles and the secrets it checks.
+ * Keys whose values never reach a log line, at any depth. Log calls should not carry payloads at
+ * all; this is the net under that rule for the personal data Sieve handles and the secrets it
+ * checks. (pino's path-based redaction only matches fixed depths, and an event envelope nests.)
  */
-export const REDACTED_PATHS = [
-  '*.email',
-  '*.name',
-  '*.body',
-  '*.message.body',
-  '*.identity',
-  '*.ip',
-  '*.clientIp',
-  '*.remoteAddress',
-  '*.advertisingId',
-  '*.installId',
-  '*.apiKey',
-  '*.token',
-  '*.password',
-  'req.headers.authorization',
-  'req.headers["x-api-key"]',
-  'req.headers["x-forwarded-for"]',
-  'req.headers["x-real-ip"]',
-  'req.headers.cookie',
-];
+export const SCRUBBED_KEYS = new Set(
+  [
+    'email',
+    'firstName',
+    'lastName',
+    'fullName',
+    'body',
+    'text',
+    'identity',
+    'ip',
+    'clientIp',
+    'remoteAddress',
+    'x-forwarded-for',
+    'x-real-ip',
+    'advertisingId',
+    'installId',
+    'apiKey',
+    'x-sieve-api-key',
+    'token',
+    'authorization',
+    'cookie',
+    'password',
+  ].map((key) => key.toLowerCase()),
+);
+const CENSORED = '[redacted]';
+const MAX_DEPTH = 10;
+
+/** A copy of `value` with the values of scrubbed keys censored, at any depth. */
+export function scrub(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (depth >= MAX_DEPTH) return CENSORED;
+  if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
+  // An error's message may quote input (PostgreSQL's do): keep its class, code and stack frames.
+  if (value instanceof Error) {
+    const frames = value.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n');
+    return { type: value.name, ...(scrub({ ...value }, depth + 1) as object), ...(frames ? { stack: frames } : {}) };
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    out[key] = SCRUBBED_KEYS.has(key.toLowerCase()) && item !== undefined ? CENSORED : scrub(item, depth + 1);
+  }
+  return out;
+}
 
 interface LogContext {
   correlationId?: string;
@@ -52,9 +76,11 @@ export function createLogger({ service, level, destination }: LoggerOptions): Lo
     {
       level,
       base: { service },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (object) => scrub(object) as Record<string, unknown>,
+      },
       mixin() {
         const spanContext = trace.getActiveSpan()?.spanContext();
         return {

@@ -15,10 +15,6 @@ export interface ConversationWithMessages {
 export class ConversationRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  withManager(manager: EntityManager): ConversationRepository {
-    return new ConversationRepository(manager);
-  }
-
   /** Inserts unless a conversation with this id exists; returns the tenant that owns the id. */
   async insertIfAbsent(conversation: NewConversation): Promise<{ ownerTenantId: string }> {
     await this.manager

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import { ConversationRepository } from '@sieve/tickets-data-access';
 import { StaffPrincipal } from './staff-authenticator';
 import { TicketsError } from './tickets.error';
@@ -21,9 +22,10 @@ export class GetConversationQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(staff: StaffPrincipal, conversationId: string): Promise<ConversationView> {
-    const found = /^[0-9a-f-]{36}$/i.test(conversationId)
-      ? await new ConversationRepository(this.dataSource.manager).findWithMessages(staff.tenantId, conversationId)
-      : null;
+    if (!z.uuid().safeParse(conversationId).success) {
+      throw new TicketsError('invalid-request', 'The conversation id in the path must be a UUID.');
+    }
+    const found = await new ConversationRepository(this.dataSource.manager).findWithMessages(staff.tenantId, conversationId);
     // Another brand's conversation is "not found" too: the answer must not confirm it exists.
     if (!found) throw new TicketsError('not-found', `No conversation ${conversationId} in this brand.`);
     const { conversation, messages } = found;

@@ -1,10 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApplySupportEventsUseCase } from './apply-support-events.usecase';
 import { GetConversationQuery } from './get-conversation.query';
 import { StaffAuthenticator } from './staff-authenticator';
 
-/** The ticket context: conversations agents work on. */
+/** The ticket context's agent-facing services (the Kafka edge builds its use case in main.ts). */
 @Module({})
 export class TicketsModule {
   static register(dataSource: DataSource): DynamicModule {
@@ -13,9 +12,8 @@ export class TicketsModule {
       providers: [
         { provide: StaffAuthenticator, useValue: new StaffAuthenticator(dataSource) },
         { provide: GetConversationQuery, useValue: new GetConversationQuery(dataSource) },
-        { provide: ApplySupportEventsUseCase, useValue: new ApplySupportEventsUseCase(dataSource) },
       ],
-      exports: [StaffAuthenticator, GetConversationQuery, ApplySupportEventsUseCase],
+      exports: [StaffAuthenticator, GetConversationQuery],
     };
   }
 }
