@@ -108,6 +108,41 @@ describe('the platform, end to end', () => {
     expect(platform.logs()).not.toContain('The gems I bought never arrived');
   });
 
+  it('masks a card number an end user typed before it is stored, and audits the finding without the value', async () => {
+    const findingsTopic = await TopicReader.start(kafka, Topics.piiFindings);
+    try {
+      const body = 'I was charged twice on my card 5555 5555 5555 4444, email me at grace@example.com';
+      const accepted = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, openConversationBody({ message: { body } }), sdkHeaders(brand));
+      const stored = await eventually(async () => {
+        const response = await getJson(`${platform.url('ticket-store')}/v1/conversations/${accepted.body.conversationId}`, agentHeaders(brand));
+        expect(response.status).toBe(200);
+        return response.body;
+      });
+      expect(stored.messages[0].body).toBe('I was charged twice on my card **** **** **** 4444, email me at grace@example.com');
+      expect(supportTopic.messages.find((m) => m.key === accepted.body.conversationId)?.value).not.toContain('5555 5555');
+
+      const audit = await eventually(() => {
+        const mine = findingsTopic.messages.filter((m) => m.key === accepted.body.conversationId);
+        expect(mine.length).toBeGreaterThanOrEqual(3); // the advertising id, the card, the email
+        return mine;
+      });
+      const payloads = audit.map((m) => JSON.parse(m.value ?? '').payload);
+      expect(payloads).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ piiType: 'CREDIT_CARD', field: 'message.body', action: 'mask', start: 31, end: 50 }),
+          expect.objectContaining({ piiType: 'EMAIL_ADDRESS', action: 'tag' }),
+          expect.objectContaining({ field: 'device.advertisingId', action: 'drop', reason: 'not-collected' }),
+        ]),
+      );
+      for (const message of audit) {
+        expect(message.value).not.toContain('5555');
+        expect(message.value).not.toContain('grace@example.com');
+      }
+    } finally {
+      await findingsTopic.stop();
+    }
+  });
+
   it('answers a retried request "duplicate" and stores the conversation once', async () => {
     const request = openConversationBody();
     const first = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, request, sdkHeaders(brand));

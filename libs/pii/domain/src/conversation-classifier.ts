@@ -1,55 +1,61 @@
 import { SdkConversationOpenedV1, SupportConversationOpenedV1 } from '@sieve/contracts';
+import { detectPii } from './detectors/detect';
+import { applyFieldPolicy, FieldDecision } from './policy/apply-policy';
+import { SDK_FIELD_MAPS } from './policy/field-map';
+import { BrandSettings, FREE_TEXT_CATEGORY, freeTextTreatment } from './policy/free-text';
+import { AppliedFinding, applyTextActions } from './policy/redact-text';
 
-/** What the classifier did with one field of an SDK event. */
-export interface FieldDecision {
+export interface TextFinding extends AppliedFinding {
   field: string;
   category: string;
-  action: 'keep' | 'drop';
 }
 
 export interface Classified<T> {
   clean: T;
-  decisions: FieldDecision[];
+  /** Fields dropped (and why), and kept fields of personal-data categories. */
+  fieldDecisions: FieldDecision[];
+  /** Personal data found in free text, with the action taken and offsets in the clean text. */
+  textFindings: TextFinding[];
 }
 
 /**
- * Applies the disclosure to an opened conversation. This first cut knows the fields of this one
- * event; the full policy (every category, free-text detectors, masking) replaces it later.
- *
- * - device.advertisingId: Identifiers / Device ID — not collected: dropped.
- * - identity, customFields, metadata: custom data — dropped when full privacy is on, whatever the
- *   gateway did (the SDK flag is enforced twice).
- * - clientEventId, fullPrivacy: transport details, consumed here.
+ * Applies the disclosure to an opened conversation: every field by its category (unmapped ones
+ * dropped, custom data dropped under full privacy, whatever the gateway did), then the detectors
+ * over the free text that is kept (the message, custom field and metadata values), masking,
+ * coarsening or tagging what they find.
  */
-export function classifyConversationOpened(raw: SdkConversationOpenedV1): Classified<SupportConversationOpenedV1> {
-  const decisions: FieldDecision[] = [];
-  const { advertisingId, ...device } = raw.device ?? {};
-  if (advertisingId !== undefined) {
-    decisions.push({ field: 'device.advertisingId', category: 'identifiers.device-id', action: 'drop' });
+export function classifyConversationOpened(raw: SdkConversationOpenedV1, settings: BrandSettings = {}): Classified<SupportConversationOpenedV1> {
+  const { kept, decisions, freeText } = applyFieldPolicy(raw, SDK_FIELD_MAPS['sdk.conversation-opened'], { fullPrivacy: raw.fullPrivacy });
+  const textFindings: TextFinding[] = [];
+  for (const path of freeText) {
+    const value = getPath(kept, path);
+    if (typeof value !== 'string') continue;
+    const { text, applied } = applyTextActions(value, detectPii(value), (finding) => freeTextTreatment(finding.type, settings));
+    setPath(kept, path, text);
+    textFindings.push(...applied.map((finding) => ({ ...finding, field: path, category: FREE_TEXT_CATEGORY[finding.type] })));
   }
-
-  const customData = raw.fullPrivacy ? {} : pick(raw, ['identity', 'customFields', 'metadata']);
-  if (raw.fullPrivacy) {
-    for (const field of ['identity', 'customFields', 'metadata'] as const) {
-      if (raw[field] !== undefined) decisions.push({ field, category: 'custom-data', action: 'drop' });
-    }
-  }
-
+  const payload = kept as Partial<SdkConversationOpenedV1>;
   const clean: SupportConversationOpenedV1 = {
     appId: raw.appId,
     installId: raw.installId,
     conversationId: raw.conversationId,
     countryCode: raw.countryCode,
-    message: raw.message,
-    versions: raw.versions,
-    ...(raw.device ? { device } : {}),
-    ...customData,
+    message: { id: raw.message.id, body: payload.message?.body ?? '' },
+    versions: payload.versions ?? { sdk: raw.versions.sdk },
+    ...(payload.identity && Object.keys(payload.identity).length > 0 ? { identity: payload.identity } : {}),
+    ...(payload.device && Object.keys(payload.device).length > 0 ? { device: payload.device } : {}),
+    ...(payload.customFields ? { customFields: payload.customFields } : {}),
+    ...(payload.metadata ? { metadata: payload.metadata } : {}),
   };
-  return { clean, decisions };
+  return { clean, fieldDecisions: decisions, textFindings };
 }
 
-function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
-  return out;
+function getPath(root: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
+}
+
+function setPath(root: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, root);
+  parent[keys[keys.length - 1]] = value;
 }

@@ -1,4 +1,4 @@
-import { buildEvent, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
+import { buildEvent, deterministicUuid, EventOn, PiiFieldClassifiedV1, Topics } from '@sieve/contracts';
 import { ConsumedEvent, EventPublisher, OutgoingEvent } from '@sieve/kafka';
 import { classifyConversationOpened } from '@sieve/pii-domain';
 
@@ -23,15 +23,29 @@ export class ClassifySdkEventsUseCase {
         correlationId: raw.correlationId,
         causationId: raw.id,
       });
-      const { clean: payload, decisions } = classifyConversationOpened(raw.payload);
+      const { clean: payload, fieldDecisions, textFindings } = classifyConversationOpened(raw.payload);
       clean.push({ key: payload.conversationId, traceContext, event: buildEvent('support.conversation-opened', payload, meta('clean')) });
-      decisions.forEach((decision, index) => {
-        const finding: EventOn<typeof Topics.piiFindings> = buildEvent(
-          'pii.field-classified',
-          { sourceEventId: raw.id, sourceEventType: raw.type, ...decision },
-          meta(`finding-${index}`),
-        );
-        findings.push({ key: payload.conversationId, traceContext, event: finding });
+      // Findings: what was dropped, and what was found in free text; kept fields are not news.
+      const reported: PiiFieldClassifiedV1[] = [
+        ...fieldDecisions
+          .filter((decision) => decision.action === 'drop')
+          .map((decision) => ({ sourceEventId: raw.id, sourceEventType: raw.type, ...decision })),
+        ...textFindings.map(({ type, field, category, action, start, end, confidence, detector }) => ({
+          sourceEventId: raw.id,
+          sourceEventType: raw.type,
+          field,
+          category,
+          action,
+          piiType: type,
+          start,
+          end,
+          confidence,
+          detector,
+        })),
+      ];
+      reported.forEach((finding, index) => {
+        const event: EventOn<typeof Topics.piiFindings> = buildEvent('pii.field-classified', finding, meta(`finding-${index}`));
+        findings.push({ key: payload.conversationId, traceContext, event });
       });
     }
     await Promise.all([this.publisher.publish(Topics.support, clean), this.publisher.publish(Topics.piiFindings, findings)]);

@@ -1,0 +1,43 @@
+import { creditCardDetector } from './credit-card.detector';
+import { emailDetector } from './email.detector';
+import { Detector, Finding, PiiType } from './finding';
+import { ibanDetector } from './iban.detector';
+import { ipAddressDetector } from './ip-address.detector';
+import { personDetector } from './person.detector';
+import { phoneDetector } from './phone.detector';
+import { preciseLocationDetector } from './precise-location.detector';
+import { streetAddressDetector } from './street-address.detector';
+import { urlDetector } from './url.detector';
+import { usSsnDetector } from './us-ssn.detector';
+
+/** Strongest evidence first: checksummed and strictly shaped types win an overlap. */
+export const DETECTORS: readonly Detector[] = [
+  emailDetector,
+  urlDetector,
+  ibanDetector,
+  creditCardDetector,
+  usSsnDetector,
+  preciseLocationDetector,
+  ipAddressDetector,
+  phoneDetector,
+  streetAddressDetector,
+  personDetector,
+];
+
+const PRIORITY = new Map<PiiType, number>(DETECTORS.map((detector, index) => [detector.type, index]));
+
+/**
+ * Every piece of personal data the detectors find in `text`, without overlaps: where two findings
+ * overlap, the higher-priority type wins, then the longer span. Sorted by position.
+ */
+export function detectPii(text: string, detectors: readonly Detector[] = DETECTORS): Finding[] {
+  const all = detectors.flatMap((detector) => detector.detect(text));
+  all.sort((a, b) => PRIORITY.get(a.type)! - PRIORITY.get(b.type)! || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Finding[] = [];
+  for (const finding of all) {
+    if (finding.end <= finding.start) continue;
+    if (kept.some((other) => finding.start < other.end && other.start < finding.end)) continue;
+    kept.push(finding);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,56 @@
+export const PII_TYPES = [
+  'EMAIL_ADDRESS',
+  'PHONE_NUMBER',
+  'CREDIT_CARD',
+  'IBAN_CODE',
+  'IP_ADDRESS',
+  'US_SSN',
+  'URL',
+  'PRECISE_LOCATION',
+  'STREET_ADDRESS',
+  'PERSON',
+] as const;
+export type PiiType = (typeof PII_TYPES)[number];
+
+/** A span of text a detector believes is personal data: offsets are UTF-16, end exclusive. */
+export interface Finding {
+  type: PiiType;
+  start: number;
+  end: number;
+  /** 0..1: how sure the detector is. */
+  confidence: number;
+  /** Which detector (and rule) found it, for the audit trail and for tuning. */
+  detector: string;
+}
+
+export interface Detector {
+  readonly type: PiiType;
+  detect(text: string): Finding[];
+}
+
+/** Words within `window` characters before `index`, lowercased: the context a value appears in. */
+export function contextBefore(text: string, index: number, window = 32): string {
+  return text.slice(Math.max(0, index - window), index).toLowerCase();
+}
+
+export function contextAfter(text: string, index: number, window = 24): string {
+  return text.slice(index, index + window).toLowerCase();
+}
+
+export function digitsOf(value: string): string {
+  return value.replace(/\D/g, '');
+}
+
+/** Luhn checksum over a digit string. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}

@@ -1,0 +1,41 @@
+import { isIPv6 } from 'node:net';
+import { contextBefore, Detector, Finding } from './finding';
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
+// Hex groups and colons (an embedded IPv4 tail allowed); validated by the platform's parser.
+const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
+
+const VERSION_WORDS = /\b(v|ver|version|versions|build|release|update|updated|upgrade|app|sdk|ios|android|firmware|patch|client)\s*[:#]?\s*$/;
+const IP_WORDS = /\b(ip|ips|ipv4|ipv6|address|addr|server|host|router|gateway|vpn|proxy|dns|connect|connecting|connected|ping|from|lan|wan|subnet|whitelist|allowlist|blocked|banned)\b/;
+
+/**
+ * IPv4 and IPv6. A dotted quad is also how app versions are written (10.2.3.4): a version word
+ * before it rules it out; an address word before it, or octets no version would have, let it in.
+ */
+export const ipAddressDetector: Detector = {
+  type: 'IP_ADDRESS',
+  detect(text) {
+    const findings: Finding[] = [];
+    if (/\d\.\d/.test(text)) {
+      for (const match of text.matchAll(IPV4)) {
+        const before = contextBefore(text, match.index, 40);
+        if (VERSION_WORDS.test(before)) continue;
+        const octets = match[0].split('.').map(Number);
+        const addressLike = octets.some((octet) => octet >= 100) || octets.filter((octet) => octet >= 10).length >= 2;
+        const context = IP_WORDS.test(before);
+        if (!context && !addressLike) continue;
+        findings.push({ type: 'IP_ADDRESS', start: match.index, end: match.index + match[0].length, confidence: context ? 0.97 : 0.8, detector: 'ip.v4' });
+      }
+    }
+    if (text.includes(':')) {
+      for (const match of text.matchAll(IPV6)) {
+        const value = match[0];
+        if (value.length < 6 || !/[0-9a-f]/i.test(value) || !isIPv6(value)) continue;
+        // "12:30:45" style times are not IPv6 (isIPv6 already says no), and neither is "a:b" prose.
+        findings.push({ type: 'IP_ADDRESS', start: match.index, end: match.index + value.length, confidence: 0.95, detector: 'ip.v6' });
+      }
+    }
+    return findings;
+  },
+};
