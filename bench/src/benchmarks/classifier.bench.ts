@@ -1,6 +1,7 @@
 import { buildEvent, deterministicUuid } from '@sieve/contracts';
 import { classifyConversationOpened } from '@sieve/pii-domain';
 import { Benchmark, Figures } from '../harness';
+import { corpusTexts, detectionThroughput } from './pii-detection';
 
 function opsPerSecond(work: (i: number) => void, durationMs: number): number {
   for (let i = 0; i < 10_000; i++) work(i); // warm-up
@@ -14,12 +15,13 @@ function opsPerSecond(work: (i: number) => void, durationMs: number): number {
 }
 
 /**
- * The classifier's per-event cost, beside the JSON round trip every consumer pays for the same
- * event anyway (parse the raw value, stringify the clean one): the baseline in the same run.
+ * PII detection throughput on the support-chat corpus beside redact-pii's in the same run, and the
+ * classifier's per-event cost beside the JSON round trip every consumer pays for the same event
+ * anyway (parse the raw value, stringify the clean one).
  */
 export const classifierBenchmark: Benchmark = {
   name: 'classifier',
-  description: 'classification of an opened conversation vs a JSON round trip of the same event',
+  description: 'PII detection vs redact-pii; classifying an opened conversation vs a JSON round trip',
   async run(): Promise<Figures> {
     const raw = buildEvent(
       'sdk.conversation-opened',
@@ -41,7 +43,11 @@ export const classifierBenchmark: Benchmark = {
     const serialized = JSON.stringify(raw);
     const baseline = opsPerSecond(() => JSON.stringify(JSON.parse(serialized)), 2_000);
     const classified = opsPerSecond(() => JSON.stringify(classifyConversationOpened(JSON.parse(serialized).payload)), 2_000);
+    const detection = detectionThroughput(corpusTexts());
     return {
+      pii_detection_sieve: { value: Math.round(detection.sieve), unit: 'messages/s', better: 'higher' },
+      pii_detection_redact_pii_baseline: { value: Math.round(detection.redactPii), unit: 'messages/s', better: 'higher' },
+      pii_detection_speedup_vs_redact_pii: { value: detection.sieve / detection.redactPii, unit: 'ratio', better: 'higher' },
       json_round_trip_baseline: { value: Math.round(baseline), unit: 'events/s', better: 'higher' },
       classify_conversation_opened: { value: Math.round(classified), unit: 'events/s', better: 'higher' },
       classify_fraction_of_baseline: { value: classified / baseline, unit: 'ratio', better: 'higher' },

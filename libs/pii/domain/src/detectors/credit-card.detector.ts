@@ -12,11 +12,11 @@ const ISSUERS: { name: string; prefix: RegExp; lengths: number[] }[] = [
   { name: 'jcb', prefix: /^35(2[89]|[3-8]\d)/, lengths: [16, 17, 18, 19] },
   { name: 'diners', prefix: /^3(0[0-5]|[689])/, lengths: [14, 16] },
   { name: 'unionpay', prefix: /^62/, lengths: [16, 17, 18, 19] },
-  { name: 'maestro', prefix: /^(50|5[6-9]|6[0-9])/, lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
+  { name: 'maestro', prefix: /^(5018|5020|5038|5893|6304|6759|676[1-3])/, lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
 ];
 
 const CARD_WORDS = /(card|visa|master ?card|amex|american express|discover|credit|debit|cc|pan|charged|payment)/;
-const OTHER_NUMBER_WORDS = /(order|tracking|invoice|imei|serial|ticket|ref|reference|transaction|account id|player|uid)\W*(no\.?|number|#|id)?\W*$/;
+const OTHER_NUMBER_WORDS = /(order|tracking|invoice|imei|serial|ticket|ref|reference|transaction|account id|player|uid|gift ?card|gift|voucher|loyalty|member(?:ship)?|library|rewards?)\W*(card)?\W*(no\.?|number|#|id)?\W*$/;
 
 /** Separators must be consistent: all spaces, all dashes, or none (a card is never typed "4111 1111-1111"). */
 function consistentSeparators(value: string): boolean {
@@ -35,7 +35,7 @@ export const creditCardDetector: Detector = {
       const issuer = ISSUERS.find((candidate) => candidate.prefix.test(digits) && candidate.lengths.includes(digits.length));
       if (!issuer) continue;
       const before = contextBefore(text, match.index, 40);
-      if (OTHER_NUMBER_WORDS.test(before) && !CARD_WORDS.test(before)) continue;
+      if (OTHER_NUMBER_WORDS.test(before) && !/(credit|debit|visa|master ?card|amex)/.test(before)) continue;
       const confidence = CARD_WORDS.test(before) ? 0.99 : 0.9;
       findings.push({ type: 'CREDIT_CARD', start: match.index, end: match.index + value.length, confidence, detector: `credit-card.luhn.${issuer.name}` });
     }

@@ -4,9 +4,10 @@ import { contextBefore, Detector, Finding } from './finding';
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
 // Hex groups and colons (an embedded IPv4 tail allowed); validated by the platform's parser.
-const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])/g;
+const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?(?![\w:]|\.\d)/g;
 
-const VERSION_WORDS = /\b(v|ver|version|versions|build|release|update|updated|upgrade|app|sdk|ios|android|firmware|patch|client)\s*[:#]?\s*$/;
+// Misspellings count: support chat is typed fast ("verison", "relase").
+const VERSION_WORDS = /\b(v|ver\w*|vr?e?s?ion\w*|build\w*|rel\w*|update\w*|upgrade\w*|app|sdk|ios|android|os|firmware|patch\w*|client|apk)\s*[:#]?\s*$/;
 const IP_WORDS = /\b(ip|ips|ipv4|ipv6|address|addr|server|host|router|gateway|vpn|proxy|dns|connect|connecting|connected|ping|from|lan|wan|subnet|whitelist|allowlist|blocked|banned)\b/;
 
 /**

@@ -35,7 +35,30 @@ Francisco Ximena Itzel Javier Miguel Rafael Fernando Ricardo Eduardo Jorge Pedro
 Isabella Gabriela Mariana Daniela Fernanda Renata Rodrigo Joao João Thiago Lucas Gustavo Bruno Felipe Leticia Beatriz
 Siobhan Niamh Aoife Saoirse Ciara Sean Seamus Padraig Oisin Eoin Cormac Declan Ruairi
 Aroha Tane Mele Sione Kalani Keanu Leilani
+Aditi Akshay Alok Amrita Anupam Aparna Arvind Bhavna Chetan Darshan Devika Gita Gurpreet Harpreet Manpreet Jaspreet
+Simran Navjot Harjit Kuldeep Balwinder Hardeep Indira Ishita Jaya Kamala Kunal Madhav Mahesh Naveen Nitin Omkar
+Parth Prakash Pranav Preeti Rakesh Ritu Sahil Sameer Sangeeta Shanti Shiv Shweta Siddharth Tanvi Uday Vandana Yash
+Ifeanyi Chidi Chiamaka Ebuka Nnamdi Obiageli Olamide Oluwatobi Tobi Tosin Yemi Dayo Femi Kunle Bisi Sade Zainab Musa
+Abubakar Aminu Hauwa Halima Usman Ibrahim Sani Kelechi Chukwudi Ejike Ngozi Amaka Uche Adaora
+Meilin Meihua Xiaoyu Yuting Zhihao Jiayi Xinyi Yuhan Zixuan Haoyu Junjie Shuang Yue Xue Lili Fei Jian Qiang Gang Hua
+Seoyeon Seo-yeon Ji-woo Jiwoo Min-jun Ha-eun Do-yun Ye-jin Jin Jiho Minji Sora Hyejin Yuna Dong-hyun Sang-woo
+Thi Mai Hoang Long Nam Hieu Tien Vy Ngoc Dung Hanh Quynh Thu Huy Khoa
+Emre Mehmet Mustafa Ayse Fatma Zeynep Elif Burak Cem Deniz Ozan Kaan Selin Yusuf Murat Hakan Serkan Ebru
+Reza Ali Dariush Farhad Parisa Shirin Navid Arash Nasrin Mina Sara Leyla Kian Babak
+Zofia Agata Bartosz Kacper Wojciech Michał Paweł Joanna Aleksandra Weronika Dorota Grażyna Bożena Łukasz
+Sigrid Astrid Ingrid Freya Linnea Saga Elin Maja Nils Lars Erik Magnus Sven Bjorn Björn Henrik Anders Jonas Mikael
+Dimitris Giorgos Yiannis Eleni Katerina Maria Sofia Nikos Kostas Vasilis Despina
+Jose Mari Rizal Jomar Angelica Kristine Mylene Rhea Arnel Dodong Ayu Putri Dewi Budi Agus Wayan Made Ketut Siti Nur
+Adaeze Ikenna Oluchi Chinonso Ebere Nkem Chika Ugochi Obi
 `.trim().split(/\s+/);
+
+/** Family names written before the given name (Chinese, Vietnamese, Korean order). */
+export const FAMILY_NAME_FIRST = new Set(
+  `zhang wang li liu chen yang huang zhao zhou wu xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang han feng
+deng cao peng zeng xiao tian dong pan yuan cai jiang du ye cheng su lu ding ren shen yao zhong qian tan jia wei
+nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly kim park choi jung kang cho yoon jang lim han oh`
+    .split(/\s+/),
+);
 
 /** Surnames frequent enough that, written after a given name, they settle that it is a person. */
 export const COMMON_SURNAMES = new Set(
@@ -71,6 +94,19 @@ alexa siri cortana echo apple amazon nike adidas tesla mercedes porsche ferrari 
 don ben pat sue kim lee van son dan cole wade drew reed read noel carol joe ash ace bay blue gray grey green
 christian christmas easter sunday monday tuesday friday saturday happy hazel olive violet poppy rocky skip tag
 nick rob jim al ed art bud buck butch chip chuck dash dot duke earl ernest gene hank herb jay kit
-les lou lyle marshall mason miles moe ned norm otto pierce rex roman sterling tom tony ty vince von`
+les lou lyle marshall mason miles moe ned norm otto pierce rex roman sterling tony ty vince von jan feb mar apr jun jul aug sep sept oct
+nov dec denver charlotte houston dakota cheyenne savannah aurora kirby elsa barbie ken jett steve lara mario wolf
+zara hugo louis gucci prada chanel dior bella nova luna`
     .split(/\s+/),
+);
+
+/** Brands, characters and places written like personal names: never a person. */
+export const NOT_PERSON_PHRASES = new Set(
+  `louis vuitton|hugo boss|calvin klein|tommy hilfiger|ralph lauren|kate spade|michael kors|marc jacobs|tory burch|vera wang
+|steve madden|jimmy choo|ted baker|ben & jerry|ben and jerry|lara croft|arthur morgan|john wick|master chief|mario kart
+|donkey kong|sonic the hedgehog|harry potter|hermione granger|peter parker|tony stark|bruce wayne|clark kent|santa claus
+|anna salai|madison square|madison ave|madison avenue|victoria station|st james|charles de gaulle|john lewis|marks spencer
+|dr pepper|uncle ben|aunt jemima|betty crocker|papa john|jack daniel|johnnie walker|tim hortons|taco bell|wendy|ronald mcdonald`
+    .split('|')
+    .map((phrase) => phrase.trim()),
 );

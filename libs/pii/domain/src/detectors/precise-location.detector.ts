@@ -3,7 +3,7 @@ import { Detector, Finding } from './finding';
 const NUMBER = '[-+−]?\\d{1,3}\\.\\d+';
 // "48.8584, 2.2945", "(51.50135, -0.14189)", "lat 40.7128 lon -74.0060", "48.8584° N, 2.2945° E".
 const PAIR = new RegExp(
-  `(?<![\\w.])(?:lat(?:itude)?\\s*[:=]?\\s*)?(${NUMBER})\\s*°?\\s*([NS])?\\s*(?:,|;|\\s)\\s*(?:(?:lon|lng|long|longitude)\\s*[:=]?\\s*)?(${NUMBER})\\s*°?\\s*([EW])?(?![\\w.]|\\.\\d)`,
+  `(?<![\\w.])(?:lat(?:itude)?\\s*[:=]?\\s*)?(${NUMBER})\\s*°?\\s*([NS])?\\s*(?:,|;|\\/|\\s)\\s*(?:(?:lon|lng|long|longitude)\\s*[:=]?\\s*)?(${NUMBER})\\s*°?\\s*([EW])?(?![\\w]|\\.\\d)`,
   'gi',
 );
 
