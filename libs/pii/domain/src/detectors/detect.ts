@@ -31,7 +31,8 @@ const PRIORITY = new Map<PiiType, number>(DETECTORS.map((detector, index) => [de
  * overlap, the higher-priority type wins, then the longer span. Sorted by position.
  */
 export function detectPii(text: string, detectors: readonly Detector[] = DETECTORS): Finding[] {
-  const all = detectors.flatMap((detector) => detector.detect(text));
+  const all: Finding[] = [];
+  for (const detector of detectors) all.push(...detector.detect(text, all));
   all.sort((a, b) => PRIORITY.get(a.type)! - PRIORITY.get(b.type)! || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Finding[] = [];
   for (const finding of all) {

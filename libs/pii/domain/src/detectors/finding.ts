@@ -25,7 +25,15 @@ export interface Finding {
 
 export interface Detector {
   readonly type: PiiType;
-  detect(text: string): Finding[];
+  /**
+   * `claimed`: what stronger detectors already found in this text; a detector may skip candidates
+   * inside them (they would lose the overlap anyway) to save work.
+   */
+  detect(text: string, claimed?: readonly Finding[]): Finding[];
+}
+
+export function insideAny(start: number, end: number, claimed: readonly Finding[] | undefined): boolean {
+  return claimed !== undefined && claimed.some((finding) => start < finding.end && finding.start < end);
 }
 
 /** Words within `window` characters before `index`, lowercased: the context a value appears in. */

@@ -29,6 +29,18 @@ const STRONG_CUE = new RegExp(
   `(?:\\b(?:my name is|my name's|name is|name:|names|called|call me|this is|it's|its|it is|signed|sincerely|regards|kind regards|best regards|best wishes|cheers|cheres|thanks|thx|thank you|many thanks|br|ask for|asking for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|chatted with|dear|attn|attention|c/o|account holder|card ?holder|holder is|under|i am|i'm|im|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|boss|kid|child|colleague|roommate|girlfriend|boyfriend|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|nephew|niece|neighbou?r)(?:,? | is | named |'s name is ))|\\b${TITLE})[\\s,:]*$`,
   'i',
 );
+/** The last word of every cue phrase: the cue regexes only run after one of these (a Set lookup). */
+const CUE_LAST_WORDS = new Set(
+  `is name names name's called me this it's its it signed sincerely regards wishes cheers cheres thanks thx you br for
+to with dear attn attention c/o holder cardholder under am i'm im named mr mrs ms miss mx dr prof sir madam mme mlle herr
+frau sr sra señor señora hi hello hey hiya morning afternoon evening driver rider courier technician tech agent rep
+colleague manager supervisor landlord tenant roommate neighbor neighbour cashier waiter doctor nurse teacher coach officer
+employee customer client user player cc contact tell ask and by from son daughter wife husband partner friend brother
+sister mom mum mother dad father boss kid child girlfriend boyfriend uncle aunt cousin grandma grandpa grandmother
+grandfather nephew niece`.split(/\s+/),
+);
+const LAST_WORD = /([A-Za-z/'’]+)\.?[\s,:]*$/;
+
 const GREETING_CUE = /(?:^|[.!?\n]\s*)(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|morning|evening)[\s,]+$/i;
 const ROLE_CUE =
   /\b(?:driver|rider|courier|technician|tech|agent|rep|colleague|manager|supervisor|landlord|tenant|roommate|neighbou?r|cashier|waiter|doctor|nurse|teacher|coach|officer|employee|customer|client|user|player|cc|contact|tell|ask|and|with|by|from|for|to)\s+$/i;
@@ -45,15 +57,30 @@ interface Token {
   capitalized: boolean;
 }
 
-function tokenize(text: string): Token[] {
-  return [...text.matchAll(WORD)].map((match) => ({
-    value: match[0],
-    lower: match[0].toLowerCase(),
-    start: match.index,
-    end: match.index + match[0].length,
-    capitalized: /^[A-ZÀ-ÖØ-ÞĀ-Ž]/.test(match[0]) && !/^[A-Z]{2,}$/.test(match[0]),
-  }));
+function isCapitalized(word: string): boolean {
+  const code = word.charCodeAt(0);
+  const upper = (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7) || (code >= 0x100 && code <= 0x17f && code % 2 === 0);
+  return upper && !/^[A-Z]{2,}$/.test(word);
 }
+
+const NEXT_WORD = /[ ]([A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+)*)/y;
+
+/** Up to three words that follow `end`, each separated from the one before by a single space. */
+function followingTokens(text: string, end: number): Token[] {
+  const tokens: Token[] = [];
+  let position = end;
+  while (tokens.length < 3) {
+    NEXT_WORD.lastIndex = position;
+    const match = NEXT_WORD.exec(text);
+    if (!match) break;
+    const value = match[1];
+    tokens.push({ value, lower: value.toLowerCase(), start: position + 1, end: position + 1 + value.length, capitalized: isCapitalized(value) });
+    position += 1 + value.length;
+  }
+  return tokens;
+}
+
+const NOT_PERSON = [...NOT_PERSON_PHRASES];
 
 function isSentenceStart(text: string, index: number): boolean {
   return /(?:^|[.!?\n]\s*)$/.test(text.slice(Math.max(0, index - 4), index)) || index === 0;
@@ -70,44 +97,52 @@ export const personDetector: Detector = {
   type: 'PERSON',
   detect(text) {
     const findings: Finding[] = [];
-    const tokens = tokenize(text);
-    for (let i = 0; i < tokens.length; i++) {
-      const first = tokens[i];
-      if (NOT_NAME.has(first.lower)) continue;
+    const words = new RegExp(WORD.source, 'g');
+    let skipUntil = 0;
+    for (let match = words.exec(text); match; match = words.exec(text)) {
+      if (match.index < skipUntil) continue;
+      const value = match[0];
+      const capitalized = isCapitalized(value);
+      const lower = value.toLowerCase();
+      if (NOT_NAME.has(lower)) continue;
+      const known = GIVEN_NAMES.has(lower);
+      const ambiguous = AMBIGUOUS_NAMES.has(lower);
+      // Most words are lowercase and no name: out before any context is looked at. A lowercase
+      // name counts only with a cue or as a signature (checked below).
+      if (!capitalized && (!known || ambiguous || STOPWORDS.has(lower))) continue;
+      const first: Token = { value, lower, start: match.index, end: match.index + value.length, capitalized };
       const before = text.slice(Math.max(0, first.start - 48), first.start);
-      const strong = STRONG_CUE.test(before);
-      const greeting = GREETING_CUE.test(before);
-      const role = ROLE_CUE.test(before);
-      const known = GIVEN_NAMES.has(first.lower);
-      const ambiguous = AMBIGUOUS_NAMES.has(first.lower);
+      const lastWord = LAST_WORD.exec(before.slice(-24))?.[1].toLowerCase().replace('’', "'");
+      const cued = lastWord !== undefined && CUE_LAST_WORDS.has(lastWord);
+      const strong = cued && STRONG_CUE.test(before);
+      const greeting = cued && GREETING_CUE.test(before);
+      const role = cued && ROLE_CUE.test(before);
       const familyFirst = FAMILY_NAME_FIRST.has(first.lower);
-      if (!first.capitalized && !(known && !ambiguous && (strong || greeting))) {
-        // A lowercase name counts only with a cue or as a signature: checked below.
-        if (!(known && !ambiguous && !STOPWORDS.has(first.lower))) continue;
-      }
+      // An unknown word with no cue before it can't become a name: skip the rest of the work.
+      if (!strong && !greeting && !role && !known && !familyFirst) continue;
 
       // The words that belong to the name: capitalised ones after a capitalised name, one
       // non-everyday lowercase word after a lowercase name.
-      let last = i;
-      while (last + 1 < tokens.length && last - i < 3) {
+      const tokens = [first, ...followingTokens(text, first.end)];
+      let last = 0;
+      while (last + 1 < tokens.length) {
         const next = tokens[last + 1];
-        if (text.slice(tokens[last].end, next.start) !== ' ') break;
         if (NOT_NAME.has(next.lower) || STOPWORDS.has(next.lower)) break;
         if (AMBIGUOUS_NAMES.has(next.lower) && !COMMON_SURNAMES.has(next.lower)) break;
-        if (first.capitalized ? !next.capitalized : last > i) break;
+        if (first.capitalized ? !next.capitalized : last > 0) break;
         last++;
       }
       const start = first.start;
       const end = tokens[last].end;
-      const withSurname = last > i;
+      const withSurname = last > 0;
       const span = text.slice(start, end).toLowerCase();
-      const after = text.slice(end);
-      if ([...NOT_PERSON_PHRASES].some((phrase) => span.startsWith(phrase) || phrase.startsWith(span + ' ') || span === phrase)) continue;
+      const after = text.slice(end, end + 60);
+      if (NOT_PERSON.some((phrase) => span.startsWith(phrase) || phrase.startsWith(`${span} `))) continue;
       if (PRODUCT_NOUN.test(after) && !strong) continue;
       if (/\d\s+$/.test(before) && !strong) continue; // a house number or a date: "211 Anna Salai", "18 Jan"
       if (/^\s*\d/.test(after) && ambiguous) continue; // "Jun 23"
       const determiner = DETERMINER.test(before) && !strong;
-      const signature = TRAILING_SIGNATURE.test(after) && (known || /[,\-–—\n]\s*$/.test(before));
+      const signature = text.length - end <= 60 && TRAILING_SIGNATURE.test(after) && (known || /[,\-–—\n]\s*$/.test(before));
       const sentenceStart = isSentenceStart(text, start);
 
       let confidence = 0;
@@ -123,14 +158,14 @@ export const personDetector: Detector = {
         confidence = 0.8;
       } else if (known && !ambiguous && withSurname) {
         confidence = 0.85;
-      } else if (known && ambiguous && withSurname && COMMON_SURNAMES.has(tokens[i + 1].lower)) {
+      } else if (known && ambiguous && withSurname && COMMON_SURNAMES.has(tokens[1].lower)) {
         confidence = 0.75;
       } else if (known && !ambiguous && (signature || !sentenceStart || /^\s*(?:[,(]|here\b|and\b|[a-z])/.test(after))) {
         confidence = 0.75;
       }
       if (confidence === 0) continue;
       findings.push({ type: 'PERSON', start, end, confidence, detector: strong ? 'person.cue' : 'person.lexicon' });
-      i = last;
+      skipUntil = end;
     }
     return findings;
   },

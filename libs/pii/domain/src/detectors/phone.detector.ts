@@ -1,67 +1,90 @@
-import { CountryCode, findPhoneNumbersInText } from 'libphonenumber-js/max';
-import { contextBefore, Detector, digitsOf, Finding } from './finding';
+import { CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { contextBefore, Detector, digitsOf, Finding, insideAny } from './finding';
 
-/** Regions tried for numbers written without a country code, most likely first. */
-const NATIONAL_REGIONS: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN', 'AU', 'ES', 'IT', 'NL', 'BR', 'CA', 'MX', 'JP'];
+/**
+ * Regions tried for a number written without a country code, chosen by its shape (a trunk 0 and
+ * how many digits follow), most likely first: each validation costs a parse, so the list is short.
+ */
+function regionsFor(digits: string): CountryCode[] {
+  if (digits.startsWith('0')) {
+    if (digits.length === 10) return ['FR', 'NL', 'AU', 'ZA', 'JP', 'DE', 'IT', 'GB', 'IE'];
+    if (digits.length === 11) return ['GB', 'IN', 'NG', 'BR', 'DE', 'JP', 'IT'];
+    return ['DE', 'IT', 'IE', 'GB', 'JP', 'BR', 'AT', 'CH'];
+  }
+  const elsewhere: CountryCode[] = ['IN', 'ES', 'IT', 'BR', 'MX', 'SG', 'CN'];
+  // North American numbers: ten digits, area and exchange codes starting 2-9 (or a leading 1).
+  return /^1?[2-9]\d{2}[2-9]\d{6}$/.test(digits) ? ['US', 'CA', ...elsewhere] : elsewhere;
+}
+
 const PHONE_WORDS = /\b(call(?:ing|ed)?|phone|tel|telephone|mobile|mob|cell|whatsapp|sms|text(?:ing)?|reach(?:ed)?|contact|ring(?:ing)?|dial(?:ling|ing)?|fax|landline|hotline|ph)\b/;
+const PHONE_WORDS_AFTER = /^\W{0,3}(?:[a-z']+\W+){0,3}?(?:(?:best|contact|phone|mobile|cell|whatsapp) )?(?:number|no\.?)\b/i;
+/** "my number 919…", "the number is …": a number introduced as a number (not "order number"). */
+const NUMBER_INTRO = /\b(?:my|your|our|his|her|their|the|new|contact|phone|mobile|cell|callback|call-back|whatsapp) (?:number|no\.?|#)(?: is)?\W{0,3}$/;
 const NOT_PHONE_WORDS = /(order|oder|tracking|trcaking|invoice|ticket|ref|reference|transaction|serial|imei|player|uid|account|acct|member(?:ship)?|booking|ride|receipt|bill|zip|postcode|postal|id|code|pin|otp|#)\W{0,3}(no\.?|number|#|id)?\W{0,3}$/;
 /** Digits with dots: a phone only in the 3.3.4 style (805.555.0108) or with a country code. */
 const DOTTED_PHONE = /^(?:\+\d{1,3}[.\s])?\(?\d{2,4}\)?(?:\.\d{2,4}){2,4}$/;
 const IP_OR_VERSION = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const DATE_LIKE = /^(?:\d{4}[-/.]\d{2}[-/.]\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{4})$/;
 /** A trailing group that is a quantity, not part of the number: "call 085 322 1911 30 minutes before". */
-const TRAILING_QUANTITY = /\s\d{1,2}$/;
+const TRAILING_QUANTITY = /[ ]\d{1,2}$/;
 const UNIT_AFTER = /^\s*(?:min|mins|minutes|hours|hrs|h|days|secs|seconds|times|x|%|am|pm)\b/i;
+
+// A run of digits, possibly grouped by spaces, dots, dashes or slashes, with an optional + or
+// 00 prefix and parenthesised groups: what a phone number can look like, cheaply found.
+const CANDIDATE = /(?<![\w+])(?:\+|00)?(?:\(\d{1,5}\)|\d)(?:[ .\-/]?(?:\(\d{1,5}\)|\d)){5,17}(?![\w])/g;
+
+function validIn(raw: string, regions: readonly CountryCode[]): CountryCode | 'international' | undefined {
+  if (raw.startsWith('+') || raw.startsWith('00')) {
+    return parsePhoneNumberFromString(raw.replace(/^00/, '+'))?.isValid() ? 'international' : undefined;
+  }
+  return regions.find((region) => parsePhoneNumberFromString(raw, region)?.isValid());
+}
 
 /**
  * Phone numbers, validated per region with libphonenumber's full metadata. International numbers
- * (+CC) are validated as written; a national one must be valid in a likely region and look like a
- * phone number (grouped, parenthesised, or introduced by a phone word), since many order numbers
- * are valid numbers somewhere.
+ * (+CC) are validated as written; a national one must be valid in a region its shape suggests and
+ * look like a phone number (grouped, parenthesised, starting with a trunk 0, or introduced by a
+ * phone word), since many order numbers are valid numbers somewhere. Candidates come from a cheap
+ * scan, so text without a digit run costs next to nothing.
  */
-export function createPhoneDetector(regions: CountryCode[] = NATIONAL_REGIONS): Detector {
-  return {
-    type: 'PHONE_NUMBER',
-    detect(text) {
-      // Cheap pre-check: a phone number has at least 6 digits.
-      if ((text.match(/\d/g)?.length ?? 0) < 6) return [];
-      const found = new Map<string, Finding>();
-      for (const region of regions) {
-        for (const match of findPhoneNumbersInText(text, { defaultCountry: region })) {
-          if (!match.number.isValid()) continue;
-          let startsAt = match.startsAt;
-          let endsAt = match.endsAt;
-          // An opening parenthesis with no closing one belongs to the sentence: "(+61437811520)".
-          if (text[startsAt] === '(' && !text.slice(startsAt, endsAt).includes(')')) startsAt++;
-          if (TRAILING_QUANTITY.test(text.slice(startsAt, endsAt)) && UNIT_AFTER.test(text.slice(endsAt))) {
-            endsAt = startsAt + text.slice(startsAt, endsAt).replace(TRAILING_QUANTITY, '').length;
-          }
-          const raw = text.slice(startsAt, endsAt);
-          if (raw.includes('.') && (!DOTTED_PHONE.test(raw) || IP_OR_VERSION.test(raw))) continue;
-          if (/^\d+[.,]\d+$/.test(raw)) continue; // a decimal number
-          // Part of a longer token (ORD-2024-889123, A1B2-77812): an identifier, not a phone number.
-          if (/[\w-]/.test(text[startsAt - 1] ?? '') && !raw.startsWith('+')) continue;
-          if (/\w/.test(text[endsAt] ?? '') || /^[.,]\d/.test(text.slice(endsAt))) continue;
-          const international = raw.startsWith('+') || raw.startsWith('00');
-          const before = contextBefore(text, startsAt, 36);
-          const phoneContext = PHONE_WORDS.test(before) || /^\W{0,3}(?:\w+\W+){0,5}?(?:phone|mobile|contact|cell|whatsapp)? ?(?:number|no\.?)\b.{0,12}\b(?:reach|call|text|contact)/i.test(text.slice(endsAt, endsAt + 60)) || /^\W{0,3}(?:as (?:the|my|your) )?(?:contact|phone|mobile|cell) (?:number|no)/i.test(text.slice(endsAt, endsAt + 40));
-          if (!phoneContext && NOT_PHONE_WORDS.test(before)) continue;
-          if (!international) {
-            const grouped = /[\s().-]/.test(raw) || raw.startsWith('0');
-            if (!phoneContext && !grouped) continue;
-            // A national number must be valid in the region it was read as, and not only as digits
-            // that happen to fit somewhere: dates (2024-03-15) and times have separators too.
-            if (/^\d{4}[-/.]\d{2}[-/.]\d{2}$/.test(raw) || /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$/.test(raw)) continue;
-          }
-          if (digitsOf(raw).length < 7) continue;
-          const confidence = international ? 0.95 : phoneContext ? 0.9 : 0.75;
-          const key = `${startsAt}:${endsAt}`;
-          if (found.has(key)) continue;
-          found.set(key, { type: 'PHONE_NUMBER', start: startsAt, end: endsAt, confidence, detector: `phone.libphonenumber.${international ? 'international' : region}` });
-        }
+export const phoneDetector: Detector = {
+  type: 'PHONE_NUMBER',
+  detect(text, claimed) {
+    const findings: Finding[] = [];
+    if (!/(?:\d\D?){7}/.test(text)) return findings;
+    for (const match of text.matchAll(CANDIDATE)) {
+      let raw = match[0].replace(/[ .\-/]+$/, '');
+      const start = match.index;
+      if (insideAny(start, start + raw.length, claimed)) continue;
+      if (TRAILING_QUANTITY.test(raw) && UNIT_AFTER.test(text.slice(start + raw.length))) raw = raw.replace(TRAILING_QUANTITY, '');
+      const digits = digitsOf(raw);
+      if (digits.length < 7 || digits.length > 15) continue;
+      if (raw.includes('.') && (!DOTTED_PHONE.test(raw) || IP_OR_VERSION.test(raw))) continue;
+      if (DATE_LIKE.test(raw) || /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})\b/.test(raw) || /^:\d/.test(text.slice(start + raw.length))) continue;
+      // Inside a longer run of digit groups (the tail of an IBAN or a card), not a number of its own.
+      if (/\d[ ]$/.test(text.slice(Math.max(0, start - 2), start))) continue;
+      // Part of a longer token (ORD-2024-889123), or followed by decimals: not a phone number.
+      if (/[\w-]/.test(text[start - 1] ?? '') || /^[.,]\d/.test(text.slice(start + raw.length))) continue;
+      const international = raw.startsWith('+') || raw.startsWith('00');
+      const before = contextBefore(text, start, 36);
+      const phoneContext = PHONE_WORDS.test(before) || NUMBER_INTRO.test(before) || PHONE_WORDS_AFTER.test(text.slice(start + raw.length, start + raw.length + 40));
+      if (!phoneContext && NOT_PHONE_WORDS.test(before)) continue;
+      if (!international && !phoneContext && !/[\s().-]/.test(raw) && !raw.startsWith('0')) continue;
+      // Card- and SSN-shaped groups (4-4-4…, 3-2-4) are other numbers unless the text says phone.
+      if (!phoneContext && (/(?:\d{4}[ -]){3}/.test(raw) || /^\d{3}-\d{2}-\d{4}$/.test(raw))) continue;
+      const regions = regionsFor(digits);
+      // The longest prefix of groups that is a valid number: "085 322 1911 30" → "085 322 1911".
+      let candidate = raw;
+      let region = validIn(candidate, regions);
+      while (!region && phoneContext && / /.test(candidate)) {
+        candidate = candidate.replace(/[ ]+\S+$/, '');
+        if (digitsOf(candidate).length < 7) break;
+        region = validIn(candidate, regions);
       }
-      return [...found.values()];
-    },
-  };
-}
-
-export const phoneDetector = createPhoneDetector();
+      if (!region) continue;
+      const confidence = international ? 0.95 : phoneContext ? 0.9 : 0.75;
+      findings.push({ type: 'PHONE_NUMBER', start, end: start + candidate.length, confidence, detector: `phone.libphonenumber.${region}` });
+    }
+    return findings;
+  },
+};

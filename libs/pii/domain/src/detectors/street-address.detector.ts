@@ -31,7 +31,8 @@ const LOCALITY = [
 // What may follow a street on the same line: a unit, then localities, states and postcodes.
 const TAIL = `(?:,?${_}+${UNIT})?(?:,${_}*(?:${UNIT}|${LOCALITY})){0,3}`;
 
-const PATTERNS: { name: string; pattern: RegExp }[] = [
+/** Each pattern with a cheap test that must pass before the pattern itself is tried. */
+const PATTERNS: { name: string; pattern: RegExp; gate: RegExp }[] = [
   {
     // 221B Baker Street, London NW1 6XE · Apt 4B, 350 5th Ave, New York, NY 10118 · 12 N Main St
     name: 'number-street-type',
@@ -39,6 +40,7 @@ const PATTERNS: { name: string; pattern: RegExp }[] = [
       `(?:\\b${UNIT},?${_}+)?\\b\\d{1,6}[A-Za-z]?${_}+(?:(?:[NSEW]|North|South|East|West)\\.?${_}+)?(?:\\d{1,3}(?:st|nd|rd|th)|${CAP})(?:${_}+${CAP}){0,3}${_}+(?:${STREET_TYPES})\\b\\.?(?:${_}+(?:[NSEW]{1,2}|North|South|East|West)\\b)?${TAIL}`,
       'g',
     ),
+    gate: new RegExp(`\\b(?:${STREET_TYPES})\\b`),
   },
   {
     // 36 n maple st, nashville, tn · unit 23, 358 collins st, newtown nsw 2042
@@ -47,6 +49,7 @@ const PATTERNS: { name: string; pattern: RegExp }[] = [
       `(?:\\b(?:apt|unit|flat|suite)\\.?${_}*[a-z0-9-]+,?${_}+)?\\b\\d{1,6}[a-z]?${_}+(?:[nsew]\\.?${_}+)?[a-z]+(?:${_}[a-z]+){0,2}${_}+(?:${STRICT_STREET_TYPES})\\b(?:${_}+(?:apt|unit|flat|suite|#)\\.?${_}*[a-z0-9-]+)?(?:,${_}*${LOWER_LOCALITY}){0,2}`,
       'g',
     ),
+    gate: new RegExp(`\\b(?:${STRICT_STREET_TYPES})\\b`),
   },
   {
     // Hauptstraße 5, 10115 Berlin · Keizersgracht 123, 1015 CJ Amsterdam · ul. Marszałkowska 84
@@ -55,6 +58,7 @@ const PATTERNS: { name: string; pattern: RegExp }[] = [
       `(?:\\bul\\.${_}+${CAP}|\\b[A-ZÄÖÜa-zäöü][a-zäöüß]+(?:-[A-ZÄÖÜ]?[a-zäöüß]+)*(?:straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|laan|straat|gracht|singel|plein|kade|dijk|vej|gatan|gata|gade|veien|tie|katu))${_}+\\d{1,4}${_}?[a-zA-Z]?\\b(?:,${_}*(?:${UNIT}|${LOCALITY})){0,2}`,
       'g',
     ),
+    gate: /(?:\bul\.|straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|laan|straat|gracht|singel|plein|kade|dijk|vej|gatan|gata|gade|veien|tie|katu)[ \t]+\d/i,
   },
   {
     // 12 rue de Rivoli, 75001 Paris · 5 avenue des Champs-Élysées
@@ -63,6 +67,7 @@ const PATTERNS: { name: string; pattern: RegExp }[] = [
       `\\b\\d{1,4}(?:${_}?(?:bis|ter))?,?${_}+(?:[Rr]ue|[Aa]venue|[Aa]v\\.|[Bb]oulevard|[Bb]d|[Pp]lace|[Cc]hemin|[Aa]llée|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)${_}+(?:(?:de la|de l'|du|des|de|d'|la|le)${_}*)?${CAP}(?:[${_.slice(1, -1)}-]+(?:de |du |des |la |le )?${CAP}){0,3}(?:,${_}*(?:${UNIT}|${LOCALITY})){0,2}`,
       'g',
     ),
+    gate: /\d[ \t,]+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours)\b/i,
   },
   {
     // Calle Mayor 10, 28013 Madrid · Via Roma 12, 00184 Roma · rue du Bac 14, 75007 Paris
@@ -71,6 +76,7 @@ const PATTERNS: { name: string; pattern: RegExp }[] = [
       `\\b(?:Calle|C\\/|Avenida|Avda\\.?|Paseo|Plaza|Carrer|Via|Viale|Piazza|Corso|Largo|Rua|Travessa|Avenue|[Rr]ue|Boulevard|Chemin|Place)${_}+(?:(?:de la|del|de|di|della|do|da|dos|du|des)${_}+)?${CAP}(?:${_}+${CAP}){0,3},?${_}+\\d{1,4}[A-Za-z]?\\b(?:,${_}*(?:${UNIT}|${LOCALITY})){0,3}`,
       'g',
     ),
+    gate: /\b(?:Calle|C\/|Avenida|Avda|Paseo|Plaza|Carrer|Via|Viale|Piazza|Corso|Largo|Rua|Travessa|Avenue|[Rr]ue|Boulevard|Chemin|Place)\b/,
   },
 ];
 
@@ -80,7 +86,8 @@ export const streetAddressDetector: Detector = {
   detect(text) {
     const findings: Finding[] = [];
     if (!/\d/.test(text)) return findings;
-    for (const { name, pattern } of PATTERNS) {
+    for (const { name, pattern, gate } of PATTERNS) {
+      if (!gate.test(text)) continue;
       for (const match of text.matchAll(pattern)) {
         const value = match[0].replace(/[\s,.;:]+$/, '');
         findings.push({ type: 'STREET_ADDRESS', start: match.index, end: match.index + value.length, confidence: 0.85, detector: `street-address.${name}` });
