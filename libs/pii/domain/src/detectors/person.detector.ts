@@ -47,7 +47,7 @@ const ROLE_CUE =
 const DETERMINER = /\b(?:the|a|an|our|your|this|that|these|those)\s+$/i;
 const PRODUCT_NOUN =
   /^\s+(?:skin|skins|outfit|event|store|stroe|shop|order|bag|server|servers|warehouse|update|character|collab|pack|bundle|edition|mode|map|season|pass|costume|avatar|hub|airport|office|branch|station|street|st|road|rd|ave|avenue|lane|drive|boulevard|square|mall|hotel|restaurant|cafe|app|game|brand|shoes|jacket|dress|perfume|collection|sale|coupon|voucher|plan|subscription|account|card|model|series)\b/i;
-const TRAILING_SIGNATURE = /^[\s.!?,:;)\]~*_\-–—'"`\u2190-\u2BFF\uFE0F]*$/;
+const TRAILING_SIGNATURE = /^(?:[\s.!?,:;)\]~*_\-–—'"`\u2190-\u2BFF]|\uFE0F)*$/;
 
 interface Token {
   value: string;
