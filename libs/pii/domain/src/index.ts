@@ -1,4 +1,4 @@
-export * from './conversation-classifier';
+export * from './classify-sdk-event';
 export * from './policy/disclosure';
 export * from './policy/field-map';
 export * from './policy/apply-policy';

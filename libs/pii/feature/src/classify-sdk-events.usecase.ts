@@ -1,20 +1,26 @@
-import { buildEvent, deterministicUuid, EventOn, PiiFieldClassifiedV1, Topics } from '@sieve/contracts';
-import { ConsumedEvent, EventPublisher, OutgoingEvent } from '@sieve/kafka';
-import { classifyConversationOpened } from '@sieve/pii-domain';
+import { buildEvent, deterministicUuid, EventOn, EventType, PiiFieldClassifiedV1, PayloadOf, TopicName, Topics } from '@sieve/contracts';
+import { ConsumedEvent, EventPublisher, OutgoingEvent, PermanentEventError } from '@sieve/kafka';
+import { ClassificationError, classifySdkEvent } from '@sieve/pii-domain';
 
 export const CLASSIFIER_PRODUCER = 'pii-classifier';
 
 /**
- * Classifies a batch of raw SDK events and publishes the clean events and the findings. Output ids
- * derive from the input's, so a redelivered batch republishes the same events and downstream
- * inboxes recognise them. Resolves only after Kafka acknowledged both writes.
+ * Classifies a batch of raw SDK events and publishes the clean events (support, usage,
+ * diagnostics) and the findings. Output ids derive from the input's, so a redelivered batch
+ * republishes the same events and downstream inboxes recognise them. Resolves only after Kafka
+ * acknowledged every write.
  */
 export class ClassifySdkEventsUseCase {
   constructor(private readonly publisher: EventPublisher) {}
 
   async execute(batch: ConsumedEvent<typeof Topics.sdkRaw>[]): Promise<void> {
-    const clean: OutgoingEvent<typeof Topics.support>[] = [];
-    const findings: OutgoingEvent<typeof Topics.piiFindings>[] = [];
+    const byTopic = new Map<TopicName, OutgoingEvent<TopicName>[]>();
+    const add = (topic: TopicName, event: OutgoingEvent<TopicName>) => {
+      const list = byTopic.get(topic) ?? [];
+      list.push(event);
+      byTopic.set(topic, list);
+    };
+
     for (const { event: raw, traceContext } of batch) {
       const meta = (suffix: string) => ({
         id: deterministicUuid(raw.id, suffix),
@@ -23,10 +29,21 @@ export class ClassifySdkEventsUseCase {
         correlationId: raw.correlationId,
         causationId: raw.id,
       });
-      const { clean: payload, fieldDecisions, textFindings } = classifyConversationOpened(raw.payload);
-      clean.push({ key: payload.conversationId, traceContext, event: buildEvent('support.conversation-opened', payload, meta('clean')) });
+      let classified: ReturnType<typeof classifySdkEvent>;
+      try {
+        classified = classifySdkEvent(raw);
+      } catch (error) {
+        if (error instanceof ClassificationError) throw new PermanentEventError('classification-failed', error.message);
+        throw error;
+      }
+      const { output, fieldDecisions, textFindings } = classified;
+      const key = output?.key ?? raw.id;
+      if (output) {
+        const clean = buildEvent(output.type, output.payload as PayloadOf<EventType>, meta('clean'));
+        add(output.topic, { key, traceContext, event: clean as EventOn<TopicName> });
+      }
       // Findings: what was dropped, and what was found in free text; kept fields are not news.
-      const reported: PiiFieldClassifiedV1[] = [
+      const findings: PiiFieldClassifiedV1[] = [
         ...fieldDecisions
           .filter((decision) => decision.action === 'drop')
           .map((decision) => ({ sourceEventId: raw.id, sourceEventType: raw.type, ...decision })),
@@ -43,11 +60,10 @@ export class ClassifySdkEventsUseCase {
           detector,
         })),
       ];
-      reported.forEach((finding, index) => {
-        const event: EventOn<typeof Topics.piiFindings> = buildEvent('pii.field-classified', finding, meta(`finding-${index}`));
-        findings.push({ key: payload.conversationId, traceContext, event });
+      findings.forEach((finding, index) => {
+        add(Topics.piiFindings, { key, traceContext, event: buildEvent('pii.field-classified', finding, meta(`finding-${index}`)) });
       });
     }
-    await Promise.all([this.publisher.publish(Topics.support, clean), this.publisher.publish(Topics.piiFindings, findings)]);
+    await Promise.all([...byTopic].map(([topic, events]) => this.publisher.publish(topic, events)));
   }
 }

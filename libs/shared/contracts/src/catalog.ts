@@ -2,8 +2,24 @@ import { z } from 'zod';
 import { Envelope, envelope, EnvelopeMeta, envelopeSchema } from './envelope';
 import { piiFieldClassifiedV1 } from './events/pii-events';
 import { redactionRequestedV1 } from './events/redaction-events';
-import { sdkConversationOpenedV1 } from './events/sdk-events';
-import { supportConversationOpenedV1 } from './events/support-events';
+import { diagnosticsCrashReportedV1, diagnosticsReportedV1 } from './events/diagnostics-events';
+import {
+  sdkAttachmentAddedV1,
+  sdkConversationOpenedV1,
+  sdkCrashReportedV1,
+  sdkDiagnosticReportedV1,
+  sdkFaqSearchedV1,
+  sdkLinkClickedV1,
+  sdkMessageSentV1,
+  sdkSessionEventV1,
+} from './events/sdk-events';
+import {
+  supportAttachmentAddedV1,
+  supportConversationOpenedV1,
+  supportFaqSearchedV1,
+  supportLinkClickedV1,
+  supportMessageSentV1,
+} from './events/support-events';
 import { usageSessionEventV1 } from './events/usage-events';
 import { TopicName, Topics } from './topics';
 
@@ -13,7 +29,20 @@ import { TopicName, Topics } from './topics';
  */
 export const EventCatalog = {
   'sdk.conversation-opened': { version: 1, schema: sdkConversationOpenedV1 },
+  'sdk.message-sent': { version: 1, schema: sdkMessageSentV1 },
+  'sdk.attachment-added': { version: 1, schema: sdkAttachmentAddedV1 },
+  'sdk.session-event': { version: 1, schema: sdkSessionEventV1 },
+  'sdk.faq-searched': { version: 1, schema: sdkFaqSearchedV1 },
+  'sdk.link-clicked': { version: 1, schema: sdkLinkClickedV1 },
+  'sdk.crash-reported': { version: 1, schema: sdkCrashReportedV1 },
+  'sdk.diagnostic-reported': { version: 1, schema: sdkDiagnosticReportedV1 },
   'support.conversation-opened': { version: 1, schema: supportConversationOpenedV1 },
+  'support.message-sent': { version: 1, schema: supportMessageSentV1 },
+  'support.attachment-added': { version: 1, schema: supportAttachmentAddedV1 },
+  'support.faq-searched': { version: 1, schema: supportFaqSearchedV1 },
+  'support.link-clicked': { version: 1, schema: supportLinkClickedV1 },
+  'diagnostics.crash-reported': { version: 1, schema: diagnosticsCrashReportedV1 },
+  'diagnostics.reported': { version: 1, schema: diagnosticsReportedV1 },
   'pii.field-classified': { version: 1, schema: piiFieldClassifiedV1 },
   'usage.session-event': { version: 1, schema: usageSessionEventV1 },
   'tickets.redaction-requested': { version: 1, schema: redactionRequestedV1 },
@@ -24,10 +53,19 @@ export type PayloadOf<T extends EventType> = z.infer<(typeof EventCatalog)[T]['s
 
 /** Which event types may travel on which topic: a wrong pair fails to compile. */
 export const TopicEvents = {
-  [Topics.sdkRaw]: ['sdk.conversation-opened'],
-  [Topics.support]: ['support.conversation-opened'],
+  [Topics.sdkRaw]: [
+    'sdk.conversation-opened',
+    'sdk.message-sent',
+    'sdk.attachment-added',
+    'sdk.session-event',
+    'sdk.faq-searched',
+    'sdk.link-clicked',
+    'sdk.crash-reported',
+    'sdk.diagnostic-reported',
+  ],
+  [Topics.support]: ['support.conversation-opened', 'support.message-sent', 'support.attachment-added', 'support.faq-searched', 'support.link-clicked'],
   [Topics.usage]: ['usage.session-event'],
-  [Topics.diagnostics]: [],
+  [Topics.diagnostics]: ['diagnostics.crash-reported', 'diagnostics.reported'],
   [Topics.piiFindings]: ['pii.field-classified'],
   [Topics.agentReplies]: [],
   [Topics.redactionRequests]: ['tickets.redaction-requested'],

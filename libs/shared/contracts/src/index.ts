@@ -8,3 +8,4 @@ export * from './events/pii-events';
 export * from './events/usage-events';
 export * from './events/redaction-events';
 export * from './deterministic-id';
+export * from './events/diagnostics-events';

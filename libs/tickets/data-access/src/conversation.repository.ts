@@ -32,6 +32,10 @@ export class ConversationRepository {
     return { ownerTenantId: owner.tenantId };
   }
 
+  async belongsTo(tenantId: string, conversationId: string): Promise<boolean> {
+    return this.manager.getRepository(ConversationEntity).exists({ where: { tenantId, id: conversationId } });
+  }
+
   async insertMessageIfAbsent(message: NewMessage): Promise<void> {
     await this.manager.createQueryBuilder().insert().into(MessageEntity).values(message).orIgnore().execute();
   }

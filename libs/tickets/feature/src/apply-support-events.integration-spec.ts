@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
-import { buildEvent, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
+import { buildEvent, deterministicUuid, Topics } from '@sieve/contracts';
 import { ConsumedEvent, PermanentEventError } from '@sieve/kafka';
 import { testStack } from '@sieve/testing';
 import { ConversationEntity, createTicketsDataSource, MessageEntity } from '@sieve/tickets-data-access';
 import { ApplySupportEventsUseCase } from './apply-support-events.usecase';
 import { GetConversationQuery } from './get-conversation.query';
 
-function conversationOpened(tenantId: string, overrides: { conversationId?: string; body?: string } = {}): ConsumedEvent<typeof Topics.support> {
+function conversationOpened(
+  tenantId: string,
+  overrides: { conversationId?: string; body?: string } = {},
+): ConsumedEvent<typeof Topics.support> & { event: { type: 'support.conversation-opened' } } {
   const conversationId = overrides.conversationId ?? randomUUID();
-  const event: EventOn<typeof Topics.support> = buildEvent(
+  const event = buildEvent(
     'support.conversation-opened',
     {
       appId: randomUUID(),

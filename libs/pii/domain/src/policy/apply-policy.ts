@@ -8,7 +8,7 @@ export interface FieldDecision {
   category: string;
   action: FieldAction;
   /** Why a value was dropped. */
-  reason?: 'not-collected' | 'full-privacy' | 'unmapped';
+  reason?: 'not-collected' | 'full-privacy' | 'unmapped' | 'not-linked' | 'disclosure-exception';
 }
 
 export interface PolicyResult {
@@ -54,6 +54,12 @@ export function applyFieldPolicy(
       }
       if (rule.customData && options.fullPrivacy) {
         decisions.push({ field: path, category: rule.category, action: 'drop', reason: 'full-privacy' });
+        continue;
+      }
+      if (rule.override) {
+        const { treatment, reason } = rule.override;
+        decisions.push({ field: path, category: rule.category, action: treatment, reason });
+        if (treatment === 'keep') out[key] = child;
         continue;
       }
       if (category(rule.category).asField === 'drop') {

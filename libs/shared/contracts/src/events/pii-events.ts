@@ -11,7 +11,7 @@ export const piiFieldClassifiedV1 = z
     field: z.string().min(1),
     category: z.string().min(1),
     action: z.enum(['keep', 'keep-encrypted', 'drop', 'mask', 'coarsen', 'tag']),
-    reason: z.enum(['not-collected', 'full-privacy', 'unmapped']).optional(),
+    reason: z.enum(['not-collected', 'full-privacy', 'unmapped', 'not-linked', 'disclosure-exception']).optional(),
     piiType: z.string().min(1).optional(),
     start: z.number().int().nonnegative().optional(),
     end: z.number().int().nonnegative().optional(),

@@ -17,3 +17,37 @@ export const supportConversationOpenedV1 = z
   })
   .strict();
 export type SupportConversationOpenedV1 = z.infer<typeof supportConversationOpenedV1>;
+
+export const supportMessageSentV1 = z
+  .object({
+    appId: z.string().min(1),
+    installId: z.string().min(1).max(128),
+    conversationId: z.uuid(),
+    message: z.object({ id: z.uuid(), body: z.string() }).strict(),
+  })
+  .strict();
+export type SupportMessageSentV1 = z.infer<typeof supportMessageSentV1>;
+
+export const supportAttachmentAddedV1 = z
+  .object({
+    appId: z.string().min(1),
+    installId: z.string().min(1).max(128),
+    conversationId: z.uuid(),
+    attachment: z
+      .object({ id: z.uuid(), blobKey: z.string().min(1), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int().nonnegative() })
+      .strict(),
+  })
+  .strict();
+export type SupportAttachmentAddedV1 = z.infer<typeof supportAttachmentAddedV1>;
+
+/** An FAQ search, linked to the end user (by install) as the disclosure says. */
+export const supportFaqSearchedV1 = z
+  .object({ appId: z.string().min(1), installId: z.string().min(1).max(128), searchId: z.uuid(), query: z.string(), searchedAt: z.iso.datetime({ offset: true }) })
+  .strict();
+export type SupportFaqSearchedV1 = z.infer<typeof supportFaqSearchedV1>;
+
+/** A click on a link in an agent reply, linked to the conversation. */
+export const supportLinkClickedV1 = z
+  .object({ appId: z.string().min(1), conversationId: z.uuid(), messageId: z.uuid(), url: z.string(), clickedAt: z.iso.datetime({ offset: true }) })
+  .strict();
+export type SupportLinkClickedV1 = z.infer<typeof supportLinkClickedV1>;

@@ -7,6 +7,8 @@ export const usageSessionEventV1 = z
     installId: z.string().min(1).max(128),
     eventTime: z.iso.datetime({ offset: true }),
     kind: z.enum(['session-start', 'session-end', 'foreground', 'background']),
+    /** Usage details the brand passed, scanned for unsolicited personal data. */
+    properties: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 export type UsageSessionEventV1 = z.infer<typeof usageSessionEventV1>;

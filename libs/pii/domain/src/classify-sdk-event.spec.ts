@@ -1,5 +1,17 @@
-import { SdkConversationOpenedV1 } from '@sieve/contracts';
-import { classifyConversationOpened } from './conversation-classifier';
+import { buildEvent, EventOn, PayloadOf, SdkConversationOpenedV1, SupportConversationOpenedV1, Topics } from '@sieve/contracts';
+import { classifySdkEvent } from './classify-sdk-event';
+
+const meta = { tenantId: 't-1', producer: 'test', correlationId: 'c-1', causationId: null };
+
+/** Classifies a conversation-opened payload and returns the clean payload with the decisions. */
+function classifyConversationOpened(payload: SdkConversationOpenedV1) {
+  const { output, fieldDecisions, textFindings } = classifySdkEvent(buildEvent('sdk.conversation-opened', payload, meta));
+  return { clean: output?.payload as SupportConversationOpenedV1, fieldDecisions, textFindings, output };
+}
+
+function classify<T extends EventOn<typeof Topics.sdkRaw>['type']>(type: T, payload: PayloadOf<T>) {
+  return classifySdkEvent(buildEvent(type, payload, meta) as EventOn<typeof Topics.sdkRaw>);
+}
 
 function rawConversation(overrides: Partial<SdkConversationOpenedV1> = {}): SdkConversationOpenedV1 {
   return {
@@ -94,5 +106,73 @@ describe('classifyConversationOpened on free text', () => {
       ['EMAIL_ADDRESS', 'message.body', 'tag'],
       ['CREDIT_CARD', 'customFields.note', 'mask'],
     ]);
+  });
+});
+
+describe('classifySdkEvent routes every raw event to its clean topic', () => {
+  const base = { appId: 'app-1', installId: 'idfv-1', clientEventId: 'e-1', fullPrivacy: false, versions: { sdk: '10.0.0' } };
+
+  it('sends session events to usage, keyed by install, with brand properties scanned', () => {
+    const { output } = classify('sdk.session-event', {
+      ...base,
+      eventTime: '2026-11-29T10:00:00Z',
+      kind: 'session-start',
+      properties: { level: 3, note: 'mail me at ada@example.com' },
+    });
+    expect(output).toMatchObject({ topic: Topics.usage, type: 'usage.session-event', key: 'idfv-1' });
+    expect(output?.payload).toEqual({
+      appId: 'app-1',
+      installId: 'idfv-1',
+      eventTime: '2026-11-29T10:00:00Z',
+      kind: 'session-start',
+      properties: { level: 3, note: 'mail me at ada@example.com' },
+    });
+  });
+
+  it('strips the install id from a crash report (not linked) and masks a card in its stack trace', () => {
+    const { output, fieldDecisions } = classify('sdk.crash-reported', {
+      ...base,
+      reportId: '6f1c2a9e-3b7d-4c5e-9f0a-1b2c3d4e5f60',
+      crashedAt: '2026-11-29T10:00:00Z',
+      crash: { type: 'NullPointerException', stackTrace: 'at pay(4111111111111111)' },
+    });
+    expect(output).toMatchObject({ topic: Topics.diagnostics, type: 'diagnostics.crash-reported' });
+    expect(JSON.stringify(output?.payload)).not.toContain('idfv-1');
+    expect((output?.payload as { crash: { stackTrace: string } }).crash.stackTrace).toBe('at pay(************1111)');
+    expect(fieldDecisions).toContainEqual({ field: 'installId', category: 'other.idfv', action: 'drop', reason: 'not-linked' });
+  });
+
+  it('keeps the url of a link clicked in an agent reply: the disclosure\'s one browsing exception', () => {
+    const { output } = classify('sdk.link-clicked', {
+      ...base,
+      conversationId: '9a3c1c5e-8a53-5a6e-9b53-3f1a1c2f0e11',
+      messageId: '2c0f3a1e-5d1b-5f4e-8a3c-1b2c3d4e5f60',
+      url: 'https://help.example.com/refunds',
+      clickedAt: '2026-11-29T10:00:00Z',
+    });
+    expect(output).toMatchObject({ topic: Topics.support, type: 'support.link-clicked', key: '9a3c1c5e-8a53-5a6e-9b53-3f1a1c2f0e11' });
+    expect((output?.payload as { url: string }).url).toBe('https://help.example.com/refunds');
+  });
+
+  it('publishes nothing of an attachment under full privacy', () => {
+    const { output, fieldDecisions } = classify('sdk.attachment-added', {
+      ...base,
+      fullPrivacy: true,
+      conversationId: '9a3c1c5e-8a53-5a6e-9b53-3f1a1c2f0e11',
+      attachment: { id: '2c0f3a1e-5d1b-5f4e-8a3c-1b2c3d4e5f60', blobKey: 'b/1', fileName: 'passport.jpg', contentType: 'image/jpeg', sizeBytes: 1 },
+    });
+    expect(output).toBeNull();
+    expect(fieldDecisions.filter((d) => d.reason === 'full-privacy').map((d) => d.field)).toEqual(['attachment.fileName', 'attachment.contentType']);
+  });
+
+  it('tags an email in an FAQ search, which is kept as search history', () => {
+    const { output, textFindings } = classify('sdk.faq-searched', {
+      ...base,
+      searchId: '2c0f3a1e-5d1b-5f4e-8a3c-1b2c3d4e5f60',
+      query: 'change email ada@example.com',
+      searchedAt: '2026-11-29T10:00:00Z',
+    });
+    expect(output).toMatchObject({ type: 'support.faq-searched', key: 'idfv-1' });
+    expect(textFindings.map((f) => [f.type, f.field, f.action])).toEqual([['EMAIL_ADDRESS', 'query', 'tag']]);
   });
 });
