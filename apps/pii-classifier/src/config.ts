@@ -6,5 +6,5 @@ export const classifierConfigSchema = z.object({
   ...kafkaConfigShape,
   HTTP_PORT: env.port(3002),
   /** Partitions of the raw topic this instance works on at once. */
-  CONSUMER_CONCURRENCY: env.positiveInt(2),
+  CONSUMER_CONCURRENCY: env.positiveInt(4),
 });

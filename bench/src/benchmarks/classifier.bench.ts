@@ -1,6 +1,7 @@
 import { buildEvent, deterministicUuid } from '@sieve/contracts';
 import { classifySdkEvent } from '@sieve/pii-domain';
 import { Benchmark, Figures } from '../harness';
+import { classifierServiceFigures } from './classifier-service';
 import { corpusTexts, detectionThroughput } from './pii-detection';
 
 function opsPerSecond(work: (i: number) => void, durationMs: number): number {
@@ -43,8 +44,13 @@ export const classifierBenchmark: Benchmark = {
     const serialized = JSON.stringify(raw);
     const baseline = opsPerSecond(() => JSON.stringify(JSON.parse(serialized)), 2_000);
     const classified = opsPerSecond(() => JSON.stringify(classifySdkEvent(JSON.parse(serialized)).output), 2_000);
-    const detection = detectionThroughput(corpusTexts());
+    const texts = corpusTexts();
+    const detection = detectionThroughput(texts);
+    const service = await classifierServiceFigures(texts);
     return {
+      classifier_service_events_per_s: { value: Math.round(service.eventsPerSecond), unit: 'events/s', better: 'higher' },
+      [`classifier_service_added_latency_p50_at_${service.rate}_per_s`]: { value: service.p50Ms, unit: 'ms', better: 'lower' },
+      [`classifier_service_added_latency_p99_at_${service.rate}_per_s`]: { value: service.p99Ms, unit: 'ms', better: 'lower' },
       pii_detection_sieve: { value: Math.round(detection.sieve), unit: 'messages/s', better: 'higher' },
       pii_detection_redact_pii_baseline: { value: Math.round(detection.redactPii), unit: 'messages/s', better: 'higher' },
       pii_detection_speedup_vs_redact_pii: { value: detection.sieve / detection.redactPii, unit: 'ratio', better: 'higher' },

@@ -64,6 +64,6 @@ export class ClassifySdkEventsUseCase {
         add(Topics.piiFindings, { key, traceContext, event: buildEvent('pii.field-classified', finding, meta(`finding-${index}`)) });
       });
     }
-    await Promise.all([...byTopic].map(([topic, events]) => this.publisher.publish(topic, events)));
+    await this.publisher.publishMany([...byTopic].map(([topic, events]) => ({ topic, events })));
   }
 }

@@ -69,30 +69,42 @@ export class EventPublisher {
   }
 
   async publish<T extends TopicName>(topic: T, events: readonly OutgoingEvent<T>[]): Promise<void> {
-    if (events.length === 0) return;
-    const target = physicalTopic(this.settings, topic);
-    const messages = events.map(({ key, event, traceContext }) => ({
-      key,
-      value: JSON.stringify(event),
-      headers: {
-        [MessageHeaders.correlationId]: event.correlationId,
-        [MessageHeaders.eventType]: event.type,
-        ...traceHeaders(traceContext),
-      },
+    await this.publishMany([{ topic, events }]);
+  }
+
+  /**
+   * Publishes to several topics in one produce request per broker (kafkajs sendBatch): a consumer
+   * that writes clean events and findings for a batch pays one round trip, not one per topic.
+   */
+  async publishMany(batches: readonly { topic: TopicName; events: readonly OutgoingEvent<TopicName>[] }[]): Promise<void> {
+    const nonEmpty = batches.filter((batch) => batch.events.length > 0);
+    if (nonEmpty.length === 0) return;
+    const topicMessages = nonEmpty.map(({ topic, events }) => ({
+      topic: physicalTopic(this.settings, topic),
+      messages: events.map(({ key, event, traceContext }) => ({
+        key,
+        value: JSON.stringify(event),
+        headers: {
+          [MessageHeaders.correlationId]: event.correlationId,
+          [MessageHeaders.eventType]: event.type,
+          ...traceHeaders(traceContext),
+        },
+      })),
     }));
+    const topics = nonEmpty.map((batch) => batch.topic).join(', ');
     try {
       await withTimeout(
         (async () => {
           await this.connect();
-          await this.producer.send({ topic: target, acks: -1, compression: CompressionTypes.None, messages });
+          await this.producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
         })(),
         this.timeoutMs,
       );
     } catch (error) {
-      kafkaMetrics.publishFailures.inc({ topic }, events.length);
-      throw new PublishFailedError(topic, { cause: error });
+      for (const { topic, events } of nonEmpty) kafkaMetrics.publishFailures.inc({ topic }, events.length);
+      throw new PublishFailedError(topics, { cause: error });
     }
-    kafkaMetrics.published.inc({ topic }, events.length);
+    for (const { topic, events } of nonEmpty) kafkaMetrics.published.inc({ topic }, events.length);
   }
 
   /** Sends raw messages (dead letters) to a physical topic, with the same acknowledgement rules. */

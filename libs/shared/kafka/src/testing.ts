@@ -12,13 +12,18 @@ const silent = createLogger({ service: 'test', level: 'silent' });
  * Kafka settings under a namespace of the caller's own, with its topics created (all of them unless
  * named; fewer partitions than production: tests need order and a few partitions, not throughput).
  */
-export async function isolatedKafka(brokers: string[], clientId: string, topics?: readonly string[]): Promise<KafkaSettings> {
+export async function isolatedKafka(
+  brokers: string[],
+  clientId: string,
+  topics?: readonly string[],
+  { maxPartitions = 3 }: { maxPartitions?: number } = {},
+): Promise<KafkaSettings> {
   const settings: KafkaSettings = { brokers, clientId, topicNamespace: `t-${randomBytes(5).toString('hex')}` };
   await ensureTopics(
     settings,
     allTopicSpecs()
       .filter((spec) => !topics || topics.includes(spec.name))
-      .map((spec) => ({ ...spec, partitions: Math.min(spec.partitions, 3) })),
+      .map((spec) => ({ ...spec, partitions: Math.min(spec.partitions, maxPartitions) })),
     silent,
   );
   return settings;
