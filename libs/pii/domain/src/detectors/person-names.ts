@@ -56,7 +56,9 @@ Adaeze Ikenna Oluchi Chinonso Ebere Nkem Chika Ugochi Obi
 export const FAMILY_NAME_FIRST = new Set(
   `zhang wang li liu chen yang huang zhao zhou wu xu sun ma zhu hu guo he lin gao luo zheng liang xie song tang han feng
 deng cao peng zeng xiao tian dong pan yuan cai jiang du ye cheng su lu ding ren shen yao zhong qian tan jia wei
-nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly kim park choi jung kang cho yoon jang lim han oh`
+nguyen tran le pham hoang phan vu vo dang bui do ho ngo duong ly kim park choi jung kang cho yoon jang lim han oh lee
+sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki yamaguchi matsumoto
+inoue kimura hayashi shimizu mori abe ikeda hashimoto ishikawa ogawa`
     .split(/\s+/),
 );
 
@@ -96,7 +98,8 @@ christian christmas easter sunday monday tuesday friday saturday happy hazel oli
 nick rob jim al ed art bud buck butch chip chuck dash dot duke earl ernest gene hank herb jay kit
 les lou lyle marshall mason miles moe ned norm otto pierce rex roman sterling tony ty vince von jan feb mar apr jun jul aug sep sept oct
 nov dec denver charlotte houston dakota cheyenne savannah aurora kirby elsa barbie ken jett steve lara mario wolf
-zara hugo louis gucci prada chanel dior bella nova luna`
+zara hugo louis gucci prada chanel dior bella nova luna alexandria lake garmin lauren calvin klein muscle monica jose
+diego francisco clara barbara helena augustine antonio petersburg elizabeth albany`
     .split(/\s+/),
 );
 
@@ -106,7 +109,9 @@ export const NOT_PERSON_PHRASES = new Set(
 |steve madden|jimmy choo|ted baker|ben & jerry|ben and jerry|lara croft|arthur morgan|john wick|master chief|mario kart
 |donkey kong|sonic the hedgehog|harry potter|hermione granger|peter parker|tony stark|bruce wayne|clark kent|santa claus
 |anna salai|madison square|madison ave|madison avenue|victoria station|st james|charles de gaulle|john lewis|marks spencer
-|dr pepper|uncle ben|aunt jemima|betty crocker|papa john|jack daniel|johnnie walker|tim hortons|taco bell|wendy|ronald mcdonald`
+|dr pepper|uncle ben|aunt jemima|betty crocker|papa john|jack daniel|johnnie walker|tim hortons|taco bell|wendy|ronald mcdonald
+|jackson heights|santa monica|san jose|san diego|san francisco|santa clara|santa barbara|st louis|häagen-dazs|haagen-dazs
+|mr muscle|mr clean|mr bean|garmin forerunner|calvin klin|ralph lauren`
     .split('|')
     .map((phrase) => phrase.trim()),
 );

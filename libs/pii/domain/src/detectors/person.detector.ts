@@ -1,4 +1,4 @@
-import { Detector, Finding } from './finding';
+import { Detector, Finding, insideAny } from './finding';
 import { AMBIGUOUS_NAMES, COMMON_SURNAMES, FAMILY_NAME_FIRST, GIVEN_NAMES, NOT_PERSON_PHRASES } from './person-names';
 
 const WORD = /[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+)*/g;
@@ -22,11 +22,13 @@ cant could did do does doing down during each few for from further had has have 
 if in into is it its just me more most my no nor not now of off on once only or other our out over own same she should
 so some such than that the their them then there these they this those through to too under until up very was we were
 what when where which while who whom why will with would you your lol pls plz thx ty asap btw omg ok okay thanks please
-here again today still also yet back got get need want said says told asked paid sent will ill im dont didnt cant wont`.split(/\s+/),
+here again today still also yet back got get need want said says told asked paid sent will ill im dont didnt cant wont
+wants needs keeps kept left took came went gave never has hasnt isnt wasnt didn't hasn't isn't wasn't called calls sold
+sells bought ordered charged was were been being says has have had will would could should can cannot about after`.split(/\s+/),
 );
 
 const STRONG_CUE = new RegExp(
-  `(?:\\b(?:my name is|my name's|name is|name:|names|called|call me|this is|it's|its|it is|signed|sincerely|regards|kind regards|best regards|best wishes|cheers|cheres|thanks|thx|thank you|many thanks|br|ask for|asking for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|chatted with|dear|attn|attention|c/o|account holder|card ?holder|holder is|under|i am|i'm|im|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|boss|kid|child|colleague|roommate|girlfriend|boyfriend|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|nephew|niece|neighbou?r)(?:,? | is | named |'s name is ))|\\b${TITLE})[\\s,:]*$`,
+  `(?:\\b(?:my name is|my name's|name is|name:|names|called|call me|this is|it's|its|it is|signed|sincerely|regards|kind regards|best regards|best wishes|cheers|cheres|thanks|thx|thank you|many thanks|br|ask for|asking for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|chatted with|dear|attn|attention|c/o|account holder|card ?holder|holder is|name on (?:the )?card|t\\.n\\.v\\.|payee|beneficiary|under|i am|i'm|im|sono|soy|je suis|ich bin|ik ben|me llamo|mi chiamo|je m'appelle|meu nome é|my \\w+(?: \\w+)? is|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|boss|kid|child|colleague|roommate|girlfriend|boyfriend|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|nephew|niece|neighbou?r)(?:,? | is | named |'s name is ))|\\b${TITLE})[\\s,:]*$`,
   'i',
 );
 /** The last word of every cue phrase: the cue regexes only run after one of these (a Set lookup). */
@@ -37,13 +39,14 @@ frau sr sra señor señora hi hello hey hiya morning afternoon evening driver ri
 colleague manager supervisor landlord tenant roommate neighbor neighbour cashier waiter doctor nurse teacher coach officer
 employee customer client user player cc contact tell ask and by from son daughter wife husband partner friend brother
 sister mom mum mother dad father boss kid child girlfriend boyfriend uncle aunt cousin grandma grandpa grandmother
-grandfather nephew niece`.split(/\s+/),
+grandfather nephew niece buyer seller host owner guide organiser organizer payee card t.n.v sono soy suis bin ben llamo
+chiamo appelle é`.split(/\s+/),
 );
 const LAST_WORD = /([A-Za-z/'’]+)\.?[\s,:]*$/;
 
 const GREETING_CUE = /(?:^|[.!?\n]\s*)(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|morning|evening)[\s,]+$/i;
 const ROLE_CUE =
-  /\b(?:driver|rider|courier|technician|tech|agent|rep|colleague|manager|supervisor|landlord|tenant|roommate|neighbou?r|cashier|waiter|doctor|nurse|teacher|coach|officer|employee|customer|client|user|player|cc|contact|tell|ask|and|with|by|from|for|to)\s+$/i;
+  /\b(?:driver|rider|courier|technician|tech|agent|rep|colleague|manager|supervisor|landlord|tenant|roommate|neighbou?r|cashier|waiter|doctor|nurse|teacher|coach|officer|employee|customer|client|user|player|buyer|seller|host|owner|guide|organi[sz]er|payee|cc|contact|tell|ask|and|with|by|from|for|to)\s+$/i;
 const DETERMINER = /\b(?:the|a|an|our|your|this|that|these|those)\s+$/i;
 const PRODUCT_NOUN =
   /^\s+(?:skin|skins|outfit|event|store|stroe|shop|order|bag|server|servers|warehouse|update|character|collab|pack|bundle|edition|mode|map|season|pass|costume|avatar|hub|airport|office|branch|station|street|st|road|rd|ave|avenue|lane|drive|boulevard|square|mall|hotel|restaurant|cafe|app|game|brand|shoes|jacket|dress|perfume|collection|sale|coupon|voucher|plan|subscription|account|card|model|series)\b/i;
@@ -64,6 +67,13 @@ function isCapitalized(word: string): boolean {
 }
 
 const NEXT_WORD = /[ ]([A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+)*)/y;
+/** Lowercase particles inside a name: Femke van Dijk, Maarten van der Veen, Luca di Stefano. */
+const NAME_PARTICLES = new Set(['van', 'der', 'den', 'de', 'von', 'da', 'di', 'dos', 'das', 'du', 'le', 'la', 'el', 'al', 'bin', 'ibn', 'ter', 'ten']);
+/** A capitalised word right before that makes the next one part of a place: Santa Monica, Port Louis. */
+const PLACE_PREFIX = /\b(?:Santa|San|Saint|St|Ste|Port|Fort|Mount|Mt|Lake|New|North|South|East|West|Cape|Bay|Glen|Palm)\.?\s+$/;
+const LOCATIVE = /\b(?:in|at|near|around|outside|inside)\s+$/i;
+/** "Keane's clinic": the possessive is not part of the name. */
+const POSSESSIVE = /['’]s$/;
 
 /** Up to three words that follow `end`, each separated from the one before by a single space. */
 function followingTokens(text: string, end: number): Token[] {
@@ -95,15 +105,18 @@ function isSentenceStart(text: string, index: number): boolean {
  */
 export const personDetector: Detector = {
   type: 'PERSON',
-  detect(text) {
+  detect(text, claimed) {
     const findings: Finding[] = [];
     const words = new RegExp(WORD.source, 'g');
     let skipUntil = 0;
     for (let match = words.exec(text); match; match = words.exec(text)) {
       if (match.index < skipUntil) continue;
-      const value = match[0];
+      const value = match[0].replace(POSSESSIVE, '');
       const capitalized = isCapitalized(value);
       const lower = value.toLowerCase();
+      // Words in ALL CAPS are shouting, not names; inside an address they are its street or city.
+      if (!capitalized && value !== lower) continue;
+      if (insideAny(match.index, match.index + value.length, claimed)) continue;
       if (NOT_NAME.has(lower)) continue;
       const known = GIVEN_NAMES.has(lower);
       const ambiguous = AMBIGUOUS_NAMES.has(lower);
@@ -127,11 +140,20 @@ export const personDetector: Detector = {
       let last = 0;
       while (last + 1 < tokens.length) {
         const next = tokens[last + 1];
+        // "van der" inside a name, when a name word follows it.
+        if (NAME_PARTICLES.has(next.value) && tokens.slice(last + 2).some((t) => !NAME_PARTICLES.has(t.value) && (t.capitalized || !first.capitalized))) {
+          const after = tokens.slice(last + 2).findIndex((t) => !NAME_PARTICLES.has(t.value));
+          if (after >= 0 && !STOPWORDS.has(tokens[last + 2 + after].lower)) {
+            last = last + 2 + after;
+            continue;
+          }
+        }
         if (NOT_NAME.has(next.lower) || STOPWORDS.has(next.lower)) break;
-        if (AMBIGUOUS_NAMES.has(next.lower) && !COMMON_SURNAMES.has(next.lower)) break;
-        if (first.capitalized ? !next.capitalized : last > 0) break;
+        if (AMBIGUOUS_NAMES.has(next.lower) && !COMMON_SURNAMES.has(next.lower) && !familyFirst) break;
+        if (first.capitalized ? !next.capitalized : last > 0 || next.value !== next.lower) break;
         last++;
       }
+      tokens[last] = { ...tokens[last], end: tokens[last].start + tokens[last].value.replace(POSSESSIVE, '').length };
       const start = first.start;
       const end = tokens[last].end;
       const withSurname = last > 0;
@@ -139,6 +161,8 @@ export const personDetector: Detector = {
       const after = text.slice(end, end + 60);
       if (NOT_PERSON.some((phrase) => span.startsWith(phrase) || phrase.startsWith(`${span} `))) continue;
       if (PRODUCT_NOUN.test(after) && !strong) continue;
+      if (PLACE_PREFIX.test(before) && !strong) continue;
+      if (LOCATIVE.test(before) && !withSurname && !strong) continue;
       if (/\d\s+$/.test(before) && !strong) continue; // a house number or a date: "211 Anna Salai", "18 Jan"
       if (/^\s*\d/.test(after) && ambiguous) continue; // "Jun 23"
       const determiner = DETERMINER.test(before) && !strong;
@@ -146,8 +170,9 @@ export const personDetector: Detector = {
       const sentenceStart = isSentenceStart(text, start);
 
       let confidence = 0;
+      const lowercaseIntro = /^\s+(?:here|is|was|said|says|told|from)\b/.test(after) && sentenceStart;
       if (!first.capitalized) {
-        if (strong || greeting || signature) confidence = 0.8;
+        if (strong || greeting || signature || (known && lowercaseIntro) || (role && !STOPWORDS.has(first.lower))) confidence = 0.8;
       } else if (determiner) {
         confidence = 0;
       } else if (strong) {
@@ -162,6 +187,12 @@ export const personDetector: Detector = {
         confidence = 0.75;
       } else if (known && !ambiguous && (signature || !sentenceStart || /^\s*(?:[,(]|here\b|and\b|[a-z])/.test(after))) {
         confidence = 0.75;
+      } else if (role && /^\s*(?:[,.!?:;)(+]|\d)/.test(after)) {
+        confidence = 0.75; // "the courier Rohit +52 …"
+      } else if (signature && /[,\n]\s*$|[.!?]\s+$/.test(before) && (withSurname || /,\s*$/.test(before))) {
+        confidence = 0.7; // "…, Raffaele." / "… Cansu Öztürk" signing off
+      } else if (withSurname && /:\s*$/.test(before)) {
+        confidence = 0.7; // a form field: "verification: Sindre Lindqvist"
       }
       if (confidence === 0) continue;
       findings.push({ type: 'PERSON', start, end, confidence, detector: strong ? 'person.cue' : 'person.lexicon' });
