@@ -26,6 +26,7 @@ function consistentSeparators(value: string): boolean {
 
 export const creditCardDetector: Detector = {
   type: 'CREDIT_CARD',
+  minDigits: 12,
   detect(text) {
     const findings: Finding[] = [];
     for (const match of text.matchAll(CANDIDATE)) {

@@ -31,8 +31,16 @@ const PRIORITY = new Map<PiiType, number>(DETECTORS.map((detector, index) => [de
  * overlap, the higher-priority type wins, then the longer span. Sorted by position.
  */
 export function detectPii(text: string, detectors: readonly Detector[] = DETECTORS): Finding[] {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) digits++;
+  }
   const all: Finding[] = [];
-  for (const detector of detectors) all.push(...detector.detect(text, all));
+  for (const detector of detectors) {
+    if (digits < (detector.minDigits ?? 0)) continue;
+    all.push(...detector.detect(text, all));
+  }
   all.sort((a, b) => PRIORITY.get(a.type)! - PRIORITY.get(b.type)! || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Finding[] = [];
   for (const finding of all) {

@@ -25,6 +25,8 @@ export interface Finding {
 
 export interface Detector {
   readonly type: PiiType;
+  /** Fewest digits a text must hold for this detector to find anything; lets detectPii skip it. */
+  readonly minDigits?: number;
   /**
    * `claimed`: what stronger detectors already found in this text; a detector may skip candidates
    * inside them (they would lose the overlap anyway) to save work.

@@ -26,6 +26,7 @@ function mod97(iban: string): number {
 
 export const ibanDetector: Detector = {
   type: 'IBAN_CODE',
+  minDigits: 8,
   detect(text) {
     const findings: Finding[] = [];
     for (const match of text.matchAll(CANDIDATE)) {

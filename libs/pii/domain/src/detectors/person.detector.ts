@@ -12,7 +12,12 @@ are can could would should did do does has have had not also again today tomorro
 thursday friday saturday sunday january february march april june july august september october november december
 order account premium gold pro plus android ios iphone ipad mac windows store shop game level mr mrs ms miss mx dr prof
 sir madam mme mlle herr frau sr sra señor señora dear regards best cheers sent name address phone email bank iban card
-tel mobile street road avenue apt flat unit suite dob ssn id uk us eu usa`.split(/\s+/),
+tel mobile street road avenue apt flat unit suite dob ssn id uk us eu usa where why when what how which who whose
+there then this that these those still after before since because if so also just any some every all none got get
+was were been being did does doing done is isn't it's don't can't cannot won't didn't we're i've i'd you're they're
+hola bonjour hallo ciao olá buenos gracias merci danke grazie obrigado update payment refund delivery parcel package
+transfer invoice receipt bill price plan subscription password login code link email message chat ticket issue problem
+error bug crash version build device phone laptop tablet please pls plz thx lol omg ok okay good great nice new old`.split(/\s+/),
 );
 
 /** Everyday lowercase words: a lowercase word after a name is a surname only if it is not one of these. */
@@ -111,6 +116,9 @@ export const personDetector: Detector = {
     let skipUntil = 0;
     for (let match = words.exec(text); match; match = words.exec(text)) {
       if (match.index < skipUntil) continue;
+      // The common case first and cheapest: a lowercase word that is no given name.
+      const code = match[0].charCodeAt(0);
+      if (code >= 97 && code <= 122 && !GIVEN_NAMES.has(match[0])) continue;
       const value = match[0].replace(POSSESSIVE, '');
       const capitalized = isCapitalized(value);
       const lower = value.toLowerCase();

@@ -49,6 +49,7 @@ function validIn(raw: string, regions: readonly CountryCode[]): CountryCode | 'i
  */
 export const phoneDetector: Detector = {
   type: 'PHONE_NUMBER',
+  minDigits: 7,
   detect(text, claimed) {
     const findings: Finding[] = [];
     if (!/(?:\d\D?){7}/.test(text)) return findings;

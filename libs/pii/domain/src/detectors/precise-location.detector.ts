@@ -17,6 +17,7 @@ function decimals(value: string): number {
  */
 export const preciseLocationDetector: Detector = {
   type: 'PRECISE_LOCATION',
+  minDigits: 6,
   detect(text) {
     const findings: Finding[] = [];
     if (!/\d\.\d{3}/.test(text)) return findings;

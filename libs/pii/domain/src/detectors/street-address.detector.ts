@@ -137,6 +137,7 @@ function extendTail(text: string, end: number, lowercase: boolean): number {
 /** Street addresses: a house number and a street, with what belongs to them on the same line. */
 export const streetAddressDetector: Detector = {
   type: 'STREET_ADDRESS',
+  minDigits: 1,
   detect(text) {
     const findings: Finding[] = [];
     if (!/\d/.test(text)) return findings;

@@ -16,6 +16,7 @@ export const urlDetector: Detector = {
   type: 'URL',
   detect(text) {
     const findings: Finding[] = [];
+    if (!text.includes('www.') && !text.includes('http') && !text.includes('WWW.') && !text.includes('HTTP')) return findings;
     for (const match of text.matchAll(URL_PATTERN)) {
       const value = trimUrl(match[0]);
       // "www." alone, or a scheme with nothing after it, is not a link.
