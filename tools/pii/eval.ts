@@ -1,6 +1,7 @@
 // `npm run pii:eval [-- corpus.jsonl]`: precision, recall and F1 per type of the classifier's
-// detectors on labelled corpora: by default the tuning corpus (support-chat.jsonl, which the
-// detectors were developed against) and the held-out one (holdout.jsonl, never tuned on).
+// detectors on labelled corpora: by default the tuning corpus (support-chat.jsonl), the
+// development one (holdout.jsonl, whose error kinds guided generic fixes) and the blind one
+// (blind.jsonl, never looked at beyond its scores).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectPii } from '@sieve/pii-domain';
@@ -8,7 +9,7 @@ import { formatScores, LabelledText, score } from './evaluate';
 
 const workspaceRoot = path.resolve(__dirname, '../..').replace(/\/dist$/, '');
 const corpusDir = path.join(workspaceRoot, 'libs/pii/domain/corpus');
-const files = process.argv[2] ? [process.argv[2]] : [path.join(corpusDir, 'support-chat.jsonl'), path.join(corpusDir, 'holdout.jsonl')];
+const files = process.argv[2] ? [process.argv[2]] : ['support-chat.jsonl', 'holdout.jsonl', 'blind.jsonl'].map((name) => path.join(corpusDir, name));
 
 for (const file of files) {
   const corpus: LabelledText[] = readFileSync(file, 'utf8')

@@ -5,6 +5,6 @@ export const classifierConfigSchema = z.object({
   ...serviceConfigShape,
   ...kafkaConfigShape,
   HTTP_PORT: env.port(3002),
-  /** Partitions of the raw topic this instance works on at once. */
-  CONSUMER_CONCURRENCY: env.positiveInt(4),
+  /** Partitions of the raw topic this instance works on at once (the topic has 12). */
+  CONSUMER_CONCURRENCY: env.positiveInt(12),
 });

@@ -91,7 +91,7 @@ export async function classifierServiceFigures(texts: readonly string[]): Promis
   const platform = new Platform(kafka.topicNamespace!);
   try {
     const started = Date.now();
-    await platform.start(['pii-classifier'], { 'pii-classifier': { LOG_LEVEL: 'warn', CONSUMER_CONCURRENCY: '4' } });
+    await platform.start(['pii-classifier'], { 'pii-classifier': { LOG_LEVEL: 'warn' } });
     await waitFor(() => watcher.state.count >= backlog, 180_000);
     const eventsPerSecond = backlog / ((watcher.state.lastAt - Math.max(started, watcher.state.firstAt - 1)) / 1000);
 

@@ -1,8 +1,9 @@
 import { Context } from '@opentelemetry/api';
-import { CompressionTypes, Kafka, Partitioners, Producer } from 'kafkajs';
+import { CompressionTypes, Kafka, Message, Partitioners, Producer } from 'kafkajs';
 import { EventOn, MessageHeaders, TopicName } from '@sieve/contracts';
 import type { Logger } from '@sieve/telemetry';
 import { kafkaMetrics } from './metrics';
+import { SendQueue } from './send-queue';
 import { createKafkaClient, KafkaSettings, physicalTopic } from './settings';
 import { traceHeaders } from './trace-headers';
 
@@ -40,6 +41,7 @@ export class EventPublisher {
   private readonly producer: Producer;
   private connecting?: Promise<void>;
   private readonly timeoutMs: number;
+  private readonly queue: SendQueue<Message>;
 
   constructor(
     private readonly settings: KafkaSettings,
@@ -56,6 +58,10 @@ export class EventPublisher {
     });
     this.producer.on(this.producer.events.DISCONNECT, () => {
       this.connecting = undefined;
+    });
+    this.queue = new SendQueue<Message>(async (topicMessages) => {
+      await this.connect();
+      await this.producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
     });
   }
 
@@ -74,7 +80,8 @@ export class EventPublisher {
 
   /**
    * Publishes to several topics in one produce request per broker (kafkajs sendBatch): a consumer
-   * that writes clean events and findings for a batch pays one round trip, not one per topic.
+   * that writes clean events and findings for a batch pays one round trip, not one per topic, and
+   * concurrent calls share requests (SendQueue). Resolves when Kafka acknowledged these events.
    */
   async publishMany(batches: readonly { topic: TopicName; events: readonly OutgoingEvent<TopicName>[] }[]): Promise<void> {
     const nonEmpty = batches.filter((batch) => batch.events.length > 0);
@@ -93,13 +100,7 @@ export class EventPublisher {
     }));
     const topics = nonEmpty.map((batch) => batch.topic).join(', ');
     try {
-      await withTimeout(
-        (async () => {
-          await this.connect();
-          await this.producer.sendBatch({ topicMessages, acks: -1, compression: CompressionTypes.None });
-        })(),
-        this.timeoutMs,
-      );
+      await withTimeout(this.queue.enqueue(topicMessages), this.timeoutMs);
     } catch (error) {
       for (const { topic, events } of nonEmpty) kafkaMetrics.publishFailures.inc({ topic }, events.length);
       throw new PublishFailedError(topics, { cause: error });
