@@ -46,14 +46,7 @@ async function apply(event: SupportEvent, manager: EntityManager): Promise<void>
       if (ownerTenantId !== event.tenantId) {
         throw new PermanentEventError('tenant-mismatch', 'the conversation id already belongs to another tenant');
       }
-      await conversations.insertMessageIfAbsent({
-        id: payload.message.id,
-        tenantId: event.tenantId,
-        conversationId: payload.conversationId,
-        author: 'end-user',
-        body: payload.message.body,
-        sentAt: openedAt,
-      });
+      await insertEndUserMessage(conversations, event.tenantId, payload.conversationId, payload.message, openedAt);
       return;
     }
     case 'support.message-sent': {
@@ -63,14 +56,7 @@ async function apply(event: SupportEvent, manager: EntityManager): Promise<void>
       if (!(await conversations.belongsTo(event.tenantId, payload.conversationId))) {
         throw new PermanentEventError('unknown-conversation', 'no conversation with this id in this tenant');
       }
-      await conversations.insertMessageIfAbsent({
-        id: payload.message.id,
-        tenantId: event.tenantId,
-        conversationId: payload.conversationId,
-        author: 'end-user',
-        body: payload.message.body,
-        sentAt: new Date(event.occurredAt),
-      });
+      await insertEndUserMessage(conversations, event.tenantId, payload.conversationId, payload.message, new Date(event.occurredAt));
       return;
     }
     case 'support.attachment-added':
@@ -80,4 +66,14 @@ async function apply(event: SupportEvent, manager: EntityManager): Promise<void>
       // these events for replay rather than the offset moving past them.
       throw new PermanentEventError('not-yet-stored', `${event.type} is not stored by this version of the ticket store`);
   }
+}
+
+function insertEndUserMessage(
+  conversations: ConversationRepository,
+  tenantId: string,
+  conversationId: string,
+  message: { id: string; body: string },
+  sentAt: Date,
+): Promise<void> {
+  return conversations.insertMessageIfAbsent({ id: message.id, tenantId, conversationId, author: 'end-user', body: message.body, sentAt });
 }
