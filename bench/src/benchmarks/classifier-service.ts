@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Partitioners } from 'kafkajs';
+import { Admin, Partitioners } from 'kafkajs';
 import { buildEvent, deadLetterTopicOf, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
 import { createKafkaClient, isolatedKafka, KafkaSettings, physicalTopic } from '@sieve/kafka';
 import { Platform } from '@sieve/stack';
@@ -39,33 +39,40 @@ async function produce(kafka: KafkaSettings, events: { key: string; event: RawEv
   }
 }
 
-/** Counts clean events as they arrive and, for those whose raw event we timed, the time it took. */
-async function watchOutputs(kafka: KafkaSettings, sentAt: Map<string, number>) {
+/** Clean events written so far: the end offsets of the output topics, read without consuming them. */
+async function outputCount(kafka: KafkaSettings, admin: Admin): Promise<number> {
+  let total = 0;
+  for (const topic of [Topics.support, Topics.usage, Topics.diagnostics]) {
+    for (const { offset } of await admin.fetchTopicOffsets(physicalTopic(kafka, topic))) total += Number(offset);
+  }
+  return total;
+}
+
+/** For events whose raw write we timed, how long until the classifier wrote their clean event. */
+async function watchLatency(kafka: KafkaSettings, sentAt: Map<string, number>) {
   const consumer = createKafkaClient(kafka, quietLogger).consumer({ groupId: `bench-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   await consumer.connect();
-  for (const topic of [Topics.support, Topics.usage, Topics.diagnostics]) await consumer.subscribe({ topic: physicalTopic(kafka, topic), fromBeginning: true });
-  const state = { count: 0, firstAt: 0, lastAt: 0, latencies: [] as number[] };
+  for (const topic of [Topics.support, Topics.usage, Topics.diagnostics]) await consumer.subscribe({ topic: physicalTopic(kafka, topic), fromBeginning: false });
+  const latencies: number[] = [];
   await consumer.run({
     eachBatch: async ({ batch }) => {
-      const now = Date.now();
-      if (state.count === 0) state.firstAt = now;
-      state.count += batch.messages.length;
-      state.lastAt = now;
       for (const message of batch.messages) {
         const causation = /"causationId":"([^"]+)"/.exec(message.value?.toString() ?? '')?.[1];
         const sent = causation ? sentAt.get(causation) : undefined;
         // The clean event's create time (set by the classifier's producer) minus the raw event's
         // send time: the classifier's added latency, without this watcher's own fetch delay.
-        if (sent !== undefined) state.latencies.push(Number(message.timestamp) - sent);
+        if (sent !== undefined) latencies.push(Number(message.timestamp) - sent);
       }
     },
   });
-  return { state, stop: () => consumer.disconnect() };
+  await joined;
+  return { latencies, stop: () => consumer.disconnect() };
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error('the classifier did not keep up within the time allowed');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -86,27 +93,36 @@ export async function classifierServiceFigures(texts: readonly string[]): Promis
   const backlog = 60_000;
   await produce(kafka, Array.from({ length: backlog }, (_, i) => rawEvent(i, texts)));
 
-  const sentAt = new Map<string, number>();
-  const watcher = await watchOutputs(kafka, sentAt);
+  const admin = createKafkaClient(kafka, quietLogger).admin();
+  await admin.connect();
   const platform = new Platform(kafka.topicNamespace!);
+  let watcher: Awaited<ReturnType<typeof watchLatency>> | undefined;
   try {
-    const started = Date.now();
     await platform.start(['pii-classifier'], { 'pii-classifier': { LOG_LEVEL: 'warn' } });
-    await waitFor(() => watcher.state.count >= backlog, 180_000);
-    const eventsPerSecond = backlog / ((watcher.state.lastAt - Math.max(started, watcher.state.firstAt - 1)) / 1000);
+    // Throughput: from the first clean event written to the last of the backlog.
+    let firstAt = 0;
+    await waitFor(async () => {
+      const count = await outputCount(kafka, admin);
+      if (count > 0 && firstAt === 0) firstAt = Date.now();
+      return count >= backlog;
+    }, 180_000);
+    const eventsPerSecond = backlog / ((Date.now() - firstAt) / 1000);
 
-    // Steady rate: 2,000 events/s for 5 s, in 100 ms slices.
+    // Added latency at a steady 2,000 events/s for 5 s, in 100 ms slices.
+    const sentAt = new Map<string, number>();
+    watcher = await watchLatency(kafka, sentAt);
     const rate = 2_000;
     for (let slice = 0; slice < 50; slice++) {
       const t0 = Date.now();
       await produce(kafka, Array.from({ length: rate / 10 }, (_, i) => rawEvent(backlog + slice * 1_000 + i, texts)), sentAt);
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 100 - (Date.now() - t0))));
     }
-    await waitFor(() => watcher.state.latencies.length >= (rate / 10) * 50, 60_000);
-    const latencies = watcher.state.latencies;
+    const latencies = watcher.latencies;
+    await waitFor(async () => latencies.length >= (rate / 10) * 50, 60_000);
     return { eventsPerSecond, p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), rate };
   } finally {
-    await watcher.stop();
+    await watcher?.stop();
+    await admin.disconnect();
     await platform.stop();
   }
 }
