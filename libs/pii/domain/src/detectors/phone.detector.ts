@@ -5,7 +5,20 @@ import { contextBefore, Detector, digitsOf, Finding, insideAny } from './finding
  * Regions tried for a number written without a country code, chosen by its shape (a trunk 0 and
  * how many digits follow), most likely first: each validation costs a parse, so the list is short.
  */
+/**
+ * Digit counts a national number can have in each region as written (trunk 0 included): a region
+ * whose lengths don't fit is not worth a parse.
+ */
+const NATIONAL_LENGTHS: Partial<Record<CountryCode, readonly number[]>> = {
+  US: [10, 11], CA: [10, 11], GB: [10, 11], DE: [6, 7, 8, 9, 10, 11, 12, 13], FR: [10], IN: [10, 11], AU: [10], IT: [6, 7, 8, 9, 10, 11],
+  NL: [10], BR: [10, 11], JP: [10, 11], IE: [9, 10], ZA: [10], NG: [11], ES: [9], MX: [10], SG: [8], CN: [11], AT: [7, 8, 9, 10, 11, 12, 13], CH: [10],
+};
+
 function regionsFor(digits: string): CountryCode[] {
+  return candidateRegions(digits).filter((region) => NATIONAL_LENGTHS[region]?.includes(digits.length) ?? true);
+}
+
+function candidateRegions(digits: string): CountryCode[] {
   if (digits.startsWith('0')) {
     if (digits.length === 10) return ['FR', 'NL', 'AU', 'ZA', 'JP', 'DE', 'IT', 'GB', 'IE'];
     if (digits.length === 11) return ['GB', 'IN', 'NG', 'BR', 'DE', 'JP', 'IT'];
