@@ -43,10 +43,6 @@ export function contextBefore(text: string, index: number, window = 32): string 
   return text.slice(Math.max(0, index - window), index).toLowerCase();
 }
 
-export function contextAfter(text: string, index: number, window = 24): string {
-  return text.slice(index, index + window).toLowerCase();
-}
-
 export function digitsOf(value: string): string {
   return value.replace(/\D/g, '');
 }
