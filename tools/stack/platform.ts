@@ -1,7 +1,9 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { StackProfile } from '@sieve/config';
 import { eventually } from '@sieve/testing';
-import { ServiceName, serviceEnvironment, SERVICES } from './profile';
+import { SERVICE_PORTS, ServiceName, serviceEnvironment, SERVICES } from './profile';
 
 const workspaceRoot = path.resolve(__dirname, '../..').replace(/\/dist$/, '');
 /** Ports of the services under test: apart from `npm start`'s 3001-3005, so both can run. */
@@ -11,20 +13,36 @@ export interface RunningProcess {
   name: ServiceName;
   url: string;
   process: ChildProcess;
-  /** Everything the service wrote to stdout and stderr: its structured log. */
+  /** What the service wrote to stdout and stderr (its structured log), when nobody else takes it. */
   output: string[];
   exitCode?: number | null;
 }
 
+export interface PlatformOptions {
+  profile: StackProfile;
+  /** Kafka topic namespace of this run's own (tests, benchmarks). */
+  topicNamespace?: string;
+  /** Port of the first service + 1 …; the services' own ports (3001–3005) if omitted. */
+  portBase?: number;
+  /** Pass this process's environment on (npm start: an OTLP endpoint, say); tests don't. */
+  inheritEnvironment?: boolean;
+  /** Receives each log line as it comes, instead of it being kept in `output`. */
+  onLine?: (service: ServiceName, line: string) => void;
+}
+
 /**
- * The real services, as processes built from dist/ exactly as `npm start` runs them, on the test
- * stack's databases and under a Kafka topic namespace of this run's own. For end-to-end tests and
- * benchmarks.
+ * The real services, as processes built from dist/: what `npm start` runs, and what end-to-end
+ * tests and benchmarks run on the test stack under a topic namespace of their own.
  */
 export class Platform {
   readonly services = new Map<ServiceName, RunningProcess>();
 
-  constructor(private readonly topicNamespace: string) {}
+  constructor(private readonly options: PlatformOptions) {}
+
+  /** The test stack's services on ports of their own, under a topic namespace of this run's own. */
+  static forTests(topicNamespace: string): Platform {
+    return new Platform({ profile: 'test', topicNamespace, portBase: TEST_PORT_BASE });
+  }
 
   static build(): void {
     execFileSync(process.execPath, [path.join(workspaceRoot, 'tools/build/build.cjs')], { stdio: 'ignore' });
@@ -36,20 +54,25 @@ export class Platform {
     overrides: Partial<Record<ServiceName, Record<string, string>>> = {},
     until: 'ready' | 'live' = 'ready',
   ): Promise<void> {
+    const { profile, topicNamespace, portBase, inheritEnvironment, onLine } = this.options;
     for (const name of names) {
-      const port = TEST_PORT_BASE + SERVICES.indexOf(name) + 1;
+      const port = portBase === undefined ? SERVICE_PORTS[name] : portBase + SERVICES.indexOf(name) + 1;
       const env = {
-        PATH: process.env.PATH ?? '',
-        ...serviceEnvironment(name, 'test'),
-        HTTP_PORT: String(port),
-        KAFKA_TOPIC_NAMESPACE: this.topicNamespace,
+        ...(inheritEnvironment ? process.env : { PATH: process.env.PATH ?? '' }),
         LOG_LEVEL: 'info',
+        ...serviceEnvironment(name, profile),
+        HTTP_PORT: String(port),
+        ...(topicNamespace ? { KAFKA_TOPIC_NAMESPACE: topicNamespace } : {}),
         ...overrides[name],
       };
-      const child = spawn(process.execPath, [path.join(workspaceRoot, `dist/apps/${name}/src/main.js`)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--enable-source-maps', path.join(workspaceRoot, `dist/apps/${name}/src/main.js`)], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       const running: RunningProcess = { name, url: `http://127.0.0.1:${port}`, process: child, output: [] };
-      child.stdout?.on('data', (chunk: Buffer) => running.output.push(chunk.toString()));
-      child.stderr?.on('data', (chunk: Buffer) => running.output.push(chunk.toString()));
+      for (const stream of [child.stdout, child.stderr]) {
+        if (stream) createInterface({ input: stream }).on('line', (line) => (onLine ? onLine(name, line) : running.output.push(`${line}\n`)));
+      }
       child.once('exit', (code) => (running.exitCode = code));
       this.services.set(name, running);
     }
@@ -74,7 +97,7 @@ export class Platform {
         const response = await fetch(`${service.url}/health/${state}`);
         if (response.status !== 200) throw new Error(`${name} not ${state}: ${await response.text()}`);
       },
-      { timeoutMs: 45_000, intervalMs: 250 },
+      { timeoutMs: 60_000, intervalMs: 250 },
     ).catch((error: Error) => {
       if (service.exitCode !== undefined) throw error;
       throw new Error(`${error.message}\n--- ${name} output ---\n${service.output.join('')}`);

@@ -1,13 +1,9 @@
 // Runs the five services for `npm start` (tools/start.sh brought the stack up): creates the demo
 // brand, starts each service, waits until all are ready, prints how to send the first request.
 // Ctrl-C (or SIGTERM) stops the services in order and waits for them.
-import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { localDatabaseUrl } from '@sieve/config';
-import { DEMO_TENANT, provisionTenant, SERVICE_PORTS, ServiceName, serviceEnvironment, SERVICES } from '@sieve/stack';
+import { DEMO_TENANT, Platform, provisionTenant, SERVICE_PORTS, SERVICES } from '@sieve/stack';
 
-const workspaceRoot = path.resolve(__dirname, '../../..');
 const COLORS = ['\x1b[36m', '\x1b[33m', '\x1b[32m', '\x1b[35m', '\x1b[34m'];
 const RESET = '\x1b[0m';
 
@@ -22,60 +18,32 @@ function pretty(line: string): string {
   }
 }
 
-function startService(name: ServiceName, index: number): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(workspaceRoot, `dist/apps/${name}/src/main.js`)], {
-    env: { ...process.env, ...serviceEnvironment(name, 'dev') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const prefix = `${COLORS[index % COLORS.length]}${name.padEnd(16)}${RESET}|`;
-  for (const stream of [child.stdout, child.stderr]) {
-    if (stream) createInterface({ input: stream }).on('line', (line) => console.log(`${prefix} ${pretty(line)}`));
-  }
-  return child;
-}
-
-async function waitUntilReady(name: ServiceName, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; its log is above`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${SERVICE_PORTS[name]}/health/ready`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`${name} was not ready within 60 s; its log is above`);
-}
-
 async function main(): Promise<void> {
   const demo = await provisionTenant({ ingest: localDatabaseUrl('ingest', 'dev'), tickets: localDatabaseUrl('tickets', 'dev') }, DEMO_TENANT);
-  const children = SERVICES.map((name, index) => ({ name, child: startService(name, index) }));
+  const platform = new Platform({
+    profile: 'dev',
+    inheritEnvironment: true,
+    onLine: (name, line) => {
+      const color = COLORS[SERVICES.indexOf(name) % COLORS.length];
+      console.log(`${color}${name.padEnd(16)}${RESET}| ${pretty(line)}`);
+    },
+  });
 
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log('\nstopping the services…');
-    await Promise.all(
-      children.map(
-        ({ child }) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await platform.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    await Promise.all(children.map(({ name, child }) => waitUntilReady(name, child)));
+    await platform.start();
   } catch (error) {
-    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+    console.error(`\n${error instanceof Error ? error.message : String(error)}; the service logs are above`);
     await stopAll(1);
   }
   const gateway = `http://127.0.0.1:${SERVICE_PORTS['ingest-gateway']}`;

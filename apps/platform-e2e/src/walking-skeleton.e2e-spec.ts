@@ -50,7 +50,7 @@ describe('the platform, end to end', () => {
     [brand, otherBrand] = await Promise.all([provision('Brand A'), provision('Brand B')]);
     rawTopic = await TopicReader.start(kafka, Topics.sdkRaw);
     supportTopic = await TopicReader.start(kafka, Topics.support);
-    platform = new Platform(kafka.topicNamespace!);
+    platform = Platform.forTests(kafka.topicNamespace!);
     await platform.start();
   });
 
@@ -335,7 +335,7 @@ describe('the gateway when Kafka is unreachable', () => {
       { ingest: testStack.databaseUrl('ingest'), tickets: testStack.databaseUrl('tickets') },
       { tenantId: randomUUID(), tenantName: 'Offline', appId: randomUUID(), appName: 'Offline app', staff: [] },
     );
-    const platform = new Platform('unused');
+    const platform = Platform.forTests('unused');
     // Nothing listens on port 1: every connection to "Kafka" is refused.
     await platform.start(['ingest-gateway'], { 'ingest-gateway': { KAFKA_BROKERS: '127.0.0.1:1', PUBLISH_TIMEOUT_MS: '1500' } }, 'live');
     try {

@@ -95,7 +95,7 @@ export async function classifierServiceFigures(texts: readonly string[]): Promis
 
   const admin = createKafkaClient(kafka, quietLogger).admin();
   await admin.connect();
-  const platform = new Platform(kafka.topicNamespace!);
+  const platform = Platform.forTests(kafka.topicNamespace!);
   let watcher: Awaited<ReturnType<typeof watchLatency>> | undefined;
   try {
     await platform.start(['pii-classifier'], { 'pii-classifier': { LOG_LEVEL: 'warn' } });

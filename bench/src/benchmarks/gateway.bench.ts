@@ -64,7 +64,7 @@ export const gatewayBenchmark: Benchmark = {
     );
 
     const bare = await startBareFastify();
-    const platform = new Platform(kafka.topicNamespace!);
+    const platform = Platform.forTests(kafka.topicNamespace!);
     try {
       const sample = (i: number) =>
         JSON.stringify({ clientEventId: `bench-${i}-${randomUUID()}`, installId: `idfv-${i % 1000}`, message: { body: 'Where is my order?' }, versions: { sdk: '10.3.0' } });

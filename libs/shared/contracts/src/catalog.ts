@@ -79,8 +79,6 @@ export type EventOn<T extends TopicName> = {
   [K in EventTypeOn<T>]: Envelope<K, PayloadOf<K>>;
 }[EventTypeOn<T>];
 
-export type AnyEvent = { [K in EventType]: Envelope<K, PayloadOf<K>> }[EventType];
-
 /** Builds an event of the current version of its type; the payload is type-checked, not parsed. */
 export function buildEvent<T extends EventType>(type: T, payload: PayloadOf<T>, meta: EnvelopeMeta): Envelope<T, PayloadOf<T>> {
   return envelope(type, EventCatalog[type].version, payload, meta);

@@ -6,7 +6,9 @@ import { createLogger } from '@sieve/telemetry';
 import { ensureTopics } from './admin';
 import { createKafkaClient, KafkaSettings, physicalTopic } from './settings';
 
-const silent = createLogger({ service: 'test', level: 'silent' });
+// Created on first use: services import this library too, and need no extra logger at start-up.
+let silentLogger: ReturnType<typeof createLogger> | undefined;
+const silent = () => (silentLogger ??= createLogger({ service: 'test', level: 'silent' }));
 
 /**
  * Kafka settings under a namespace of the caller's own, with its topics created (all of them unless
@@ -24,7 +26,7 @@ export async function isolatedKafka(
     allTopicSpecs()
       .filter((spec) => !topics || topics.includes(spec.name))
       .map((spec) => ({ ...spec, partitions: Math.min(spec.partitions, maxPartitions) })),
-    silent,
+    silent(),
   );
   return settings;
 }
@@ -42,7 +44,7 @@ export class TopicReader {
   private constructor(private readonly consumer: Consumer) {}
 
   static async start(settings: KafkaSettings, topic: string): Promise<TopicReader> {
-    const consumer = createKafkaClient(settings, silent).consumer({ groupId: `reader-${randomUUID()}` });
+    const consumer = createKafkaClient(settings, silent()).consumer({ groupId: `reader-${randomUUID()}` });
     const reader = new TopicReader(consumer);
     await consumer.connect();
     await consumer.subscribe({ topic: physicalTopic(settings, topic), fromBeginning: true });

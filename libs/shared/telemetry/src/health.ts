@@ -1,4 +1,4 @@
-import { Controller, Get, Header, HttpCode, Inject, Module, DynamicModule, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Module, DynamicModule, ServiceUnavailableException } from '@nestjs/common';
 import { metricsRegistry } from './metrics';
 
 /** One dependency the app needs to serve: Kafka, PostgreSQL, Redis, as the app uses them. */
@@ -40,7 +40,6 @@ export class HealthController {
 
   /** Every dependency answers; take the instance out of rotation if not. */
   @Get('health/ready')
-  @HttpCode(200)
   async ready(): Promise<{ status: 'ready'; checks: Record<string, 'up'> }> {
     const results = await Promise.all(this.checks.map(runCheck));
     const failed = results.filter((result) => !result.ok);

@@ -105,8 +105,6 @@ export const SDK_FIELD_MAPS = {
   },
 } as const satisfies Record<string, Record<string, FieldRule>>;
 
-export type MappedEventType = keyof typeof SDK_FIELD_MAPS;
-
 /** The rule for a concrete path (`customFields.level`), or undefined if nobody mapped it. */
 export function ruleFor(map: Readonly<Record<string, FieldRule>>, path: string): { pattern: string; rule: FieldRule } | undefined {
   if (map[path]) return { pattern: path, rule: map[path] };
