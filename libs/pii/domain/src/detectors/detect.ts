@@ -27,6 +27,14 @@ export const DETECTORS: readonly Detector[] = [
 const PRIORITY = new Map<PiiType, number>(DETECTORS.map((detector, index) => [detector.type, index]));
 
 /**
+ * A "phone number" inside a street address's tail is its postcode (Rua X, 2295 - São Paulo/SP,
+ * 01426-400): the address's structure is the stronger evidence there.
+ */
+function isPostcodeOfAnAddress(phone: Finding, all: readonly Finding[]): boolean {
+  return all.some((other) => other.type === 'STREET_ADDRESS' && other.detector !== 'street-address.form-field' && other.start < phone.start && phone.end <= other.end);
+}
+
+/**
  * Every piece of personal data the detectors find in `text`, without overlaps: where two findings
  * overlap, the higher-priority type wins, then the longer span. Sorted by position.
  */
@@ -44,6 +52,7 @@ export function detectPii(text: string, detectors: readonly Detector[] = DETECTO
   all.sort((a, b) => PRIORITY.get(a.type)! - PRIORITY.get(b.type)! || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Finding[] = [];
   for (const finding of all) {
+    if (finding.type === 'PHONE_NUMBER' && isPostcodeOfAnAddress(finding, all)) continue;
     if (finding.end <= finding.start) continue;
     if (kept.some((other) => finding.start < other.end && other.start < finding.end)) continue;
     kept.push(finding);

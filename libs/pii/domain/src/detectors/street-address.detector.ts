@@ -6,38 +6,84 @@ const UPPER = 'A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ';
 const LOWER = "a-zà-öø-ÿā-žß'’";
 const CAP = `[${UPPER}][${UPPER}${LOWER}.-]*`;
 const WORD_LOWER = `[${LOWER}][${LOWER}.-]*`;
-const PARTICLE = '(?:de|del|de la|di|da|do|dos|das|du|des|van|von|der|den|la|le|el|y)';
+const PARTICLE = '(?:de los|de las|de la|de les|dels|del|della|delle|dello|degli|dei|de|di|da|do|dos|das|du|des|van|von|der|den|la|le|el|y)';
 // City and district words have lowercase letters, so a postcode (BN1 9HW) or a state is not eaten.
-const CITY_WORD = `[${UPPER}][a-zà-öø-ÿā-ž'’-]+`;
-const HOUSE = '\\d{1,6}[A-Za-z]?(?:[/-]\\d{0,5}[A-Za-z]?)?';
+const CITY_WORD = `[${UPPER}][a-zà-öø-ÿā-ž'’]+(?:-(?:[a-z]+-)*[${UPPER}]?[a-zà-öø-ÿā-ž'’]+)*`;
+// Not the cents of a price or the tail of a version ("A$284.35 is on its way").
+const HOUSE = '(?<![\\d.,$€£¥₹])\\d{1,6}[A-Za-z]?(?:[/-]\\d{0,5}[A-Za-z]?)?';
+// After the street's name the number is short: in "rue des Tanneurs, 31000 Toulouse" 31000 is a postcode.
+const ROMANCE_HOUSE = '\\d{1,4}(?!\\d)[A-Za-z]?(?:[/-]\\d{0,4}[A-Za-z]?)?\\b';
 const STREET_TYPES =
-  'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Cres|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Grove|Hill|Walk|Park|Plaza|Loop|Alley|Path|Pike|Green|Broadway|Parade|Quay|Wharf|Embankment|Esplanade|Marg|Nagar|Salai|Bank|Rise|View|Heights|Vale|Wynd|Gate|Yard|Ridge|Point|Bend|Crossing|Commons|Expressway|Freeway';
+  'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Cres|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Grove|Hill|Walk|Park|Plaza|Loop|Alley|Path|Pike|Green|Broadway|Parade|Quay|Wharf|Embankment|Esplanade|Marg|Nagar|Salai|Bank|Rise|View|Heights|Vale|Wynd|Gate|Yard|Ridge|Point|Bend|Crossing|Commons|Expressway|Freeway|Pde|Tce|Cct|Lawns|Meadows|Downs|Villas|Manor|Grange|Chase';
 // In lowercase text only the unmistakable street words count ("20 min drive" is not an address).
 const STRICT_STREET_TYPES = 'street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|court|ct|parkway|pkwy|terrace|crescent|highway|hwy|circle|drive|way';
-const UNIT = `(?:(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|Blk|apt|unit|flat|suite|int|Int|piso|bajo|hs|bis)\\.?(?:${S}*[A-Za-z0-9-]+)?|#${S}?[A-Za-z0-9-]+|\\d{1,2}º${S}?[A-Z]?)`;
+// A unit's identifier holds a digit or is a single letter ("Suite C"): "flat at 12 …" is no unit.
+const UNIT_ID = `(?:[A-Za-z]{0,2}\\d[A-Za-z0-9-]*|[A-Z]\\b)`;
+const UNIT = `(?:(?:Apt|Apartment|Apto|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|Depto|Dpto|Departamento|Casa|Piso|Int|apt|apto|unit|flat|suite|depto|dpto|casa|piso|int|hs)\\.?${S}*${UNIT_ID}|(?:bajo|bis|ter)\\b|#${S}?[A-Za-z0-9-]+|\\d{1,2}[º°ª](?:${S}?(?:izq(?:da|uierda)?|dcha|der(?:echa)?|[A-Z])(?![A-Za-z]))?)`;
+/** What may stand before the house number: "No. 405", "House No. 50", "Villa 82,", "blk 101". */
+const HOUSE_PREFIX = `(?:(?:House|house|Door|door|H\\.)${S}?(?:No|no)\\.?|No\\.|Villa|villa|Blk|blk|Block|Plot|plot)${S}*`;
+/** A named building between a flat and the street: "flat 601, Sai Darshan CHS, 31 3rd Main". */
+const BUILDING = `(?:[A-Za-z]+${S}+){0,3}(?:apts|apartments|residency|towers?|chs|heights|society|complex|enclave|mansions?|Apts|Apartments|Residency|Towers?|CHS|Heights|Society|Complex|Enclave|Mansions?)`;
+/** Indian cross streets, which carry no type of their own: "3rd Main", "14th Cross Road". */
+const ORDINAL_STREET = `\\d{1,3}(?:st|nd|rd|th)${S}+(?:[Mm]ain|[Cc]ross)\\b(?:${S}+(?:[Rr]oad|[Rr]d)\\b)?`;
+/** In lowercase text, words that end a clause rather than name a street ("35 is on its way"). */
+const LOWER_STREET_WORD = `(?!(?:is|on|its|it|a|an|the|to|my|your|our|in|at|of|and|or|for|was|be|by|are|with|from|this|that|me|us|you|i)\\b)[a-zà-ÿ]+`;
+const LOWER_STREET_TYPES = STREET_TYPES.toLowerCase()
+  .split('|')
+  .filter((type) => !STRICT_STREET_TYPES.split('|').includes(type))
+  .join('|');
+/** Street words of Spanish, Catalan, Portuguese, Italian and French, before the street's name. */
+const ROMANCE_STREET_WORDS =
+  'Calle|Avenida|Avda\\.?|Av\\.|Paseo|Plaza|Carrer|Avinguda|Passeig|Rambla|Ronda|Camino|Privada|Callejón|Cerrada|Calzada|Prolongación|Andador|Retorno|Circuito|Travesía|Glorieta|Via|Viale|Piazza|Corso|Largo|Vicolo|Strada|Lungomare|Rua|Travessa|Alameda|Estrada|Rodovia|Praça|Beco|Rue|Boulevard|Chemin|Place';
+// Lowercase too, except the ones that are everyday English words (place, boulevard).
+const ROMANCE_STREET =
+  ROMANCE_STREET_WORDS +
+  '|C\\/|' +
+  ROMANCE_STREET_WORDS.split('|')
+    .filter((word) => !/^(?:Place|Boulevard)$/.test(word))
+    .map((word) => word.toLowerCase())
+    .join('|');
+
+interface Core {
+  name: string;
+  pattern: RegExp;
+  /** A cheap test of the whole text: the pattern runs only where it passes. */
+  gate: RegExp;
+  /** A weak core counts only when a postcode or a region follows it on the line ("via email 2"). */
+  weak?: boolean | ((core: string) => boolean);
+}
 
 /**
  * Where a street starts: a house number and a street with its type (221B Baker Street), a street
  * with its suffix and then the number (Hauptstraße 5, Witte de Withstraat 86), a Romance street
  * type, name and number (Via Roma 12, Rua Oscar Freire, 2295), a number then a French street type
- * (12 rue de Rivoli), or a Japanese block address (1-13-16 Tenjin).
+ * (12 rue de Rivoli), a Korean road (237 Haeundae-ro) or a Japanese block address (1-13-16 Tenjin).
  */
-const CORES: { name: string; pattern: RegExp; gate: RegExp }[] = [
+const CORES: Core[] = [
   {
     name: 'number-street-type',
     pattern: new RegExp(
-      `(?:\\b${UNIT},?${S}+)?\\b${HOUSE}${S}+(?:(?:[NSEW]|North|South|East|West)\\.?${S}+)?(?:\\d{1,3}(?:st|nd|rd|th)|${CAP})(?:${S}+${CAP}){0,3}${S}+(?:${STREET_TYPES})\\b\\.?(?:${S}+(?:[NSEW]{1,2}|North|South|East|West)\\b|${S}\\d{1,3}\\b)?`,
+      `(?:\\b${UNIT},?${S}+(?:${BUILDING},${S}+)?)?(?:\\b${HOUSE_PREFIX})?\\b${HOUSE},?${S}+(?:(?:(?:[NSEW]|North|South|East|West)\\.?${S}+)?(?:\\d{1,3}(?:st|nd|rd|th)|${CAP})(?:${S}+${CAP}){0,3}${S}+(?:${STREET_TYPES})\\b\\.?(?:${S}+(?:[NSEW]{1,2}|North|South|East|West)\\b|${S}\\d{1,3}\\b)?|${ORDINAL_STREET}|(?:Street|Road)${S}+\\d{1,3}\\b)`,
       'g',
     ),
-    gate: new RegExp(`\\b(?:${STREET_TYPES})\\b`),
+    gate: new RegExp(`\\b(?:${STREET_TYPES}|Main|Cross)\\b`),
   },
   {
     name: 'lowercase-number-street',
     pattern: new RegExp(
-      `(?:\\b(?:apt|unit|flat|suite)\\.?${S}*[a-z0-9-]+,?${S}+)?\\b${HOUSE}${S}+(?:[nsew]\\.?${S}+)?(?:\\d{1,3}(?:st|nd|rd|th)|[a-z]+)(?:${S}[a-z]+){0,2}${S}+(?:${STRICT_STREET_TYPES})\\b`,
+      `(?:\\b(?:apt|unit|flat|suite)\\.?${S}*[a-z]{0,2}\\d[a-z0-9-]*,?${S}+(?:${BUILDING},${S}+)?)?(?:\\b(?:house${S}?no\\.?|no\\.|blk|villa|plot)${S}*)?\\b${HOUSE},?${S}+(?:(?:[nsew]\\.?${S}+)?(?:\\d{1,3}(?:st|nd|rd|th)|${LOWER_STREET_WORD})(?:${S}${LOWER_STREET_WORD}){0,2}${S}+(?:${STRICT_STREET_TYPES})\\b|${ORDINAL_STREET})`,
       'g',
     ),
-    gate: new RegExp(`\\b(?:${STRICT_STREET_TYPES})\\b`),
+    gate: new RegExp(`\\b(?:${STRICT_STREET_TYPES}|main|cross)\\b`),
+  },
+  {
+    name: 'lowercase-number-street-weak',
+    pattern: new RegExp(
+      `(?:\\b(?:apt|unit|flat|suite)\\.?${S}*[a-z]{0,2}\\d[a-z0-9-]*,?${S}+)?\\b${HOUSE}${S}+${LOWER_STREET_WORD}(?:${S}${LOWER_STREET_WORD}){0,2}${S}+(?:${LOWER_STREET_TYPES})\\b`,
+      'g',
+    ),
+    gate: new RegExp(`\\b(?:${LOWER_STREET_TYPES})\\b`),
+    weak: true,
   },
   {
     name: 'street-then-number',
@@ -58,80 +104,145 @@ const CORES: { name: string; pattern: RegExp; gate: RegExp }[] = [
   {
     name: 'romance-street-then-number',
     pattern: new RegExp(
-      `\\b(?:Calle|C\\/|Avenida|Avda\\.?|Av\\.|Paseo|Plaza|Carrer|Via|Viale|Piazza|Corso|Largo|Rua|Travessa|Alameda|Rue|Boulevard|Chemin|Place|calle|carrer|via|viale|piazza|corso|rua|avenida|rue)${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|\\d{1,3}|${WORD_LOWER})(?:${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|${WORD_LOWER})){0,3},?${S}+${HOUSE}\\b`,
+      `\\b(?:${ROMANCE_STREET})${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|\\d{1,3}|${WORD_LOWER})(?:${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|${WORD_LOWER})){0,3},?${S}+${ROMANCE_HOUSE}`,
       'g',
     ),
-    gate: /\b(?:calle|c\/|avenida|avda|av\.|paseo|plaza|carrer|via|viale|piazza|corso|largo|rua|travessa|alameda|rue|boulevard|chemin|place)\b/i,
+    gate: new RegExp(`(?:${ROMANCE_STREET})`, 'i'),
+    // Lowercase "via", "plaza" or "corso" is as likely an everyday word: "via email 2 times".
+    weak: (core) => /^(?:via|corso|largo|plaza|strada)\b/.test(core),
+  },
+  {
+    name: 'korean-road',
+    pattern: new RegExp(`\\b${HOUSE}${S}+[A-Za-z]+-(?:ro|gil|daero)\\b|\\b[A-Za-z]+-(?:ro|gil|daero)${S}+${HOUSE}\\b`, 'gi'),
+    gate: /[a-z]-(?:ro|gil|daero)\b/i,
   },
   {
     name: 'japanese-block',
     pattern: new RegExp(`\\b\\d{1,2}-\\d{1,2}-\\d{1,3}${S}+${CAP}(?:-(?:ku|cho|machi|shi))?`, 'g'),
     gate: /\b\d{1,2}-\d{1,2}-\d{1,3}\s/,
   },
+  {
+    name: 'lowercase-japanese-block',
+    pattern: new RegExp(`\\b\\d{1,2}-\\d{1,2}-\\d{1,3}${S}+[a-z]+(?:-(?:ku|cho|machi|shi))?`, 'g'),
+    gate: /\b\d{1,2}-\d{1,2}-\d{1,3}\s/,
+    weak: true,
+  },
 ];
 
 const CITY_PARTICLE = '(?:de|del|de la|di|da|do|dos|das|du|des|van|von|der|den|la|le|el|am|an|im|upon|sur|on|en)';
 const REGION_CODES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|NSW|VIC|QLD|ACT|WA|SA|TAS|NT';
+/** Abbreviations that open a district or county: Col. Roma Norte, Co. Cork, Fracc. Las Flores. */
+const DISTRICT_ABBREVIATION = `(?:Col|Co|Fracc|Urb|Bo)\\.${S}+`;
 
+interface Segment {
+  pattern: RegExp;
+  kind: 'unit' | 'postcode' | 'region' | 'city';
+}
 /** What may follow a street on the same line, one segment at a time (each tried in order). */
-const SEGMENTS: RegExp[] = [
-  new RegExp(`(?:${UNIT})`, 'y'),
-  new RegExp(`[A-Z]{2}${S}[A-Z]\\d[A-Z]${S}?\\d[A-Z]\\d\\b`, 'y'), // Canadian province + postcode
-  new RegExp(`[A-Z]{1,2}\\d[A-Z\\d]?${S}?\\d[A-Z]{2}\\b`, 'y'), // UK postcode
-  new RegExp(`[A-Z]\\d{2}${S}?[A-Z0-9]{4}\\b`, 'y'), // Irish Eircode
-  new RegExp(`[A-Z]{2,3}${S}\\d{4}\\b`, 'y'), // Australian state + postcode
-  new RegExp(`(?:[A-Z]{1,2}-)?\\d{5}(?:-\\d{3,4})?\\b(?:${S}+[A-Z]{2}\\b)?`, 'y'), // 75001, D-53113, 01426-400, 94043-1351
-  new RegExp(`\\d{4}${S}?[A-Z]{2}\\b`, 'y'), // Dutch postcode
-  new RegExp(`\\d{3}-\\d{4}\\b|\\d{2}-\\d{3}\\b|S?\\d{6}\\b|\\d{4}\\b`, 'y'), // JP, PL, SG/IN, AT/CH/ZA/AU
-  new RegExp(`(?:${REGION_CODES})\\b`, 'y'), // a US state, Canadian province or Australian state alone
-  new RegExp(`${CITY_WORD}(?:${S}+(?:${CITY_PARTICLE}${S}+)?${CITY_WORD}){0,2}(?:-(?:ku|shi))?(?:\\/[A-Z]{2})?`, 'y'), // a city or district
+const SEGMENTS: Segment[] = [
+  { kind: 'unit', pattern: new RegExp(`(?:${UNIT})`, 'y') },
+  { kind: 'postcode', pattern: new RegExp(`[A-Z]{2}${S}[A-Z]\\d[A-Z]${S}?\\d[A-Z]\\d\\b`, 'y') }, // Canadian province + postcode
+  { kind: 'postcode', pattern: new RegExp(`[A-Z]{1,2}\\d[A-Z\\d]?${S}?\\d[A-Z]{2}\\b`, 'y') }, // UK postcode
+  { kind: 'postcode', pattern: new RegExp(`[A-Z]\\d{2}${S}?[A-Z0-9]{4}\\b`, 'y') }, // Irish Eircode
+  { kind: 'postcode', pattern: new RegExp(`[A-Z]{2,3}${S}\\d{4}\\b`, 'y') }, // Australian state + postcode
+  { kind: 'postcode', pattern: new RegExp(`(?:[A-Z]{1,2}-)?\\d{5}(?:-\\d{3,4})?\\b(?:${S}+[A-Z]{2}\\b)?`, 'y') }, // 75001, D-53113, 01426-400, 94043-1351
+  { kind: 'postcode', pattern: new RegExp(`\\d{4}${S}?[A-Z]{2}\\b`, 'y') }, // Dutch postcode
+  { kind: 'postcode', pattern: new RegExp(`\\d{3}-\\d{4}\\b|\\d{2}-\\d{3}\\b|S?\\d{6}\\b|\\d{4}\\b`, 'y') }, // JP, PL, SG/IN, AT/CH/ZA/AU
+  { kind: 'region', pattern: new RegExp(`(?:${REGION_CODES}|[A-Z]{2,4})\\b`, 'y') }, // a state, province or region code alone (CDMX)
+  {
+    kind: 'city',
+    pattern: new RegExp(
+      `(?:${DISTRICT_ABBREVIATION})?${CITY_WORD}(?:${S}+(?:${CITY_PARTICLE}${S}+)?${CITY_WORD}){0,3}(?:${S}\\d{1,2}\\b)?(?:\\/[A-Z]{2})?`,
+      'y',
+    ),
+  }, // a city or district: Sandyford, Dublin 18, Al Barsha 2
 ];
-/** The city segment is the last of SEGMENTS: the one that needs care about where it stops. */
-const CITY_SEGMENT = SEGMENTS.length - 1;
-const LOWER_SEGMENTS: RegExp[] = [
-  new RegExp(`(?:apt|unit|flat|suite|#)\\.?${S}*[a-z0-9-]+`, 'y'),
-  new RegExp(`[a-z]\\d[a-z]${S}?\\d[a-z]\\d\\b|(?:[a-z]-)?\\d{4,6}\\b`, 'y'),
-  new RegExp(
-    `(?!(?:and|or|but|from|to|the|for|with|please|pls|thanks|rent|paid|which|that|is|was|its|it|i|my|so|then|not|coordinates|reception|instead)\\b)[a-zà-ÿ]+(?:${S}(?!(?:and|or|but|from|to|the|for|with|please|pls|is|was|instead|not)\\b)[a-zà-ÿ]+)?(?:${S}(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc|on|qc|bc|ab|mb|sk|ns|nb|nl|pe|nsw|vic|qld|act)\\b)?`,
-    'y',
-  ),
+const LOWER_SEGMENTS: Segment[] = [
+  { kind: 'unit', pattern: new RegExp(`(?:apt|unit|flat|suite|depto|dpto|apto|int|casa|piso|#)\\.?${S}*[a-z]{0,2}\\d[a-z0-9-]*|\\d{1,2}[º°ª]`, 'y') },
+  { kind: 'postcode', pattern: new RegExp(`[a-z]\\d[a-z]${S}?\\d[a-z]\\d\\b|[a-z]{1,2}\\d[a-z\\d]?${S}\\d[a-z]{2}\\b|(?:[a-z]-)?\\d{4,6}(?:-\\d{3,4})?\\b|\\d{3}-\\d{4}\\b`, 'y') },
+  {
+    kind: 'city',
+    pattern: new RegExp(
+      `(?:(?:col|co|fracc)\\.${S}+)?(?!(?:and|or|but|from|to|the|for|with|please|pls|thanks|rent|paid|which|that|is|was|its|it|i|my|so|then|not|coordinates|reception|instead)\\b)[a-zà-ÿ]+(?:-[a-z]+)?(?:${S}(?!(?:and|or|but|from|to|the|for|with|please|pls|is|was|instead|not|by|but|which|and)\\b)[a-zà-ÿ]+(?![a-z\\d]))?(?:${S}(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc|on|qc|bc|ab|mb|sk|ns|nb|nl|pe|nsw|vic|qld|act)\\b)?`,
+      'y',
+    ),
+  },
 ];
 const SEPARATOR = new RegExp(`(?:,${S}*|${S}+-${S}+|${S}+|\\/)`, 'y');
+/** A lowercase city right after a postcode is one word: "24103 kiel gehen" ends at "kiel". */
+const ONE_LOWER_WORD = /^[^\s]+/;
 
-/** Extends a street core over the unit, district, city, region and postcode that follow it. */
-function extendTail(text: string, end: number, lowercase: boolean): number {
+/**
+ * Extends a street core over the unit, district, city, region and postcode that follow it; says
+ * whether a postcode or region was among them.
+ */
+function extendTail(text: string, end: number, lowercase: boolean): { end: number; confirmed: boolean } {
   const segments = lowercase ? LOWER_SEGMENTS : SEGMENTS;
-  let previousKind = -1;
-  for (let taken = 0; taken < 6; taken++) {
+  let previous: Segment['kind'] | undefined;
+  let beforePrevious: Segment['kind'] | undefined;
+  let previousSeparator = '';
+  let confirmed = false;
+  for (let taken = 0; taken < 7; taken++) {
     SEPARATOR.lastIndex = end;
     const separator = SEPARATOR.exec(text);
     if (!separator) break;
     const at = end + separator[0].length;
     let matched = '';
-    let kind = -1;
-    for (const [index, segment] of segments.entries()) {
-      segment.lastIndex = at;
-      const match = segment.exec(text);
+    let kind: Segment['kind'] | undefined;
+    for (const segment of segments) {
+      segment.pattern.lastIndex = at;
+      const match = segment.pattern.exec(text);
       if (match && match[0].length > 0) {
         matched = match[0];
-        kind = index;
+        kind = segment.kind;
         break;
       }
     }
-    if (!matched) break;
-    // A city after a bare space only right after a number or postcode (9 rue X 75011 Paris, 1015 CJ
-    // Amsterdam); after a dash only right after the house number (Rua X, 2295 - São Paulo). Never
-    // the next sentence's words ("…Drive - I'm at…").
+    if (!kind) break;
     const separatorText = separator[0].trim();
-    if (!lowercase && kind === CITY_SEGMENT) {
-      if (separatorText === '-' && taken > 0) break;
-      if (separatorText === '' && !(/\d$/.test(text.slice(0, end)) || previousKind > 0)) break;
+    if (kind === 'city') {
+      if (lowercase) {
+        // After "postcode city" or "city postcode" a lowercase line goes on with the next clause.
+        if ((previous === 'city' && confirmed) || (previous === 'postcode' && beforePrevious === 'city' && previousSeparator === '')) break;
+        if (previous === 'postcode') matched = ONE_LOWER_WORD.exec(matched)![0].replace(/[,.;:]+$/, '');
+      } else {
+        // A city after a bare space only right after a number or postcode (9 rue X 75011 Paris,
+        // 1015 CJ Amsterdam); after a dash only right after a house number that ends the street
+        // or a unit (Rua X, 2295 - São Paulo). Never the next sentence's words ("22 Baker Street - I'm…").
+        if (separatorText === '-' && (previous === 'postcode' || !/\d$/.test(text.slice(0, end)))) break;
+        if (separatorText === '' && !(/\d$/.test(text.slice(0, end)) || previous === 'postcode' || previous === 'region')) break;
+      }
     }
-    previousKind = kind > 0 && kind < CITY_SEGMENT ? kind : -1;
+    if (kind === 'postcode' || kind === 'region') confirmed = true;
+    beforePrevious = previous;
+    previousSeparator = separatorText;
+    previous = kind;
     end = at + matched.length;
   }
-  return end;
+  return { end, confirmed };
+}
+
+/** Street addresses typed into a labelled form field: "Address: …", "Dirección: …" to the line's end. */
+const FORM_FIELD = new RegExp(
+  `(?:^|\\n|\\b(?:new|old|billing|shipping|delivery|home|my|previous|current|correct|full)${S}+)(?:street${S}address|address(?:${S}line${S}?1)?|street|addr|dirección|direccion|domicilio|endereço|adresse|anschrift|indirizzo|adres)${S}*:${S}*([^\\n]{6,140})`,
+  'gi',
+);
+/** Where a form value's sentence ends: a stop that no abbreviation (No., St., Co.) explains. */
+const VALUE_END = /(?<!\b(?:[Nn]o|St|Co|Col|Av|Avda|Dr|Apt|Mt|Ft|Rd|Ave|Blvd|Ste|Fracc|[A-Za-z]))[.!?](?:\s|$)|\s\(|\s[-–—]\s(?=[a-z])/;
+
+function formFieldValues(text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(FORM_FIELD)) {
+    let value = match[1];
+    const stop = VALUE_END.exec(value);
+    if (stop) value = value.slice(0, stop.index);
+    value = value.replace(/[\s,.;:\-/]+$/, '');
+    if (!/\d/.test(value) || !/[A-Za-zÀ-ž]{3}/.test(value) || /@|:\/\//.test(value)) continue;
+    const start = match.index + match[0].length - match[1].length;
+    findings.push({ type: 'STREET_ADDRESS', start, end: start + value.length, confidence: 0.8, detector: 'street-address.form-field' });
+  }
+  return findings;
 }
 
 /** Street addresses: a house number and a street, with what belongs to them on the same line. */
@@ -139,16 +250,17 @@ export const streetAddressDetector: Detector = {
   type: 'STREET_ADDRESS',
   minDigits: 1,
   detect(text) {
-    const findings: Finding[] = [];
-    if (!/\d/.test(text)) return findings;
-    for (const { name, pattern, gate } of CORES) {
+    if (!/\d/.test(text)) return [];
+    const findings = /:/.test(text) ? formFieldValues(text) : [];
+    for (const { name, pattern, gate, weak } of CORES) {
       if (!gate.test(text)) continue;
       for (const match of text.matchAll(pattern)) {
         const coreEnd = match.index + match[0].replace(/[\s,.;:]+$/, '').length;
         const lowercase = !/[A-Z]/.test(match[0]);
-        const end = extendTail(text, coreEnd, lowercase);
+        const { end, confirmed } = extendTail(text, coreEnd, lowercase);
+        if ((weak === true || (typeof weak === 'function' && weak(match[0]))) && !confirmed) continue;
         const value = text.slice(match.index, end).replace(/[\s,.;:\-/]+$/, '');
-        findings.push({ type: 'STREET_ADDRESS', start: match.index, end: match.index + value.length, confidence: 0.85, detector: `street-address.${name}` });
+        findings.push({ type: 'STREET_ADDRESS', start: match.index, end: match.index + value.length, confidence: confirmed ? 0.85 : 0.75, detector: `street-address.${name}` });
       }
     }
     return findings;
