@@ -5,7 +5,12 @@ const { swcOptions, jestModuleNameMapper } = require('./tools/build/swc-options.
 const base = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions({ rewriteAliases: false }), swcrc: false }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swcOptions({ rewriteAliases: false }), swcrc: false }],
+    // ESM-only dependencies, compiled to CommonJS for jest (Node runs them through require(esm)).
+    '^.+/node_modules/@faker-js/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' }, jsc: { target: 'es2022' }, swcrc: false }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@faker-js/)'],
   moduleNameMapper: jestModuleNameMapper(),
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.cache/'],
 };

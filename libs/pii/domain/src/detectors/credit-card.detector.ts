@@ -1,4 +1,4 @@
-import { contextBefore, Detector, digitsOf, Finding, luhnValid } from './finding';
+import { allMatches, contextBefore, Detector, digitsOf, Finding, luhnValid } from './finding';
 
 // 13–19 digits, contiguous or grouped by single spaces or dashes.
 const CANDIDATE = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
@@ -29,7 +29,7 @@ export const creditCardDetector: Detector = {
   minDigits: 12,
   detect(text) {
     const findings: Finding[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
+    for (const match of allMatches(CANDIDATE, text)) {
       const value = match[0];
       const digits = digitsOf(value);
       if (!consistentSeparators(value) || !luhnValid(digits)) continue;

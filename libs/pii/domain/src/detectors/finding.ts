@@ -43,6 +43,20 @@ export function contextBefore(text: string, index: number, window = 32): string 
   return text.slice(Math.max(0, index - window), index).toLowerCase();
 }
 
+/**
+ * Every match of a global pattern in `text`. Unlike String.prototype.matchAll it doesn't clone the
+ * pattern on each call, which on short chat messages costs as much as the matching itself.
+ */
+export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    matches.push(match);
+    if (match[0] === '') pattern.lastIndex++;
+  }
+  return matches;
+}
+
 export function digitsOf(value: string): string {
   return value.replace(/\D/g, '');
 }

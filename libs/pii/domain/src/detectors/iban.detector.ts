@@ -1,4 +1,4 @@
-import { Detector, Finding } from './finding';
+import { allMatches, Detector, Finding } from './finding';
 
 /** IBAN length per country (ISO 13616 registry). */
 const IBAN_LENGTHS: Record<string, number> = {
@@ -29,7 +29,7 @@ export const ibanDetector: Detector = {
   minDigits: 8,
   detect(text) {
     const findings: Finding[] = [];
-    for (const match of text.matchAll(CANDIDATE)) {
+    for (const match of allMatches(CANDIDATE, text)) {
       const country = match[1].toUpperCase();
       const length = IBAN_LENGTHS[country];
       if (!length) continue;

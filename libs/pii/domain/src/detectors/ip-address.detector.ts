@@ -1,5 +1,5 @@
 import { isIPv6 } from 'node:net';
-import { contextBefore, Detector, Finding } from './finding';
+import { allMatches, contextBefore, Detector, Finding } from './finding';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
@@ -19,7 +19,7 @@ export const ipAddressDetector: Detector = {
   detect(text) {
     const findings: Finding[] = [];
     if (/\d\.\d/.test(text)) {
-      for (const match of text.matchAll(IPV4)) {
+      for (const match of allMatches(IPV4, text)) {
         const before = contextBefore(text, match.index, 40);
         if (VERSION_WORDS.test(before)) continue;
         const octets = match[0].split('.').map(Number);
@@ -30,7 +30,7 @@ export const ipAddressDetector: Detector = {
       }
     }
     if (text.includes(':')) {
-      for (const match of text.matchAll(IPV6)) {
+      for (const match of allMatches(IPV6, text)) {
         const value = match[0];
         if (value.length < 6 || !/[0-9a-f]/i.test(value) || !isIPv6(value)) continue;
         // "12:30:45" style times are not IPv6 (isIPv6 already says no), and neither is "a:b" prose.

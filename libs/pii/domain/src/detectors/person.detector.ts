@@ -1,8 +1,9 @@
-import { Detector, Finding, insideAny } from './finding';
-import { AMBIGUOUS_NAMES, COMMON_SURNAMES, FAMILY_NAME_FIRST, GIVEN_NAMES, NOT_PERSON_PHRASES } from './person-names';
+import { allMatches, Detector, Finding, insideAny } from './finding';
+import { AMBIGUOUS_NAMES, COMMON_SURNAMES, ENGLISH_WORDS, FAMILY_NAME_FIRST, GIVEN_NAMES, NOT_PERSON_PHRASES } from './person-names';
 
+// One instance for every call (reset before each scan): detection is synchronous.
 const WORD = /[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+)*/g;
-const TITLE = '(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|herr|frau|sr|sra|señor|señora)\\.?';
+const TITLE = '(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|monsieur|madame|mademoiselle|herr|frau|sr|sra|señor|señora|signor|signora|sig|senhor|senhora|doña)\\.?';
 
 /** Capitalised words that are not part of a name, wherever they stand. */
 const NOT_NAME = new Set(
@@ -11,7 +12,7 @@ thanks thank hi hello hey please sorry yes no ok okay here just my your our thei
 are can could would should did do does has have had not also again today tomorrow yesterday monday tuesday wednesday
 thursday friday saturday sunday january february march april june july august september october november december
 order account premium gold pro plus android ios iphone ipad mac windows store shop game level mr mrs ms miss mx dr prof
-sir madam mme mlle herr frau sr sra señor señora dear regards best cheers sent name address phone email bank iban card
+sir madam mme mlle monsieur madame mademoiselle herr frau sr sra señor señora signor signora senhor senhora doña dear regards best cheers sent name address phone email bank iban card
 tel mobile street road avenue apt flat unit suite dob ssn id uk us eu usa where why when what how which who whose
 there then this that these those still after before since because if so also just any some every all none got get
 was were been being did does doing done is isn't it's don't can't cannot won't didn't we're i've i'd you're they're
@@ -29,11 +30,16 @@ so some such than that the their them then there these they this those through t
 what when where which while who whom why will with would you your lol pls plz thx ty asap btw omg ok okay thanks please
 here again today still also yet back got get need want said says told asked paid sent will ill im dont didnt cant wont
 wants needs keeps kept left took came went gave never has hasnt isnt wasnt didn't hasn't isn't wasn't called calls sold
+ugh haha hehe hmm xx xoxo tia fyi idk imo tbh
 sells bought ordered charged was were been being says has have had will would could should can cannot about after`.split(/\s+/),
 );
 
+/** "mi hermana Rocío", "ma sœur Inès", "meine Schwester Jana", "minha irmã Thaís". */
+const FAMILY_WORDS_ABROAD =
+  'hermana|hermano|esposa|esposo|marido|mujer|hijo|hija|madre|padre|mamá|papá|amigo|amiga|vecino|vecina|sœur|frère|femme|mari|fils|fille|ami|amie|mère|père|voisin|voisine|schwester|bruder|frau|mann|sohn|tochter|mutter|vater|freund|freundin|sorella|fratello|moglie|figlio|figlia|amica|irmã|irmão|filho|filha|mãe|pai|amiga|vizinho|vizinha';
+
 const STRONG_CUE = new RegExp(
-  `(?:\\b(?:my name is|my name's|name is|name:|names|called|call me|this is|it's|its|it is|signed|sincerely|regards|kind regards|best regards|best wishes|cheers|cheres|thanks|thx|thank you|many thanks|br|ask for|asking for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|chatted with|dear|attn|attention|c/o|account holder|card ?holder|holder is|name on (?:the )?card|t\\.n\\.v\\.|payee|beneficiary|under|i am|i'm|im|sono|soy|je suis|ich bin|ik ben|me llamo|mi chiamo|je m'appelle|meu nome é|my \\w+(?: \\w+)? is|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|boss|kid|child|colleague|roommate|girlfriend|boyfriend|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|nephew|niece|neighbou?r)(?:,? | is | named |'s name is ))|\\b${TITLE})[\\s,:]*$`,
+  `(?:\\b(?:my name is|my name's|name is|name was|name:|names|claimant:|kontoinhaber:|inhaber:|cordialement|abraços|abrazos|saludos|un saludo|atentamente|atenciosamente|grüße|gruß|saluti|cordiali saluti|groetjes|groeten|met vriendelijke groet|called|call me|this is|it's|its|it is|signed|sincerely|regards|kind regards|best regards|best wishes|cheers|cheres|thanks|thx|thank you|many thanks|br|ask for|asking for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|chatted with|dear|attn|attention|c/o|account holder|card ?holder|holder is|name on (?:the )?card|account name|titular|(?:full name|nome completo|nombre completo|nom complet|nome|nombre|nom|naam|navn|imię|vorname|nachname)\\s?:|t\\.n\\.v\\.|payee|beneficiary|under|i am|i'm|im|sono|soy|je suis|ich bin|ik ben|me llamo|mi chiamo|je m'appelle|meu nome é|my (?!(?:plan|package|tier|subscription|account|order|device|phone|model|password|username|user name|email|address|card|bank|number|id|code|version|ip|browser|os|region|country|city|zip|postcode|problem|issue|question|game|app|team|favou?rite)\\b)\\w+(?: \\w+)? is|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|boss|kid|child|colleague|roommate|girlfriend|boyfriend|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|nephew|niece|neighbou?r)(?:,? | is | named |'s name is )|(?:mi|mis|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}) ))[\\s,:]*$|\\b${TITLE}[ \\t]*$`,
   'i',
 );
 /** The last word of every cue phrase: the cue regexes only run after one of these (a Set lookup). */
@@ -45,16 +51,77 @@ colleague manager supervisor landlord tenant roommate neighbor neighbour cashier
 employee customer client user player cc contact tell ask and by from son daughter wife husband partner friend brother
 sister mom mum mother dad father boss kid child girlfriend boyfriend uncle aunt cousin grandma grandpa grandmother
 grandfather nephew niece buyer seller host owner guide organiser organizer payee card t.n.v sono soy suis bin ben llamo
-chiamo appelle é`.split(/\s+/),
+chiamo appelle é was claimant beneficiary kontoinhaber inhaber completo complet monsieur madame mademoiselle signor signora
+sig senhor senhora doña cordialement abraços abrazos saludos saludo atentamente atenciosamente grüße gruß saluti
+groetjes groeten groet olá ola oi hola bonjour salut ciao hej hoi merhaba salam buongiorno buenos días dia tarde tag moin
+host boy guy girl titular nome nombre nom naam navn imię vorname nachname ${FAMILY_WORDS_ABROAD.replaceAll('|', ' ')}`.split(
+    /\s+/,
+  ),
 );
-const LAST_WORD = /([A-Za-z/'’]+)\.?[\s,:]*$/;
+const LAST_WORD = /([A-Za-zÀ-ÿ/'’]+)\.?[\s,:]*$/;
 
-const GREETING_CUE = /(?:^|[.!?\n]\s*)(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|morning|evening)[\s,]+$/i;
+/**
+ * Cues after which even a lowercase word nobody lists is a name ("by courier tanvir", "my name is
+ * xochitl"), if it is no English word. Checked only after one of their last words.
+ */
+const LOWERCASE_NAME_CUE = new RegExp(
+  `\\b(?:my name is|my name's|name is|call me|name:|titular|card ?holder|account holder|account name|driver|rider|courier|delivery boy|delivery guy|technician|landlord|neighbou?r|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|cousin|uncle|aunt)|(?:mi|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}))[\\s,:]+$`,
+  'i',
+);
+const LOWERCASE_NAME_CUE_LAST_WORDS = new Set(
+  `is me name: titular holder name driver rider courier boy guy technician landlord neighbour neighbor son daughter wife husband
+partner friend brother sister mom mum mother dad father cousin uncle aunt ${FAMILY_WORDS_ABROAD.replaceAll('|', ' ')}`.split(/\s+/),
+);
+
+/** An English word, or one of its inflections ("onboarding", "cancelled", "reviews"). */
+function isEnglishWord(word: string): boolean {
+  if (ENGLISH_WORDS.has(word)) return true;
+  const stem = /^(.{3,}?)(?:s|es|ed|d|ing|er|ers|ly)$/.exec(word)?.[1];
+  return stem !== undefined && (ENGLISH_WORDS.has(stem) || ENGLISH_WORDS.has(`${stem}e`));
+}
+
+
+/** The author line of a quoted message: "On 3 May, Ana Ruiz <ana@…> wrote:", "> cormac wrote:". */
+const QUOTE_AUTHOR = /(?:^|[\n>,]\s*)([A-Za-zÀ-ÿ][a-zà-ÿ'’-]+(?: [A-Za-zÀ-ÿ][a-zà-ÿ'’-]+){0,2})\s+(?:<[^\s<>@]+@[^\s<>]+>\s*)?wrote:/g;
+
+function authorsOfQuotes(text: string): Finding[] {
+  if (!text.includes('wrote:')) return [];
+  const findings: Finding[] = [];
+  for (const match of allMatches(QUOTE_AUTHOR, text)) {
+    const name = match[1];
+    if (name.split(' ').some((word) => STOPWORDS.has(word.toLowerCase()) || NOT_NAME.has(word.toLowerCase()))) continue;
+    const start = match.index + match[0].indexOf(name);
+    findings.push({ type: 'PERSON', start, end: start + name.length, confidence: 0.85, detector: 'person.quote-author' });
+  }
+  return findings;
+}
+
+/** Whether `index` starts the text or follows a sentence end, a field separator or a dash. */
+function followsBoundary(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return i < 0 || BOUNDARY_CHARACTERS.has(text.charCodeAt(i));
+}
+
+const BOUNDARY_CHARACTERS = new Set([...'.!?:,;\n>—–-(|'].map((character) => character.charCodeAt(0)));
+
+function isLowerAscii(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 97 && code <= 122;
+}
+
+function isLowercaseNameAfterCue(text: string, start: number, word: string, wordBefore: string): boolean {
+  if (word.length < 3 || !LOWERCASE_NAME_CUE_LAST_WORDS.has(wordBefore.toLowerCase()) || /['’]/.test(word)) return false;
+  return !isEnglishWord(word) && !STOPWORDS.has(word) && LOWERCASE_NAME_CUE.test(text.slice(Math.max(0, start - 40), start));
+}
+
+const GREETING_CUE =
+  /(?:^|[.!?\n]\s*)(?:>\s*)*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|morning|evening|olá|ola|oi|hola|bonjour|salut|hallo|ciao|hej|hoi|merhaba|salam|buongiorno|buenos días|bom dia|boa tarde|guten tag|moin)[\s,]+$/i;
 const ROLE_CUE =
-  /\b(?:driver|rider|courier|technician|tech|agent|rep|colleague|manager|supervisor|landlord|tenant|roommate|neighbou?r|cashier|waiter|doctor|nurse|teacher|coach|officer|employee|customer|client|user|player|buyer|seller|host|owner|guide|organi[sz]er|payee|cc|contact|tell|ask|and|with|by|from|for|to)\s+$/i;
+  /\b(?:driver|rider|courier|boy|guy|girl|technician|tech|agent|rep|colleague|manager|supervisor|landlord|tenant|roommate|neighbou?r|cashier|waiter|doctor|nurse|teacher|coach|officer|employee|customer|client|user|player|buyer|seller|host|owner|guide|organi[sz]er|payee|cc|contact|tell|ask|and|with|by|from|for|to),?\s+$/i;
 const DETERMINER = /\b(?:the|a|an|our|your|this|that|these|those)\s+$/i;
 const PRODUCT_NOUN =
-  /^\s+(?:skin|skins|outfit|event|store|stroe|shop|order|bag|server|servers|warehouse|update|character|collab|pack|bundle|edition|mode|map|season|pass|costume|avatar|hub|airport|office|branch|station|street|st|road|rd|ave|avenue|lane|drive|boulevard|square|mall|hotel|restaurant|cafe|app|game|brand|shoes|jacket|dress|perfume|collection|sale|coupon|voucher|plan|subscription|account|card|model|series)\b/i;
+  /^\s+(?:skin|skins|outfit|event|store|stroe|shop|order|bag|server|servers|warehouse|update|character|collab|pack|bundle|edition|mode|map|season|pass|costume|avatar|hub|airport|office|branch|station|street|st|road|rd|ave|avenue|lane|drive|boulevard|square|mall|hotel|restaurant|cafe|app|game|brand|shoes|jacket|dress|perfume|collection|sale|coupon|voucher|plan|subscription|account|card|model|series|cup|mug|bottle|tumbler|watch|bike|cir|circle|ct|court|pl|place|way|blvd|ln|dr|drive|pde|tce|close|crescent|grove|terrace|dental|clinic|outdoor|outdoors|studio|studios|salon|bakery|pharmacy|motors|electronics|sports|fitness|gym|labs|bank|insurance|apparel|kitchen|pizza|grill|bistro|books|design|media|group|inc|ltd|llc|gmbh|company|services|solutions|consulting|travel|tours|records|music|foods|market|garage|auto|optics|legal|realty|homes|properties|architects|logistics|express|couriers|academy|school|university|hospital|club)\b/i;
 const TRAILING_SIGNATURE = /^(?:[\s.!?,:;)\]~*_\-–—'"`\u2190-\u2BFF]|\uFE0F)*$/;
 
 interface Token {
@@ -73,9 +140,13 @@ function isCapitalized(word: string): boolean {
 
 const NEXT_WORD = /[ ]([A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+)*)/y;
 /** Lowercase particles inside a name: Femke van Dijk, Maarten van der Veen, Luca di Stefano. */
-const NAME_PARTICLES = new Set(['van', 'der', 'den', 'de', 'von', 'da', 'di', 'dos', 'das', 'du', 'le', 'la', 'el', 'al', 'bin', 'ibn', 'ter', 'ten']);
+/** Particles inside a name, lowercase or capitalised: Femke van Dijk, Khalid Al Mansouri, Aoife Mac Giolla. */
+const NAME_PARTICLES = new Set(['van', 'der', 'den', 'de', 'del', 'della', 'von', 'da', 'di', 'dos', 'das', 'du', 'le', 'la', 'el', 'al', 'bin', 'ibn', 'abu', 'ter', 'ten', 'mac', 'mc', 'ap', 'ní', 'nic', 'ó']);
 /** A capitalised word right before that makes the next one part of a place: Santa Monica, Port Louis. */
-const PLACE_PREFIX = /\b(?:Santa|San|Saint|St|Ste|Port|Fort|Mount|Mt|Lake|New|North|South|East|West|Cape|Bay|Glen|Palm)\.?\s+$/;
+const PLACE_WORDS = 'Santa|San|Saint|St|Ste|Port|Fort|Mount|Mt|Lake|New|North|South|East|West|Cape|Bay|Glen|Palm|São|Sao|Belo|Rio|Porto|Puerto|Nova|Novo|Ciudad|Villa|Monte|Santo|Costa|Los|Las|Buenos|Bad|Palo|Baton';
+const PLACE_PREFIX = new RegExp(`\\b(?:${PLACE_WORDS})\\.?\\s+$`);
+/** …or the first word of a place: São Paulo, Belo Horizonte, Puerto Vallarta. */
+const PLACE_START = new RegExp(`^(?:${PLACE_WORDS})$`);
 const LOCATIVE = /\b(?:in|at|near|around|outside|inside)\s+$/i;
 /** "Keane's clinic": the possessive is not part of the name. */
 const POSSESSIVE = /['’]s$/;
@@ -95,7 +166,11 @@ function followingTokens(text: string, end: number): Token[] {
   return tokens;
 }
 
-const NOT_PERSON = [...NOT_PERSON_PHRASES];
+const NOT_PERSON_BY_FIRST_WORD = new Map<string, string[]>();
+for (const phrase of NOT_PERSON_PHRASES) {
+  const firstWord = phrase.split(' ')[0];
+  NOT_PERSON_BY_FIRST_WORD.set(firstWord, [...(NOT_PERSON_BY_FIRST_WORD.get(firstWord) ?? []), phrase]);
+}
 
 function isSentenceStart(text: string, index: number): boolean {
   return /(?:^|[.!?\n]\s*)$/.test(text.slice(Math.max(0, index - 4), index)) || index === 0;
@@ -111,15 +186,26 @@ function isSentenceStart(text: string, index: number): boolean {
 export const personDetector: Detector = {
   type: 'PERSON',
   detect(text, claimed) {
-    const findings: Finding[] = [];
-    const words = new RegExp(WORD.source, 'g');
+    const words = WORD;
+    words.lastIndex = 0;
+    let previousWord = '';
+    const findings: Finding[] = authorsOfQuotes(text);
     let skipUntil = 0;
     for (let match = words.exec(text); match; match = words.exec(text)) {
-      if (match.index < skipUntil) continue;
+      const wordBefore = previousWord;
+      previousWord = match[0];
+      if (match.index < skipUntil || insideAny(match.index, match.index + 1, findings)) continue;
       // The common case first and cheapest: a lowercase word that is no given name.
       const code = match[0].charCodeAt(0);
-      if (code >= 97 && code <= 122 && !GIVEN_NAMES.has(match[0])) continue;
+      const lowercase = code >= 97 && code <= 122;
+      // A lowercase name needs a cue word or a boundary right before it: most lowercase words are
+      // mid-sentence and never looked up (the name lexicon is large, each lookup a cache miss).
+      if (lowercase && !followsBoundary(text, match.index) && !CUE_LAST_WORDS.has(isLowerAscii(wordBefore) ? wordBefore : wordBefore.toLowerCase())) continue;
+      const lowercaseAfterCue = lowercase && isLowercaseNameAfterCue(text, match.index, match[0], wordBefore);
+      if (lowercase && !GIVEN_NAMES.has(match[0]) && !lowercaseAfterCue) continue;
       const value = match[0].replace(POSSESSIVE, '');
+      // Single letters and the letters of a code (H4966YKI…) are no names.
+      if (value.length < 2 || /\d/.test(text.charAt(match.index + match[0].length))) continue;
       const capitalized = isCapitalized(value);
       const lower = value.toLowerCase();
       // Words in ALL CAPS are shouting, not names; inside an address they are its street or city.
@@ -130,7 +216,7 @@ export const personDetector: Detector = {
       const ambiguous = AMBIGUOUS_NAMES.has(lower);
       // Most words are lowercase and no name: out before any context is looked at. A lowercase
       // name counts only with a cue or as a signature (checked below).
-      if (!capitalized && (!known || ambiguous || STOPWORDS.has(lower))) continue;
+      if (!capitalized && !lowercaseAfterCue && (!known || ambiguous || STOPWORDS.has(lower))) continue;
       const first: Token = { value, lower, start: match.index, end: match.index + value.length, capitalized };
       const before = text.slice(Math.max(0, first.start - 48), first.start);
       const lastWord = LAST_WORD.exec(before.slice(-24))?.[1].toLowerCase().replace('’', "'");
@@ -149,8 +235,8 @@ export const personDetector: Detector = {
       while (last + 1 < tokens.length) {
         const next = tokens[last + 1];
         // "van der" inside a name, when a name word follows it.
-        if (NAME_PARTICLES.has(next.value) && tokens.slice(last + 2).some((t) => !NAME_PARTICLES.has(t.value) && (t.capitalized || !first.capitalized))) {
-          const after = tokens.slice(last + 2).findIndex((t) => !NAME_PARTICLES.has(t.value));
+        if (NAME_PARTICLES.has(next.lower) && tokens.slice(last + 2).some((t) => !NAME_PARTICLES.has(t.lower) && (t.capitalized || !first.capitalized))) {
+          const after = tokens.slice(last + 2).findIndex((t) => !NAME_PARTICLES.has(t.lower));
           if (after >= 0 && !STOPWORDS.has(tokens[last + 2 + after].lower)) {
             last = last + 2 + after;
             continue;
@@ -158,7 +244,8 @@ export const personDetector: Detector = {
         }
         if (NOT_NAME.has(next.lower) || STOPWORDS.has(next.lower)) break;
         if (AMBIGUOUS_NAMES.has(next.lower) && !COMMON_SURNAMES.has(next.lower) && !familyFirst) break;
-        if (first.capitalized ? !next.capitalized : last > 0 || next.value !== next.lower) break;
+        if (first.capitalized ? !next.capitalized : last > 0 || next.value !== next.lower || next.value.length < 3 || (isEnglishWord(next.lower) && !COMMON_SURNAMES.has(next.lower))) break;
+        if (PRODUCT_NOUN.test(` ${next.value}`)) break;
         last++;
       }
       tokens[last] = { ...tokens[last], end: tokens[last].start + tokens[last].value.replace(POSSESSIVE, '').length };
@@ -167,9 +254,14 @@ export const personDetector: Detector = {
       const withSurname = last > 0;
       const span = text.slice(start, end).toLowerCase();
       const after = text.slice(end, end + 60);
-      if (NOT_PERSON.some((phrase) => span.startsWith(phrase) || phrase.startsWith(`${span} `))) continue;
+      const notPerson = NOT_PERSON_BY_FIRST_WORD.get(first.lower)?.find((phrase) => span.startsWith(phrase) || phrase.startsWith(`${span} `));
+      if (notPerson) {
+        skipUntil = start + notPerson.length;
+        continue;
+      }
       if (PRODUCT_NOUN.test(after) && !strong) continue;
-      if (PLACE_PREFIX.test(before) && !strong) continue;
+      if (/^\s*[>›»→]/.test(after)) continue; // a menu path: "under Settings > Family" 
+      if ((PLACE_PREFIX.test(before) || (withSurname && PLACE_START.test(first.value))) && !strong) continue;
       if (LOCATIVE.test(before) && !withSurname && !strong) continue;
       if (/\d\s+$/.test(before) && !strong) continue; // a house number or a date: "211 Anna Salai", "18 Jan"
       if (/^\s*\d/.test(after) && ambiguous) continue; // "Jun 23"
@@ -179,8 +271,13 @@ export const personDetector: Detector = {
 
       let confidence = 0;
       const lowercaseIntro = /^\s+(?:here|is|was|said|says|told|from)\b/.test(after) && sentenceStart;
+      // "anatoly belov, +1 414…", "jiahui zhou <jz@…>": a lowercase full name set off like a field.
+      const lowercaseField = withSurname && /^\s*(?:[,|<(]|$)/.test(after) && /(?:^|[:,\n>]\s*)$/.test(before);
       if (!first.capitalized) {
-        if (strong || greeting || signature || (known && lowercaseIntro) || (role && !STOPWORDS.has(first.lower))) confidence = 0.8;
+        // A lowercase word at the end is a signature only on its own line or after a comma or dash:
+        // "…this is going to be long." ends a sentence, "…, itzel" signs it.
+        const signedOff = signature && /[,\-–—\n]\s*$/.test(before);
+        if (strong || (!ENGLISH_WORDS.has(lower) && (greeting || signedOff || (known && (lowercaseIntro || lowercaseField)) || (role && !STOPWORDS.has(first.lower))))) confidence = 0.8;
       } else if (determiner) {
         confidence = 0;
       } else if (strong) {
@@ -193,11 +290,11 @@ export const personDetector: Detector = {
         confidence = 0.85;
       } else if (known && ambiguous && withSurname && COMMON_SURNAMES.has(tokens[1].lower)) {
         confidence = 0.75;
-      } else if (known && !ambiguous && (signature || !sentenceStart || /^\s*(?:[,(]|here\b|and\b|[a-z])/.test(after))) {
+      } else if (known && !ambiguous && (signature || !sentenceStart || /^\s*(?:[,(]|(?:here|again|and|said|says|told|asked|was|is|has|had|from|called|helped|replied|wrote|sent|will|can|just|did|gave|took|tried|mentioned|explained|confirmed|promised|answered|left|came|paid|ordered)\b)/.test(after))) {
         confidence = 0.75;
-      } else if (role && /^\s*(?:[,.!?:;)(+]|\d)/.test(after)) {
+      } else if (role && !ambiguous && /^\s*(?:[,.!?:;)(+]|\d)/.test(after)) {
         confidence = 0.75; // "the courier Rohit +52 …"
-      } else if (signature && /[,\n]\s*$|[.!?]\s+$/.test(before) && (withSurname || /,\s*$/.test(before))) {
+      } else if (signature && /[,\n—–-]\s*$|[.!?]\s+$/.test(before) && (withSurname || /[,—–-]\s*$/.test(before))) {
         confidence = 0.7; // "…, Raffaele." / "… Cansu Öztürk" signing off
       } else if (withSurname && /:\s*$/.test(before)) {
         confidence = 0.7; // a form field: "verification: Sindre Lindqvist"

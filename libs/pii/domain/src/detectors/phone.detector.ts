@@ -1,5 +1,6 @@
 import { CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { contextBefore, Detector, digitsOf, Finding, insideAny } from './finding';
+import './libphonenumber-pattern-cache';
+import { allMatches, contextBefore, Detector, digitsOf, Finding, insideAny } from './finding';
 
 /**
  * Regions tried for a number written without a country code, chosen by its shape (a trunk 0 and
@@ -66,7 +67,7 @@ export const phoneDetector: Detector = {
   detect(text, claimed) {
     const findings: Finding[] = [];
     if (!/(?:\d\D?){7}/.test(text)) return findings;
-    for (const match of text.matchAll(CANDIDATE)) {
+    for (const match of allMatches(CANDIDATE, text)) {
       let raw = match[0].replace(/[ .\-/]+$/, '');
       const start = match.index;
       if (insideAny(start, start + raw.length, claimed)) continue;

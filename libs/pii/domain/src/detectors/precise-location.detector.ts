@@ -1,4 +1,4 @@
-import { Detector, Finding } from './finding';
+import { allMatches, Detector, Finding } from './finding';
 
 const NUMBER = '[-+−]?\\d{1,3}\\.\\d+';
 // "48.8584, 2.2945", "(51.50135, -0.14189)", "lat 40.7128 lon -74.0060", "48.8584° N, 2.2945° E".
@@ -21,7 +21,7 @@ export const preciseLocationDetector: Detector = {
   detect(text) {
     const findings: Finding[] = [];
     if (!/\d\.\d{3}/.test(text)) return findings;
-    for (const match of text.matchAll(PAIR)) {
+    for (const match of allMatches(PAIR, text)) {
       const [whole, latText, , lonText] = match;
       const lat = Number(latText.replace('−', '-'));
       const lon = Number(lonText.replace('−', '-'));

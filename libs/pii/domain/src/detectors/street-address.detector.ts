@@ -1,4 +1,4 @@
-import { Detector, Finding } from './finding';
+import { allMatches, Detector, Finding } from './finding';
 
 // Within an address, words are separated by spaces or tabs, never a line break.
 const S = '[ \\t]';
@@ -44,11 +44,19 @@ const ROMANCE_STREET =
     .map((word) => word.toLowerCase())
     .join('|');
 
+/** The plain words of a regex alternation ("Avda\\.?|Av\\.|C\\/" → Avda, Av, C). */
+const words = (alternatives: string) => alternatives.replace(/[\\./?]/g, '').split('|');
+const GERMANIC_SUFFIXES = 'straße|strasse|str|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|laan|straat|gracht|singel|plein|kade|dijk|vej|gatan|gata|gade|veien|tie|katu';
+
 interface Core {
   name: string;
   pattern: RegExp;
-  /** A cheap test of the whole text: the pattern runs only where it passes. */
-  gate: RegExp;
+  /**
+   * What the text must hold for the pattern to be worth running: one of these words as written,
+   * or in any case, or a word with one of the suffixes, or (for clues that are no word: 1-13-16,
+   * -ro) a test of the whole text. One pass over the words decides for every core.
+   */
+  gate: { words?: readonly string[]; anyCaseWords?: readonly string[]; suffixes?: RegExp; text?: (text: string) => boolean };
   /** A weak core counts only when a postcode or a region follows it on the line ("via email 2"). */
   weak?: boolean | ((core: string) => boolean);
 }
@@ -59,6 +67,10 @@ interface Core {
  * type, name and number (Via Roma 12, Rua Oscar Freire, 2295), a number then a French street type
  * (12 rue de Rivoli), a Korean road (237 Haeundae-ro) or a Japanese block address (1-13-16 Tenjin).
  */
+function hasBlockNumber(text: string): boolean {
+  return text.includes('-') && /\b\d{1,2}-\d{1,2}-\d{1,3}\s/.test(text);
+}
+
 const CORES: Core[] = [
   {
     name: 'number-street-type',
@@ -66,7 +78,7 @@ const CORES: Core[] = [
       `(?:\\b${UNIT},?${S}+(?:${BUILDING},${S}+)?)?(?:\\b${HOUSE_PREFIX})?\\b${HOUSE},?${S}+(?:(?:(?:[NSEW]|North|South|East|West)\\.?${S}+)?(?:\\d{1,3}(?:st|nd|rd|th)|${CAP})(?:${S}+${CAP}){0,3}${S}+(?:${STREET_TYPES})\\b\\.?(?:${S}+(?:[NSEW]{1,2}|North|South|East|West)\\b|${S}\\d{1,3}\\b)?|${ORDINAL_STREET}|(?:Street|Road)${S}+\\d{1,3}\\b)`,
       'g',
     ),
-    gate: new RegExp(`\\b(?:${STREET_TYPES}|Main|Cross)\\b`),
+    gate: { words: [...words(STREET_TYPES), 'Main', 'Cross'] },
   },
   {
     name: 'lowercase-number-street',
@@ -74,7 +86,7 @@ const CORES: Core[] = [
       `(?:\\b(?:apt|unit|flat|suite)\\.?${S}*[a-z]{0,2}\\d[a-z0-9-]*,?${S}+(?:${BUILDING},${S}+)?)?(?:\\b(?:house${S}?no\\.?|no\\.|blk|villa|plot)${S}*)?\\b${HOUSE},?${S}+(?:(?:[nsew]\\.?${S}+)?(?:\\d{1,3}(?:st|nd|rd|th)|${LOWER_STREET_WORD})(?:${S}${LOWER_STREET_WORD}){0,2}${S}+(?:${STRICT_STREET_TYPES})\\b|${ORDINAL_STREET})`,
       'g',
     ),
-    gate: new RegExp(`\\b(?:${STRICT_STREET_TYPES}|main|cross)\\b`),
+    gate: { words: [...words(STRICT_STREET_TYPES), 'main', 'cross'] },
   },
   {
     name: 'lowercase-number-street-weak',
@@ -82,7 +94,7 @@ const CORES: Core[] = [
       `(?:\\b(?:apt|unit|flat|suite)\\.?${S}*[a-z]{0,2}\\d[a-z0-9-]*,?${S}+)?\\b${HOUSE}${S}+${LOWER_STREET_WORD}(?:${S}${LOWER_STREET_WORD}){0,2}${S}+(?:${LOWER_STREET_TYPES})\\b`,
       'g',
     ),
-    gate: new RegExp(`\\b(?:${LOWER_STREET_TYPES})\\b`),
+    gate: { words: words(LOWER_STREET_TYPES) },
     weak: true,
   },
   {
@@ -91,7 +103,7 @@ const CORES: Core[] = [
       `(?:\\b(?:Am|An|Im|Zum|Zur|Auf der|Unter den)${S}+${CAP}|\\bul\\.${S}+${CAP}|\\b(?:${CAP}${S}+(?:(?:de|van|der|den|von)${S}+)+)?[${UPPER}a-zäöü][a-zäöüß]+(?:-[${UPPER}]?[a-zäöüß]+)*(?:straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|laan|straat|gracht|singel|plein|kade|dijk|vej|gatan|gata|gade|veien|tie|katu))${S}+\\d{1,4}${S}?[a-zA-Z]?\\b`,
       'g',
     ),
-    gate: /(?:\b(?:am|an|im|zum|zur|ul\.)\s|straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|laan|straat|gracht|singel|plein|kade|dijk|vej|gatan|gata|gade|veien|tie|katu)/i,
+    gate: { words: ['Am', 'An', 'Im', 'Zum', 'Zur', 'Auf', 'Unter', 'ul'], suffixes: new RegExp(`(?:${GERMANIC_SUFFIXES})$`, 'i') },
   },
   {
     name: 'number-then-romance-street',
@@ -99,7 +111,7 @@ const CORES: Core[] = [
       `\\b\\d{1,4}(?:${S}?(?:bis|ter))?,?${S}+(?:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours)${S}+(?:(?:de la|de l'|du|des|de|d'|la|le)${S}*)?(?:${CAP}|${WORD_LOWER})(?:[${S.slice(1, -1)}-]+(?:de |du |des |la |le )?(?:${CAP}|${WORD_LOWER})){0,3}`,
       'gi',
     ),
-    gate: /\d[ \t,]+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours)\b/i,
+    gate: { anyCaseWords: ['rue', 'avenue', 'av', 'boulevard', 'bd', 'place', 'chemin', 'allée', 'impasse', 'quai', 'route', 'cours'] },
   },
   {
     name: 'romance-street-then-number',
@@ -107,27 +119,52 @@ const CORES: Core[] = [
       `\\b(?:${ROMANCE_STREET})${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|\\d{1,3}|${WORD_LOWER})(?:${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|${WORD_LOWER})){0,3},?${S}+${ROMANCE_HOUSE}`,
       'g',
     ),
-    gate: new RegExp(`(?:${ROMANCE_STREET})`, 'i'),
+    gate: { words: [...words(ROMANCE_STREET)] },
     // Lowercase "via", "plaza" or "corso" is as likely an everyday word: "via email 2 times".
     weak: (core) => /^(?:via|corso|largo|plaza|strada)\b/.test(core),
   },
   {
     name: 'korean-road',
     pattern: new RegExp(`\\b${HOUSE}${S}+[A-Za-z]+-(?:ro|gil|daero)\\b|\\b[A-Za-z]+-(?:ro|gil|daero)${S}+${HOUSE}\\b`, 'gi'),
-    gate: /[a-z]-(?:ro|gil|daero)\b/i,
+    gate: { text: (text) => text.includes('-') && /[a-z]-(?:ro|gil|daero)\b/i.test(text) },
   },
   {
     name: 'japanese-block',
     pattern: new RegExp(`\\b\\d{1,2}-\\d{1,2}-\\d{1,3}${S}+${CAP}(?:-(?:ku|cho|machi|shi))?`, 'g'),
-    gate: /\b\d{1,2}-\d{1,2}-\d{1,3}\s/,
+    gate: { text: hasBlockNumber },
   },
   {
     name: 'lowercase-japanese-block',
     pattern: new RegExp(`\\b\\d{1,2}-\\d{1,2}-\\d{1,3}${S}+[a-z]+(?:-(?:ku|cho|machi|shi))?`, 'g'),
-    gate: /\b\d{1,2}-\d{1,2}-\d{1,3}\s/,
+    gate: { text: hasBlockNumber },
     weak: true,
   },
 ];
+
+/** Bits of the cores each gate word opens, by the word as written and by its lowercase form. */
+const CORES_BY_WORD = new Map<string, number>();
+const CORES_BY_LOWERCASE_WORD = new Map<string, number>();
+const open = (map: Map<string, number>, word: string, index: number) => map.set(word, (map.get(word) ?? 0) | (1 << index));
+CORES.forEach((core, index) => {
+  for (const word of core.gate.words ?? []) open(CORES_BY_WORD, word, index);
+  for (const word of core.gate.anyCaseWords ?? []) open(CORES_BY_LOWERCASE_WORD, word, index);
+});
+const SUFFIX_GATES = [...CORES.entries()].filter(([, core]) => core.gate.suffixes);
+const TEXT_GATES = [...CORES.entries()].filter(([, core]) => core.gate.text);
+const WORD = /[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+/g;
+
+/** Which cores' gates the text passes, as a bit per core: one pass over its words. */
+function coresToRun(text: string): number {
+  let run = 0;
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+    const word = match[0];
+    run |= (CORES_BY_WORD.get(word) ?? 0) | (CORES_BY_LOWERCASE_WORD.get(word.toLowerCase()) ?? 0);
+    if (word.length > 4) for (const [index, core] of SUFFIX_GATES) if (core.gate.suffixes!.test(word)) run |= 1 << index;
+  }
+  for (const [index, core] of TEXT_GATES) if (core.gate.text!(text)) run |= 1 << index;
+  return run;
+}
 
 const CITY_PARTICLE = '(?:de|del|de la|di|da|do|dos|das|du|des|van|von|der|den|la|le|el|am|an|im|upon|sur|on|en)';
 const REGION_CODES =
@@ -233,7 +270,7 @@ const VALUE_END = /(?<!\b(?:[Nn]o|St|Co|Col|Av|Avda|Dr|Apt|Mt|Ft|Rd|Ave|Blvd|Ste
 
 function formFieldValues(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (const match of text.matchAll(FORM_FIELD)) {
+  for (const match of allMatches(FORM_FIELD, text)) {
     let value = match[1];
     const stop = VALUE_END.exec(value);
     if (stop) value = value.slice(0, stop.index);
@@ -251,10 +288,11 @@ export const streetAddressDetector: Detector = {
   minDigits: 1,
   detect(text) {
     if (!/\d/.test(text)) return [];
-    const findings = /:/.test(text) ? formFieldValues(text) : [];
-    for (const { name, pattern, gate, weak } of CORES) {
-      if (!gate.test(text)) continue;
-      for (const match of text.matchAll(pattern)) {
+    const findings = text.includes(':') ? formFieldValues(text) : [];
+    const run = coresToRun(text);
+    for (const [index, { name, pattern, weak }] of CORES.entries()) {
+      if (!(run & (1 << index))) continue;
+      for (const match of allMatches(pattern, text)) {
         const coreEnd = match.index + match[0].replace(/[\s,.;:]+$/, '').length;
         const lowercase = !/[A-Z]/.test(match[0]);
         const { end, confirmed } = extendTail(text, coreEnd, lowercase);

@@ -1,4 +1,4 @@
-import { Detector, Finding } from './finding';
+import { allMatches, Detector, Finding } from './finding';
 
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"'`]+/gi;
 const TRAILING = /[.,;:!?'"”’)\]}>]+$/;
@@ -17,7 +17,7 @@ export const urlDetector: Detector = {
   detect(text) {
     const findings: Finding[] = [];
     if (!text.includes('www.') && !text.includes('http') && !text.includes('WWW.') && !text.includes('HTTP')) return findings;
-    for (const match of text.matchAll(URL_PATTERN)) {
+    for (const match of allMatches(URL_PATTERN, text)) {
       const value = trimUrl(match[0]);
       // "www." alone, or a scheme with nothing after it, is not a link.
       if (!/\.[a-z]{2,}/i.test(value.replace(/^(https?:\/\/)?www\./i, '')) && !/^https?:\/\/[\w-]+(\.[\w-]+)+/i.test(value)) continue;

@@ -1,4 +1,4 @@
-import { contextBefore, Detector, Finding } from './finding';
+import { allMatches, contextBefore, Detector, Finding } from './finding';
 
 const FORMATTED = /(?<![\d+-])(\d{3})([- ])(\d{2})\2(\d{4})(?![\d-])/g;
 const CONTIGUOUS = /(?<!\d)(\d{3})(\d{2})(\d{4})(?!\d)/g;
@@ -16,7 +16,7 @@ export const usSsnDetector: Detector = {
   minDigits: 9,
   detect(text) {
     const findings: Finding[] = [];
-    for (const match of text.matchAll(FORMATTED)) {
+    for (const match of allMatches(FORMATTED, text)) {
       if (!validSsn(match[1], match[3], match[4])) continue;
       const before = contextBefore(text, match.index, 40);
       const context = SSN_WORDS.test(before);
@@ -24,7 +24,7 @@ export const usSsnDetector: Detector = {
       findings.push({ type: 'US_SSN', start: match.index, end: match.index + match[0].length, confidence: context ? 0.98 : 0.85, detector: 'us-ssn.formatted' });
     }
     // Nine bare digits are an SSN only when the text says so.
-    for (const match of text.matchAll(CONTIGUOUS)) {
+    for (const match of allMatches(CONTIGUOUS, text)) {
       if (!validSsn(match[1], match[2], match[3]) || !SSN_WORDS.test(contextBefore(text, match.index, 40))) continue;
       findings.push({ type: 'US_SSN', start: match.index, end: match.index + match[0].length, confidence: 0.9, detector: 'us-ssn.contiguous-with-context' });
     }

@@ -1,0 +1,35 @@
+import { detectPii } from './detect';
+
+const people = (text: string): string[] => detectPii(text).filter((f) => f.type === 'PERSON').map((f) => text.slice(f.start, f.end));
+
+describe('names of people from many places, with the cues people write around them', () => {
+  it.each<[string, string[]]>([
+    ['my name is Kwabena Owusu and my order is late', ['Kwabena Owusu']],
+    ['Meu nome é Wellington Araújo, fui cobrado duas vezes', ['Wellington Araújo']],
+    ['Nombre completo: Itziar Goikoetxea', ['Itziar Goikoetxea']],
+    ['the account holder is Salma Al Hashimi', ['Salma Al Hashimi']],
+    ['Bonjour Madame Lefebvre, votre colis est arrivé', ['Lefebvre']],
+    ['Olá Rosângela, o reembolso foi enviado', ['Rosângela']],
+    ['> Hi Haruto, which number should we call?', ['Haruto']],
+    ['the parcel was taken by courier dinesh yesterday', ['dinesh']],
+    ['mi hermana Xiomara dice que no llegó', ['Xiomara']],
+    ['emergency contact: oleksandr kovalenko, +380 44 555 0101', ['oleksandr kovalenko']],
+    ['On 4 March, ravindra pillai <rp@example.in> wrote:\n> it still fails', ['ravindra pillai']],
+    ['Thanks for waiting! — Tendai', ['Tendai']],
+  ])('%s', (text, expected) => {
+    expect(people(text)).toEqual(expected);
+  });
+
+  it.each([
+    'sorry, this is going to be long.',
+    'the driver onboarding froze at 90%',
+    'you can change it under Settings > Family',
+    'my plan is Unlimited Plus but it is slow',
+    'the courier left a card with H4966YKI8672931 on it',
+    'delivery to São Paulo takes a week',
+    'Street: 12 Elm Dr\nTown: Springfield',
+    'I bought a Stanley cup and a Jack Daniel’s jacket',
+  ])('is not fooled by %s', (text) => {
+    expect(people(text)).toEqual([]);
+  });
+});
