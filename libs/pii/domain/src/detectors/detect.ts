@@ -24,7 +24,7 @@ export const DETECTORS: readonly Detector[] = [
   personDetector,
 ];
 
-const PRIORITY = new Map<PiiType, number>(DETECTORS.map((detector, index) => [detector.type, index]));
+const PRIORITY = Object.fromEntries(DETECTORS.map((detector, index) => [detector.type, index])) as Record<PiiType, number>;
 
 /**
  * A "phone number" inside a street address's tail is its postcode (Rua X, 2295 - São Paulo/SP,
@@ -47,9 +47,9 @@ export function detectPii(text: string, detectors: readonly Detector[] = DETECTO
   const all: Finding[] = [];
   for (const detector of detectors) {
     if (digits < (detector.minDigits ?? 0)) continue;
-    all.push(...detector.detect(text, all));
+    for (const finding of detector.detect(text, all)) all.push(finding);
   }
-  all.sort((a, b) => PRIORITY.get(a.type)! - PRIORITY.get(b.type)! || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  all.sort((a, b) => PRIORITY[a.type] - PRIORITY[b.type] || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Finding[] = [];
   for (const finding of all) {
     if (finding.type === 'PHONE_NUMBER' && isPostcodeOfAnAddress(finding, all)) continue;

@@ -58,7 +58,6 @@ host boy guy girl titular nome nombre nom naam navn imię vorname nachname ${FAM
     /\s+/,
   ),
 );
-const LAST_WORD = /([A-Za-zÀ-ÿ/'’]+)\.?[\s,:]*$/;
 
 /**
  * Cues after which even a lowercase word nobody lists is a name ("by courier tanvir", "my name is
@@ -135,7 +134,9 @@ interface Token {
 function isCapitalized(word: string): boolean {
   const code = word.charCodeAt(0);
   const upper = (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7) || (code >= 0x100 && code <= 0x17f && code % 2 === 0);
-  return upper && !/^[A-Z]{2,}$/.test(word);
+  if (!upper) return false;
+  const second = word.charCodeAt(1);
+  return !(second >= 65 && second <= 90 && /^[A-Z]{2,}$/.test(word));
 }
 
 const NEXT_WORD = /[ ]([A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+)*)/y;
@@ -149,7 +150,20 @@ const PLACE_PREFIX = new RegExp(`\\b(?:${PLACE_WORDS})\\.?\\s+$`);
 const PLACE_START = new RegExp(`^(?:${PLACE_WORDS})$`);
 const LOCATIVE = /\b(?:in|at|near|around|outside|inside)\s+$/i;
 /** "Keane's clinic": the possessive is not part of the name. */
-const POSSESSIVE = /['’]s$/;
+const withoutPossessive = (word: string) => (word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word);
+
+/**
+ * The word just before `index`, lowercased, across spaces, commas, colons and one full stop
+ * ("Thanks, ", "Mr. ", "name: "): the last word of a cue, found without a regex scan.
+ */
+function lastWordBefore(text: string, index: number): string | undefined {
+  let end = index;
+  while (end > 0 && /[\s,:]/.test(text.charAt(end - 1))) end--;
+  if (end > 0 && text.charAt(end - 1) === '.') end--;
+  let start = end;
+  while (start > 0 && /[A-Za-zÀ-ÿ/'’]/.test(text.charAt(start - 1))) start--;
+  return start < end ? text.slice(start, end).toLowerCase().replace('’', "'") : undefined;
+}
 
 /** Up to three words that follow `end`, each separated from the one before by a single space. */
 function followingTokens(text: string, end: number): Token[] {
@@ -203,7 +217,7 @@ export const personDetector: Detector = {
       if (lowercase && !followsBoundary(text, match.index) && !CUE_LAST_WORDS.has(isLowerAscii(wordBefore) ? wordBefore : wordBefore.toLowerCase())) continue;
       const lowercaseAfterCue = lowercase && isLowercaseNameAfterCue(text, match.index, match[0], wordBefore);
       if (lowercase && !GIVEN_NAMES.has(match[0]) && !lowercaseAfterCue) continue;
-      const value = match[0].replace(POSSESSIVE, '');
+      const value = withoutPossessive(match[0]);
       // Single letters and the letters of a code (H4966YKI…) are no names.
       if (value.length < 2 || /\d/.test(text.charAt(match.index + match[0].length))) continue;
       const capitalized = isCapitalized(value);
@@ -219,7 +233,7 @@ export const personDetector: Detector = {
       if (!capitalized && !lowercaseAfterCue && (!known || ambiguous || STOPWORDS.has(lower))) continue;
       const first: Token = { value, lower, start: match.index, end: match.index + value.length, capitalized };
       const before = text.slice(Math.max(0, first.start - 48), first.start);
-      const lastWord = LAST_WORD.exec(before.slice(-24))?.[1].toLowerCase().replace('’', "'");
+      const lastWord = lastWordBefore(text, first.start);
       const cued = lastWord !== undefined && CUE_LAST_WORDS.has(lastWord);
       const strong = cued && STRONG_CUE.test(before);
       const greeting = cued && GREETING_CUE.test(before);
@@ -248,7 +262,7 @@ export const personDetector: Detector = {
         if (PRODUCT_NOUN.test(` ${next.value}`)) break;
         last++;
       }
-      tokens[last] = { ...tokens[last], end: tokens[last].start + tokens[last].value.replace(POSSESSIVE, '').length };
+      tokens[last] = { ...tokens[last], end: tokens[last].start + withoutPossessive(tokens[last].value).length };
       const start = first.start;
       const end = tokens[last].end;
       const withSurname = last > 0;

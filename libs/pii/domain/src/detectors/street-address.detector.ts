@@ -141,17 +141,24 @@ const CORES: Core[] = [
   },
 ];
 
-/** Bits of the cores each gate word opens, by the word as written and by its lowercase form. */
+/** Bits of the cores each gate word opens, by the word as written ("any case": rue, Rue, RUE). */
 const CORES_BY_WORD = new Map<string, number>();
-const CORES_BY_LOWERCASE_WORD = new Map<string, number>();
-const open = (map: Map<string, number>, word: string, index: number) => map.set(word, (map.get(word) ?? 0) | (1 << index));
+const open = (word: string, index: number) => CORES_BY_WORD.set(word, (CORES_BY_WORD.get(word) ?? 0) | (1 << index));
 CORES.forEach((core, index) => {
-  for (const word of core.gate.words ?? []) open(CORES_BY_WORD, word, index);
-  for (const word of core.gate.anyCaseWords ?? []) open(CORES_BY_LOWERCASE_WORD, word, index);
+  for (const word of core.gate.words ?? []) open(word, index);
+  for (const word of core.gate.anyCaseWords ?? []) [word, word[0].toUpperCase() + word.slice(1), word.toUpperCase()].forEach((form) => open(form, index));
 });
 const SUFFIX_GATES = [...CORES.entries()].filter(([, core]) => core.gate.suffixes);
 const TEXT_GATES = [...CORES.entries()].filter(([, core]) => core.gate.text);
 const WORD = /[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+/g;
+
+function numberFollows(text: string, index: number): boolean {
+  let i = index;
+  if (text.charAt(i) === '.') i++;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const code = text.charCodeAt(i);
+  return i > index && code >= 48 && code <= 57;
+}
 
 /** Which cores' gates the text passes, as a bit per core: one pass over its words. */
 function coresToRun(text: string): number {
@@ -159,8 +166,11 @@ function coresToRun(text: string): number {
   WORD.lastIndex = 0;
   for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
     const word = match[0];
-    run |= (CORES_BY_WORD.get(word) ?? 0) | (CORES_BY_LOWERCASE_WORD.get(word.toLowerCase()) ?? 0);
-    if (word.length > 4) for (const [index, core] of SUFFIX_GATES) if (core.gate.suffixes!.test(word)) run |= 1 << index;
+    run |= CORES_BY_WORD.get(word) ?? 0;
+    // A street named by its suffix has its number right after it: "Kiefernring 125".
+    if (word.length > 4 && numberFollows(text, match.index + word.length)) {
+      for (const [index, core] of SUFFIX_GATES) if (core.gate.suffixes!.test(word)) run |= 1 << index;
+    }
   }
   for (const [index, core] of TEXT_GATES) if (core.gate.text!(text)) run |= 1 << index;
   return run;
