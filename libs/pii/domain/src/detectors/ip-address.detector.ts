@@ -4,7 +4,8 @@ import { allMatches, contextBefore, Detector, Finding } from './finding';
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
 // Hex groups and colons (an embedded IPv4 tail allowed); validated by the platform's parser.
-const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?(?![\w:]|\.\d)/g;
+// A link-local address may carry its zone (fe80::1%eth0, fe80::1%12): part of the address as written.
+const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?(?:%[0-9A-Za-z]{1,15})?(?![\w:%]|\.\d)/g;
 
 // Misspellings count: support chat is typed fast ("verison", "relase").
 const VERSION_WORDS = /\b(v|ver\w*|vr?e?s?ion\w*|build\w*|rel\w*|update\w*|upgrade\w*|app|sdk|ios|android|os|firmware|patch\w*|client|apk)\s*[:#]?\s*$/;
@@ -31,8 +32,10 @@ export const ipAddressDetector: Detector = {
     }
     if (text.includes(':')) {
       for (const match of allMatches(IPV6, text)) {
-        const value = match[0];
-        if (value.length < 6 || !/[0-9a-f]/i.test(value) || !isIPv6(value)) continue;
+        const [address, zone] = match[0].split('%');
+        if (address.length < 6 || !/[0-9a-f]/i.test(address) || !isIPv6(address)) continue;
+        // Only link-local addresses (fe80::/10) have zones; elsewhere "%…" is something else.
+        const value = zone !== undefined && /^fe[89ab]/i.test(address) ? match[0] : address;
         // "12:30:45" style times are not IPv6 (isIPv6 already says no), and neither is "a:b" prose.
         findings.push({ type: 'IP_ADDRESS', start: match.index, end: match.index + value.length, confidence: 0.95, detector: 'ip.v6' });
       }

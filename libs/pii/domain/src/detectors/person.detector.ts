@@ -2,7 +2,7 @@ import { allMatches, Detector, Finding, insideAny } from './finding';
 import { AMBIGUOUS_NAMES, COMMON_SURNAMES, ENGLISH_WORDS, FAMILY_NAME_FIRST, GIVEN_NAMES, NOT_PERSON_PHRASES } from './person-names';
 
 // One instance for every call (reset before each scan): detection is synchronous.
-const WORD = /[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+)*/g;
+const WORD = /[A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+)*/g;
 const TITLE = '(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|monsieur|madame|mademoiselle|herr|frau|sr|sra|señor|señora|signor|signora|sig|senhor|senhora|doña)\\.?';
 
 /** Capitalised words that are not part of a name, wherever they stand. */
@@ -18,7 +18,9 @@ there then this that these those still after before since because if so also jus
 was were been being did does doing done is isn't it's don't can't cannot won't didn't we're i've i'd you're they're
 hola bonjour hallo ciao olá buenos gracias merci danke grazie obrigado update payment refund delivery parcel package
 transfer invoice receipt bill price plan subscription password login code link email message chat ticket issue problem
-error bug crash version build device phone laptop tablet please pls plz thx lol omg ok okay good great nice new old`.split(/\s+/),
+error bug crash version build device phone laptop tablet please pls plz thx lol omg ok okay good great nice new old
+nome nombre nom naam neue neuer neues ihr ihre mein meine unser unsere bitte danke für das der die den dem ein eine
+het een mijn uw onze les un une mon ma mes votre notre los las mi tu su nuestro os um uma meu minha gli`.split(/\s+/),
 );
 
 /** Everyday lowercase words: a lowercase word after a name is a surname only if it is not one of these. */
@@ -39,7 +41,7 @@ const FAMILY_WORDS_ABROAD =
   'hermana|hermano|esposa|esposo|marido|mujer|hijo|hija|madre|padre|mamá|papá|amigo|amiga|vecino|vecina|sœur|frère|femme|mari|fils|fille|ami|amie|mère|père|voisin|voisine|schwester|bruder|frau|mann|sohn|tochter|mutter|vater|freund|freundin|sorella|fratello|moglie|figlio|figlia|amica|irmã|irmão|filho|filha|mãe|pai|amiga|vizinho|vizinha';
 
 const STRONG_CUE = new RegExp(
-  `(?:\\b(?:my name is|my name's|name is|name was|name:|names|claimant:|kontoinhaber:|inhaber:|cordialement|abraços|abrazos|saludos|un saludo|atentamente|atenciosamente|grüße|gruß|saluti|cordiali saluti|groetjes|groeten|met vriendelijke groet|called|call me|this is|it's|its|it is|signed|sincerely|regards|kind regards|best regards|best wishes|cheers|cheres|thanks|thx|thank you|many thanks|br|ask for|asking for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|chatted with|dear|attn|attention|c/o|account holder|card ?holder|holder is|name on (?:the )?card|account name|titular|(?:full name|nome completo|nombre completo|nom complet|nome|nombre|nom|naam|navn|imię|vorname|nachname)\\s?:|t\\.n\\.v\\.|payee|beneficiary|under|i am|i'm|im|sono|soy|je suis|ich bin|ik ben|me llamo|mi chiamo|je m'appelle|meu nome é|my (?!(?:plan|package|tier|subscription|account|order|device|phone|model|password|username|user name|email|address|card|bank|number|id|code|version|ip|browser|os|region|country|city|zip|postcode|problem|issue|question|game|app|team|favou?rite)\\b)\\w+(?: \\w+)? is|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|boss|kid|child|colleague|roommate|girlfriend|boyfriend|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|nephew|niece|neighbou?r)(?:,? | is | named |'s name is )|(?:mi|mis|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}) ))[\\s,:]*$|\\b${TITLE}[ \\t]*$`,
+  `(?:\\b(?:my name is|my name's|name is|name was|name:|names|recipient:|contact:|(?:full|legal|account|user) name|au nom de|intestato a|lautet auf|auf den namen|a nombre de|em nome de|claimant:|kontoinhaber:|inhaber:|cordialement|abraços|abrazos|saludos|un saludo|atentamente|atenciosamente|grüße|gruß|saluti|cordiali saluti|groetjes|groeten|met vriendelijke groet|called|call me|this is|it's|its|it is|signed|sincerely|regards|kind regards|best regards|best wishes|cheers|cheres|thanks|thx|thank you|many thanks|br|ask for|asking for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|chatted with|dear|attn|attention|c/o|account holder|card ?holder|holder is|name on (?:the )?card|account name|titular|(?:full name|nome completo|nombre completo|nom complet|nome|nombre|nom|naam|navn|imię|vorname|nachname)\\s?:|t\\.n\\.v\\.|payee|beneficiary|under|i am|i'm|im|sono|soy|je suis|ich bin|ik ben|me llamo|mi chiamo|je m'appelle|meu nome é|my (?!(?:plan|package|tier|subscription|account|order|device|phone|model|password|username|user name|email|address|card|bank|number|id|code|version|ip|browser|os|region|country|city|zip|postcode|problem|issue|question|game|app|team|favou?rite)\\b)\\w+(?: \\w+)? is|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|boss|kid|child|colleague|roommate|girlfriend|boyfriend|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|nephew|niece|neighbou?r)(?:,? | is | named |'s name is )|(?:mi|mis|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}) ))[\\s,:]*$|\\b${TITLE}[ \\t]*$`,
   'i',
 );
 /** The last word of every cue phrase: the cue regexes only run after one of these (a Set lookup). */
@@ -51,10 +53,10 @@ colleague manager supervisor landlord tenant roommate neighbor neighbour cashier
 employee customer client user player cc contact tell ask and by from son daughter wife husband partner friend brother
 sister mom mum mother dad father boss kid child girlfriend boyfriend uncle aunt cousin grandma grandpa grandmother
 grandfather nephew niece buyer seller host owner guide organiser organizer payee card t.n.v sono soy suis bin ben llamo
-chiamo appelle é was claimant beneficiary kontoinhaber inhaber completo complet monsieur madame mademoiselle signor signora
+chiamo appelle é was recipient claimant beneficiary kontoinhaber inhaber completo complet monsieur madame mademoiselle signor signora
 sig senhor senhora doña cordialement abraços abrazos saludos saludo atentamente atenciosamente grüße gruß saluti
 groetjes groeten groet olá ola oi hola bonjour salut ciao hej hoi merhaba salam buongiorno buenos días dia tarde tag moin
-host boy guy girl titular nome nombre nom naam navn imię vorname nachname ${FAMILY_WORDS_ABROAD.replaceAll('|', ' ')}`.split(
+host boy guy girl titular de a auf nome nombre nom naam navn imię vorname nachname ${FAMILY_WORDS_ABROAD.replaceAll('|', ' ')}`.split(
     /\s+/,
   ),
 );
@@ -64,11 +66,11 @@ host boy guy girl titular nome nombre nom naam navn imię vorname nachname ${FAM
  * xochitl"), if it is no English word. Checked only after one of their last words.
  */
 const LOWERCASE_NAME_CUE = new RegExp(
-  `\\b(?:my name is|my name's|name is|call me|name:|titular|card ?holder|account holder|account name|driver|rider|courier|delivery boy|delivery guy|technician|landlord|neighbou?r|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|cousin|uncle|aunt)|(?:mi|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}))[\\s,:]+$`,
+  `\\b(?:my name is|my name's|name is|call me|name:|name|recipient:|contact:|beneficiary:|claimant:|au nom de|intestato a|lautet auf|a nombre de|em nome de|titular|card ?holder|account holder|account name|driver|rider|courier|delivery boy|delivery guy|technician|landlord|neighbou?r|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|cousin|uncle|aunt)|(?:mi|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}))[\\s,:]+$`,
   'i',
 );
 const LOWERCASE_NAME_CUE_LAST_WORDS = new Set(
-  `is me name: titular holder name driver rider courier boy guy technician landlord neighbour neighbor son daughter wife husband
+  `is me name: recipient contact beneficiary claimant de a auf titular holder name driver rider courier boy guy technician landlord neighbour neighbor son daughter wife husband
 partner friend brother sister mom mum mother dad father cousin uncle aunt ${FAMILY_WORDS_ABROAD.replaceAll('|', ' ')}`.split(/\s+/),
 );
 
@@ -118,9 +120,22 @@ const GREETING_CUE =
   /(?:^|[.!?\n]\s*)(?:>\s*)*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|morning|evening|olá|ola|oi|hola|bonjour|salut|hallo|ciao|hej|hoi|merhaba|salam|buongiorno|buenos días|bom dia|boa tarde|guten tag|moin)[\s,]+$/i;
 const ROLE_CUE =
   /\b(?:driver|rider|courier|boy|guy|girl|technician|tech|agent|rep|colleague|manager|supervisor|landlord|tenant|roommate|neighbou?r|cashier|waiter|doctor|nurse|teacher|coach|officer|employee|customer|client|user|player|buyer|seller|host|owner|guide|organi[sz]er|payee|cc|contact|tell|ask|and|with|by|from|for|to),?\s+$/i;
+/** Role cues that are prepositions or verbs ("to", "for", "tell"): "geolocate to Sevilla." is a place. */
+const WEAK_ROLE_CUE = /\b(?:cc|contact|tell|ask|and|with|by|from|for|to),?\s+$/i;
+/** A sign-off's name ends the message, after a line break, a dash, a tilde or a comma ("… — Priyanka")… */
+const SIGN_OFF_END = /^[\s.!?)\]~*_'"`\u2190-\u2BFF\uFE0F]*$/;
+const SIGN_OFF_BEFORE = /(?:^|\n|[—–~]|\s-|,)\s*$/;
+/** …or names a team after it, wherever a sentence ended ("Trang | Tier 2 Support", "Seán, Trust & Safety"). */
+const SIGN_OFF_TEAM =
+  /^\s*(?:[|,]|from\b)\s*[^\n]{0,40}\b(?:Support|Team|Care|Service|Services|Safety|Billing|Desk|Help|Suporte|Soporte|Kundenservice|Équipe|Servizio|Klantenservice)\b[^\n]{0,20}$/;
+const SENTENCE_OR_SIGN_OFF_BEFORE = /(?:^|\n|[—–~.!?]|\s-|,)\s*$/;
+/** "I'm Milo, the virtual assistant": a bot introducing itself is no person. */
+const BOT_AFTER = /^[\s,]+(?:the |your |an? )?(?:virtual |digital |ai |chat |automated |smart )?(?:assistant|bot|chatbot)\b/i;
+/** A middle initial and a surname after a given name: " S. Greenwood". */
+const MIDDLE_INITIAL = /^ [A-Z]\. [A-Z][a-zà-ÿ'’-]+/;
 const DETERMINER = /\b(?:the|a|an|our|your|this|that|these|those)\s+$/i;
 const PRODUCT_NOUN =
-  /^\s+(?:skin|skins|outfit|event|store|stroe|shop|order|bag|server|servers|warehouse|update|character|collab|pack|bundle|edition|mode|map|season|pass|costume|avatar|hub|airport|office|branch|station|street|st|road|rd|ave|avenue|lane|drive|boulevard|square|mall|hotel|restaurant|cafe|app|game|brand|shoes|jacket|dress|perfume|collection|sale|coupon|voucher|plan|subscription|account|card|model|series|cup|mug|bottle|tumbler|watch|bike|cir|circle|ct|court|pl|place|way|blvd|ln|dr|drive|pde|tce|close|crescent|grove|terrace|dental|clinic|outdoor|outdoors|studio|studios|salon|bakery|pharmacy|motors|electronics|sports|fitness|gym|labs|bank|insurance|apparel|kitchen|pizza|grill|bistro|books|design|media|group|inc|ltd|llc|gmbh|company|services|solutions|consulting|travel|tours|records|music|foods|market|garage|auto|optics|legal|realty|homes|properties|architects|logistics|express|couriers|academy|school|university|hospital|club)\b/i;
+  /^\s+(?:skin|skins|outfit|event|store|stroe|shop|order|bag|server|servers|warehouse|update|character|collab|pack|bundle|edition|mode|map|season|pass|costume|avatar|hub|airport|office|branch|station|street|st|road|rd|ave|avenue|lane|drive|boulevard|square|mall|hotel|restaurant|cafe|app|game|brand|shoes|jacket|dress|perfume|collection|sale|coupon|voucher|plan|subscription|account|card|model|series|premium|support|cup|mug|bottle|tumbler|watch|bike|cir|circle|ct|court|pl|place|way|blvd|ln|dr|drive|pde|tce|close|crescent|grove|terrace|dental|clinic|outdoor|outdoors|studio|studios|salon|bakery|pharmacy|motors|electronics|sports|fitness|gym|labs|bank|insurance|apparel|kitchen|pizza|grill|bistro|books|design|media|group|inc|ltd|llc|gmbh|company|services|solutions|consulting|travel|tours|records|music|foods|market|garage|auto|optics|legal|realty|homes|properties|architects|logistics|express|couriers|academy|school|university|hospital|club)\b/i;
 const TRAILING_SIGNATURE = /^(?:[\s.!?,:;)\]~*_\-–—'"`\u2190-\u2BFF]|\uFE0F)*$/;
 
 interface Token {
@@ -133,13 +148,14 @@ interface Token {
 
 function isCapitalized(word: string): boolean {
   const code = word.charCodeAt(0);
-  const upper = (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7) || (code >= 0x100 && code <= 0x17f && code % 2 === 0);
+  const upper =
+    (code >= 65 && code <= 90) || (code >= 0xc0 && code <= 0xde && code !== 0xd7) || (code >= 0x100 && code <= 0x17f && code % 2 === 0) || (code >= 0x1ea0 && code <= 0x1ef9 && code % 2 === 0);
   if (!upper) return false;
   const second = word.charCodeAt(1);
   return !(second >= 65 && second <= 90 && /^[A-Z]{2,}$/.test(word));
 }
 
-const NEXT_WORD = /[ ]([A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+)*)/y;
+const NEXT_WORD = /[ ]([A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+)*)/y;
 /** Lowercase particles inside a name: Femke van Dijk, Maarten van der Veen, Luca di Stefano. */
 /** Particles inside a name, lowercase or capitalised: Femke van Dijk, Khalid Al Mansouri, Aoife Mac Giolla. */
 const NAME_PARTICLES = new Set(['van', 'der', 'den', 'de', 'del', 'della', 'von', 'da', 'di', 'dos', 'das', 'du', 'le', 'la', 'el', 'al', 'bin', 'ibn', 'abu', 'ter', 'ten', 'mac', 'mc', 'ap', 'ní', 'nic', 'ó']);
@@ -235,12 +251,17 @@ export const personDetector: Detector = {
       const before = text.slice(Math.max(0, first.start - 48), first.start);
       const lastWord = lastWordBefore(text, first.start);
       const cued = lastWord !== undefined && CUE_LAST_WORDS.has(lastWord);
-      const strong = cued && STRONG_CUE.test(before);
+      // "im" is German for "in the" as often as a typo of "I'm": it vouches only for a known name.
+      const strong = cued && STRONG_CUE.test(before) && (lastWord !== 'im' || known);
       const greeting = cued && GREETING_CUE.test(before);
-      const role = cued && ROLE_CUE.test(before);
+      const role = cued && ROLE_CUE.test(before) && (known || !WEAK_ROLE_CUE.test(before));
       const familyFirst = FAMILY_NAME_FIRST.has(first.lower);
+      // A name signing off a message, known or not: "— Thaís, Support Team", "Trang | Tier 2 Support".
+      const rest = text.slice(first.end, first.end + 80);
+      const signOff =
+        first.capitalized && ((SIGN_OFF_BEFORE.test(before) && SIGN_OFF_END.test(rest)) || (SENTENCE_OR_SIGN_OFF_BEFORE.test(before) && SIGN_OFF_TEAM.test(rest)));
       // An unknown word with no cue before it can't become a name: skip the rest of the work.
-      if (!strong && !greeting && !role && !known && !familyFirst) continue;
+      if (!strong && !greeting && !role && !known && !familyFirst && !signOff) continue;
 
       // The words that belong to the name: capitalised ones after a capitalised name, one
       // non-everyday lowercase word after a lowercase name.
@@ -258,23 +279,27 @@ export const personDetector: Detector = {
         }
         if (NOT_NAME.has(next.lower) || STOPWORDS.has(next.lower)) break;
         if (AMBIGUOUS_NAMES.has(next.lower) && !COMMON_SURNAMES.has(next.lower) && !familyFirst) break;
-        if (first.capitalized ? !next.capitalized : last > 0 || next.value !== next.lower || next.value.length < 3 || (isEnglishWord(next.lower) && !COMMON_SURNAMES.has(next.lower))) break;
+        if (first.capitalized ? !next.capitalized : last > 0 || next.value !== next.lower || next.value.length < 3 || (isEnglishWord(next.lower) && !COMMON_SURNAMES.has(next.lower) && !/^\s*(?:[/,|—–<(-]|$)/.test(text.slice(next.end, next.end + 3)))) break;
         if (PRODUCT_NOUN.test(` ${next.value}`)) break;
         last++;
       }
       tokens[last] = { ...tokens[last], end: tokens[last].start + withoutPossessive(tokens[last].value).length };
       const start = first.start;
-      const end = tokens[last].end;
+      let end = tokens[last].end;
+      const initialAndSurname = first.capitalized ? MIDDLE_INITIAL.exec(text.slice(end, end + 40)) : null;
+      if (initialAndSurname) end += initialAndSurname[0].length;
       const withSurname = last > 0;
       const span = text.slice(start, end).toLowerCase();
       const after = text.slice(end, end + 60);
       const notPerson = NOT_PERSON_BY_FIRST_WORD.get(first.lower)?.find((phrase) => span.startsWith(phrase) || phrase.startsWith(`${span} `));
+      if (lastWord !== undefined && NOT_PERSON_PHRASES.has(`${lastWord} ${span}`)) continue; // "Dr. Martens" 
       if (notPerson) {
         skipUntil = start + notPerson.length;
         continue;
       }
       if (PRODUCT_NOUN.test(after) && !strong) continue;
-      if (/^\s*[>›»→]/.test(after)) continue; // a menu path: "under Settings > Family" 
+      if (/^\s*[>›»→]/.test(after)) continue; // a menu path: "under Settings > Family"
+      if (BOT_AFTER.test(after)) continue;
       if ((PLACE_PREFIX.test(before) || (withSurname && PLACE_START.test(first.value))) && !strong) continue;
       if (LOCATIVE.test(before) && !withSurname && !strong) continue;
       if (/\d\s+$/.test(before) && !strong) continue; // a house number or a date: "211 Anna Salai", "18 Jan"
@@ -291,13 +316,17 @@ export const personDetector: Detector = {
         // A lowercase word at the end is a signature only on its own line or after a comma or dash:
         // "…this is going to be long." ends a sentence, "…, itzel" signs it.
         const signedOff = signature && /[,\-–—\n]\s*$/.test(before);
-        if (strong || (!ENGLISH_WORDS.has(lower) && (greeting || signedOff || (known && (lowercaseIntro || lowercaseField)) || (role && !STOPWORDS.has(first.lower))))) confidence = 0.8;
+        if ((strong && (!ENGLISH_WORDS.has(lower) || lowercaseAfterCue)) || (!ENGLISH_WORDS.has(lower) && (greeting || signedOff || (known && (lowercaseIntro || lowercaseField)) || (role && !STOPWORDS.has(first.lower))))) confidence = 0.8;
       } else if (determiner) {
         confidence = 0;
       } else if (strong) {
         confidence = 0.9;
       } else if ((greeting || role) && !ambiguous && (known || /^[\s]*[,.!?:;)]/.test(after) || withSurname)) {
         confidence = 0.85;
+      } else if (greeting && ambiguous && /^\s*[,!—–]/.test(after)) {
+        confidence = 0.8; // "Hi Diego,"
+      } else if (signOff) {
+        confidence = 0.75;
       } else if (familyFirst && withSurname) {
         confidence = 0.8;
       } else if (known && !ambiguous && withSurname) {

@@ -34,7 +34,15 @@ const PHONE_WORDS = /\b(call(?:ing|ed)?|phone|tel|telephone|mobile|mob|cell|what
 const PHONE_WORDS_AFTER = /^\W{0,3}(?:[a-z']+\W+){0,3}?(?:(?:best|contact|phone|mobile|cell|whatsapp) )?(?:number|no\.?)\b/i;
 /** "my number 919…", "the number is …": a number introduced as a number (not "order number"). */
 const NUMBER_INTRO = /\b(?:my|your|our|his|her|their|the|new|contact|phone|mobile|cell|callback|call-back|whatsapp) (?:number|no\.?|#)(?: is)?\W{0,3}$/;
-const NOT_PHONE_WORDS = /(order|oder|tracking|trcaking|invoice|ticket|ref|reference|transaction|serial|imei|player|uid|account|acct|member(?:ship)?|booking|ride|receipt|bill|zip|postcode|postal|id|code|pin|otp|#)\W{0,3}(no\.?|number|#|id)?\W{0,3}$/;
+/**
+ * Words that make the digits after them an identifier: on their own (order, tracking, pedido,
+ * Bestellnummer…), or followed by "no", "number", "#" or "id" (account number, booking no.) —
+ * "two numbers on the account, 06 53 26 30 86" is a phone number.
+ */
+const NOT_PHONE_WORDS =
+  /(?:(?:order|oder|tracking|trcaking|invoice|ticket|ref|reference|transaction|serial|imei|uid|receipt|zip|postcode|postal|id|code|pin|otp|#|pedido|encomenda|commande|ordine|bestellung|bestellnummer|auftrag|rechnung|factura|fattura|facture|sendung|bestelling|zending|member(?:ship)?)\W{0,3}(?:no\.?|number|nr\.?|#|id)?|(?:player|account|acount|acct|customer|client|booking|ride|bill)\W{0,3}(?:no\.?|number|nr\.?|#|id))\W{0,3}$/;
+/** The groups of an IBAN someone typed (nl96 trio 9174 9021 17): its digits are no phone number. */
+const IBAN_BEFORE = /\b[a-z]{2}\d{2}(?:\s?[a-z0-9]{4})+\s?$/i;
 /** Digits with dots: a phone only in the 3.3.4 style (805.555.0108) or with a country code. */
 const DOTTED_PHONE = /^(?:\+\d{1,3}[.\s])?\(?\d{2,4}\)?(?:\.\d{2,4}){2,4}$/;
 const IP_OR_VERSION = /^\d{1,3}(?:\.\d{1,3}){3}$/;
@@ -47,9 +55,16 @@ const UNIT_AFTER = /^\s*(?:min|mins|minutes|hours|hrs|h|days|secs|seconds|times|
 // 00 prefix and parenthesised groups: what a phone number can look like, cheaply found.
 const CANDIDATE = /(?<![\w+])(?:\+|00)?(?:\(\d{1,5}\)|\d)(?:[ .\-/]?(?:\(\d{1,5}\)|\d)){5,17}(?![\w])/g;
 
-function validIn(raw: string, regions: readonly CountryCode[]): CountryCode | 'international' | undefined {
+/**
+ * The region the number is valid in, or 'international' for one written with its country code.
+ * With words around it that say phone, a number written with a country code only needs to be a
+ * possible one (numbering plans reserve ranges for fiction, and plans change faster than metadata).
+ */
+function validIn(raw: string, regions: readonly CountryCode[], phoneContext: boolean): CountryCode | 'international' | undefined {
   if (raw.startsWith('+') || raw.startsWith('00')) {
-    return parsePhoneNumberFromString(raw.replace(/^00/, '+'))?.isValid() ? 'international' : undefined;
+    // "+44 (0)20 …": the trunk prefix in brackets is not dialled from abroad.
+    const parsed = parsePhoneNumberFromString(raw.replace(/^00/, '+').replace(/\(0\)\s?/, ''));
+    return parsed && (parsed.isValid() || (phoneContext && parsed.isPossible())) ? 'international' : undefined;
   }
   return regions.find((region) => parsePhoneNumberFromString(raw, region)?.isValid());
 }
@@ -83,18 +98,18 @@ export const phoneDetector: Detector = {
       const international = raw.startsWith('+') || raw.startsWith('00');
       const before = contextBefore(text, start, 36);
       const phoneContext = PHONE_WORDS.test(before) || NUMBER_INTRO.test(before) || PHONE_WORDS_AFTER.test(text.slice(start + raw.length, start + raw.length + 40));
-      if (!phoneContext && NOT_PHONE_WORDS.test(before)) continue;
+      if (!phoneContext && (NOT_PHONE_WORDS.test(before) || IBAN_BEFORE.test(before))) continue;
       if (!international && !phoneContext && !/[\s().-]/.test(raw) && !raw.startsWith('0')) continue;
       // Card- and SSN-shaped groups (4-4-4…, 3-2-4) are other numbers unless the text says phone.
       if (!phoneContext && (/(?:\d{4}[ -]){3}/.test(raw) || /^\d{3}-\d{2}-\d{4}$/.test(raw))) continue;
       const regions = regionsFor(digits);
       // The longest prefix of groups that is a valid number: "085 322 1911 30" → "085 322 1911".
       let candidate = raw;
-      let region = validIn(candidate, regions);
+      let region = validIn(candidate, regions, phoneContext);
       while (!region && phoneContext && / /.test(candidate)) {
         candidate = candidate.replace(/[ ]+\S+$/, '');
         if (digitsOf(candidate).length < 7) break;
-        region = validIn(candidate, regions);
+        region = validIn(candidate, regions, phoneContext);
       }
       if (!region) continue;
       const confidence = international ? 0.95 : phoneContext ? 0.9 : 0.75;

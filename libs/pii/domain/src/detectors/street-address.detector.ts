@@ -7,19 +7,23 @@ const LOWER = "a-zà-öø-ÿā-žß'’";
 const CAP = `[${UPPER}][${UPPER}${LOWER}.-]*`;
 const WORD_LOWER = `[${LOWER}][${LOWER}.-]*`;
 const PARTICLE = '(?:de los|de las|de la|de les|dels|del|della|delle|dello|degli|dei|de|di|da|do|dos|das|du|des|van|von|der|den|la|le|el|y)';
+/** Words that start what follows an address on its line (a sign-off, a field label, the next clause), never a city. */
+const NOT_PLACE_WORDS =
+  "thanks|thank|thx|merci|danke|gracias|grazie|obrigad[oa]|cordialement|saludos|regards|cheers|best|please|pls|i|i'm|im|ich|je|iban|ssn|dob|pin|otp|vat|tel|phone|mobile|email|e-mail|name|order|card|ahora|antes|pero|porque|y|e|o|et|ou|und|oder|aber|mais|ma|con|para|pour|für|and|or|but|then|which|that|is|was|not|by|from|to|the|for|with|so|it|its|my|instead|rent|paid|coordinates|reception";
+const NOT_PLACE = `(?!(?:${NOT_PLACE_WORDS})\\b)`;
 // City and district words have lowercase letters, so a postcode (BN1 9HW) or a state is not eaten.
-const CITY_WORD = `[${UPPER}][a-zà-öø-ÿā-ž'’]+(?:-(?:[a-z]+-)*[${UPPER}]?[a-zà-öø-ÿā-ž'’]+)*`;
+const CITY_WORD = `(?!(?:${NOT_PLACE_WORDS})\\b)[${UPPER}][a-zà-öø-ÿā-ž'’]+(?:-(?:[a-z]+-)*[${UPPER}]?[a-zà-öø-ÿā-ž'’]+)*`;
 // Not the cents of a price or the tail of a version ("A$284.35 is on its way").
 const HOUSE = '(?<![\\d.,$€£¥₹])\\d{1,6}[A-Za-z]?(?:[/-]\\d{0,5}[A-Za-z]?)?';
 // After the street's name the number is short: in "rue des Tanneurs, 31000 Toulouse" 31000 is a postcode.
-const ROMANCE_HOUSE = '\\d{1,4}(?!\\d)[A-Za-z]?(?:[/-]\\d{0,4}[A-Za-z]?)?\\b';
+const ROMANCE_HOUSE = '\\d{1,4}(?!\\d)[A-Za-z]?(?:[/-](?:\\d{1,4}[A-Za-z]?|[A-Za-z]{1,3})\\b)?\\b';
 const STREET_TYPES =
-  'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Cres|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Grove|Hill|Walk|Park|Plaza|Loop|Alley|Path|Pike|Green|Broadway|Parade|Quay|Wharf|Embankment|Esplanade|Marg|Nagar|Salai|Bank|Rise|View|Heights|Vale|Wynd|Gate|Yard|Ridge|Point|Bend|Crossing|Commons|Expressway|Freeway|Pde|Tce|Cct|Lawns|Meadows|Downs|Villas|Manor|Grange|Chase';
+  'Street|St|Avenue|Ave|Av|Road|Rd|Field|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Cres|Circle|Cir|Trail|Trl|Row|Mews|Gardens|Grove|Hill|Walk|Park|Plaza|Loop|Alley|Path|Pike|Green|Broadway|Parade|Quay|Wharf|Embankment|Esplanade|Marg|Nagar|Salai|Bank|Rise|View|Heights|Vale|Wynd|Gate|Yard|Ridge|Point|Bend|Crossing|Commons|Expressway|Freeway|Pde|Tce|Cct|Lawns|Meadows|Downs|Villas|Manor|Grange|Chase';
 // In lowercase text only the unmistakable street words count ("20 min drive" is not an address).
 const STRICT_STREET_TYPES = 'street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|court|ct|parkway|pkwy|terrace|crescent|highway|hwy|circle|drive|way';
 // A unit's identifier holds a digit or is a single letter ("Suite C"): "flat at 12 …" is no unit.
 const UNIT_ID = `(?:[A-Za-z]{0,2}\\d[A-Za-z0-9-]*|[A-Z]\\b)`;
-const UNIT = `(?:(?:Apt|Apartment|Apto|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|Depto|Dpto|Departamento|Casa|Piso|Int|apt|apto|unit|flat|suite|depto|dpto|casa|piso|int|hs)\\.?${S}*${UNIT_ID}|(?:bajo|bis|ter)\\b|#${S}?[A-Za-z0-9-]+|\\d{1,2}[º°ª](?:${S}?(?:izq(?:da|uierda)?|dcha|der(?:echa)?|[A-Z])(?![A-Za-z]))?)`;
+const UNIT = `(?:(?:Apt|Apartment|Apto|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|Depto|Dpto|Departamento|Casa|Piso|Int|Scala|Bloco|Lgh|Ático|apt|apto|unit|flat|suite|depto|dpto|casa|piso|int|scala|bloco|lgh|ático|hs)\\.?(?:${S}*${UNIT_ID}|${S}+[A-Za-z]\\b)|(?:bajo|bis|ter)\\b|#${S}?[A-Za-z0-9-]+|\\d{1,2}\\.${S}?(?:OG|og|Stock|stock|Etage|etage|tv|th|mf|sal)\\b|\\d{1,2}(?:e|er|ème)${S}étage|\\d{1,2}[º°ª]${S}\\d{1,2}[ºª]|\\d{1,2}[º°ª](?:${S}?(?:izq(?:da|uierda)?|dcha|der(?:echa)?|[A-Z])(?![A-Za-z]))?)`;
 /** What may stand before the house number: "No. 405", "House No. 50", "Villa 82,", "blk 101". */
 const HOUSE_PREFIX = `(?:(?:House|house|Door|door|H\\.)${S}?(?:No|no)\\.?|No\\.|Villa|villa|Blk|blk|Block|Plot|plot)${S}*`;
 /** A named building between a flat and the street: "flat 601, Sai Darshan CHS, 31 3rd Main". */
@@ -34,19 +38,19 @@ const LOWER_STREET_TYPES = STREET_TYPES.toLowerCase()
   .join('|');
 /** Street words of Spanish, Catalan, Portuguese, Italian and French, before the street's name. */
 const ROMANCE_STREET_WORDS =
-  'Calle|Avenida|Avda\\.?|Av\\.|Paseo|Plaza|Carrer|Avinguda|Passeig|Rambla|Ronda|Camino|Privada|Callejón|Cerrada|Calzada|Prolongación|Andador|Retorno|Circuito|Travesía|Glorieta|Via|Viale|Piazza|Corso|Largo|Vicolo|Strada|Lungomare|Rua|Travessa|Alameda|Estrada|Rodovia|Praça|Beco|Rue|Boulevard|Chemin|Place';
+  'Calle|Avenida|Avda\\.?|Av\\.|Paseo|Plaza|Carrer|Avinguda|Passeig|Rambla|Ronda|Camino|Privada|Callejón|Cerrada|Calzada|Prolongación|Andador|Retorno|Circuito|Travesía|Glorieta|Via|Viale|Piazza|Corso|Largo|Vicolo|Strada|Lungomare|Rua|Travessa|Alameda|Estrada|Rodovia|Praça|Beco|Rue|Boulevard|Chemin|Place|Avenue|Allée|Quai|Impasse|Chaussée';
 // Lowercase too, except the ones that are everyday English words (place, boulevard).
 const ROMANCE_STREET =
   ROMANCE_STREET_WORDS +
-  '|C\\/|' +
+  '|C\\/|c\\/|' +
   ROMANCE_STREET_WORDS.split('|')
-    .filter((word) => !/^(?:Place|Boulevard)$/.test(word))
+    .filter((word) => !/^(?:Place|Boulevard|Avenue)$/.test(word))
     .map((word) => word.toLowerCase())
     .join('|');
 
 /** The plain words of a regex alternation ("Avda\\.?|Av\\.|C\\/" → Avda, Av, C). */
 const words = (alternatives: string) => alternatives.replace(/[\\./?]/g, '').split('|');
-const GERMANIC_SUFFIXES = 'straße|strasse|str|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|laan|straat|gracht|singel|plein|kade|dijk|vej|gatan|gata|gade|veien|tie|katu';
+const GERMANIC_SUFFIXES = 'straße|strasse|str|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|laan|straat|gracht|singel|plein|kade|dijk|vej|gatan|gata|gade|veien|tie|katu|avenyen|vägen|väg|gränd|torget|allén';
 
 interface Core {
   name: string;
@@ -100,10 +104,13 @@ const CORES: Core[] = [
   {
     name: 'street-then-number',
     pattern: new RegExp(
-      `(?:\\b(?:Am|An|Im|Zum|Zur|Auf der|Unter den)${S}+${CAP}|\\bul\\.${S}+${CAP}|\\b(?:${CAP}${S}+(?:(?:de|van|der|den|von)${S}+)+)?[${UPPER}a-zäöü][a-zäöüß]+(?:-[${UPPER}]?[a-zäöüß]+)*(?:straße|strasse|str\\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|laan|straat|gracht|singel|plein|kade|dijk|vej|gatan|gata|gade|veien|tie|katu))${S}+\\d{1,4}${S}?[a-zA-Z]?\\b`,
+      `(?:\\b(?:Am|An|Im|Zum|Zur|Auf der|Unter den)${S}+${CAP}|\\b(?:ul|al|pl|os)\\.${S}+(?:${CAP}|${WORD_LOWER})|\\b[${UPPER}a-zäöü][a-zäöüß]+er${S}+(?:Straße|Strasse|Str\\.|Gasse|Weg|Platz|Allee|Ring|Damm|Ufer|straße|strasse|str\\.|gasse|weg|platz|allee|ring|damm|ufer)|\\b(?:${CAP}${S}+(?:(?:de|van|der|den|von)${S}+)+)?[${UPPER}a-zà-öø-ÿ][a-zà-öø-ÿß]+(?:-[${UPPER}]?[a-zà-öø-ÿß]+)*(?:${GERMANIC_SUFFIXES.replace('|str|', '|str\\.|')}))${S}+\\d{1,4}(?:${S}?[a-zA-Z]\\b|[/-](?:\\d{1,4}[A-Za-z]?|[A-Za-z]{1,3})\\b)?\\b`,
       'g',
     ),
-    gate: { words: ['Am', 'An', 'Im', 'Zum', 'Zur', 'Auf', 'Unter', 'ul'], suffixes: new RegExp(`(?:${GERMANIC_SUFFIXES})$`, 'i') },
+    gate: {
+      words: ['Am', 'An', 'Im', 'Zum', 'Zur', 'Auf', 'Unter', 'ul', 'al', 'pl', 'os', 'Straße', 'Strasse', 'Str', 'Gasse', 'Weg', 'Platz', 'Allee', 'Ring', 'Damm', 'Ufer', 'straße', 'strasse', 'str', 'gasse'],
+      suffixes: new RegExp(`(?:${GERMANIC_SUFFIXES})$`, 'i'),
+    },
   },
   {
     name: 'number-then-romance-street',
@@ -116,12 +123,12 @@ const CORES: Core[] = [
   {
     name: 'romance-street-then-number',
     pattern: new RegExp(
-      `\\b(?:${ROMANCE_STREET})${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|\\d{1,3}|${WORD_LOWER})(?:${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|${WORD_LOWER})){0,3},?${S}+${ROMANCE_HOUSE}`,
+      `\\b(?:${ROMANCE_STREET})${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|\\d{1,3}|${WORD_LOWER})(?:${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|${WORD_LOWER})){0,3},?${S}+(?:n\\.?º${S}*)?${ROMANCE_HOUSE}`,
       'g',
     ),
     gate: { words: [...words(ROMANCE_STREET)] },
     // Lowercase "via", "plaza" or "corso" is as likely an everyday word: "via email 2 times".
-    weak: (core) => /^(?:via|corso|largo|plaza|strada)\b/.test(core),
+    weak: (core) => /^(?:via|corso|largo|plaza|strada|avenue)\b/i.test(core) && !/^[A-Z]/.test(core),
   },
   {
     name: 'korean-road',
@@ -194,9 +201,10 @@ const SEGMENTS: Segment[] = [
   { kind: 'postcode', pattern: new RegExp(`[A-Z]\\d{2}${S}?[A-Z0-9]{4}\\b`, 'y') }, // Irish Eircode
   { kind: 'postcode', pattern: new RegExp(`[A-Z]{2,3}${S}\\d{4}\\b`, 'y') }, // Australian state + postcode
   { kind: 'postcode', pattern: new RegExp(`(?:[A-Z]{1,2}-)?\\d{5}(?:-\\d{3,4})?\\b(?:${S}+[A-Z]{2}\\b)?`, 'y') }, // 75001, D-53113, 01426-400, 94043-1351
+  { kind: 'postcode', pattern: new RegExp(`\\d{4}-\\d{3}\\b|\\d{3}${S}\\d{2}\\b(?!${S}?\\d)`, 'y') }, // PT 1100-330, SE 111 21
   { kind: 'postcode', pattern: new RegExp(`\\d{4}${S}?[A-Z]{2}\\b`, 'y') }, // Dutch postcode
   { kind: 'postcode', pattern: new RegExp(`\\d{3}-\\d{4}\\b|\\d{2}-\\d{3}\\b|S?\\d{6}\\b|\\d{4}\\b`, 'y') }, // JP, PL, SG/IN, AT/CH/ZA/AU
-  { kind: 'region', pattern: new RegExp(`(?:${REGION_CODES}|[A-Z]{2,4})\\b`, 'y') }, // a state, province or region code alone (CDMX)
+  { kind: 'region', pattern: new RegExp(`(?!(?:IBAN|SSN|DOB|PIN|OTP|VAT|TEL|FAX|URL|BIC)\\b)(?:${REGION_CODES}|[A-Z]{2,4})\\b`, 'y') }, // a state, province or region code alone (CDMX)
   {
     kind: 'city',
     pattern: new RegExp(
@@ -206,12 +214,12 @@ const SEGMENTS: Segment[] = [
   }, // a city or district: Sandyford, Dublin 18, Al Barsha 2
 ];
 const LOWER_SEGMENTS: Segment[] = [
-  { kind: 'unit', pattern: new RegExp(`(?:apt|unit|flat|suite|depto|dpto|apto|int|casa|piso|#)\\.?${S}*[a-z]{0,2}\\d[a-z0-9-]*|\\d{1,2}[º°ª]`, 'y') },
-  { kind: 'postcode', pattern: new RegExp(`[a-z]\\d[a-z]${S}?\\d[a-z]\\d\\b|[a-z]{1,2}\\d[a-z\\d]?${S}\\d[a-z]{2}\\b|(?:[a-z]-)?\\d{4,6}(?:-\\d{3,4})?\\b|\\d{3}-\\d{4}\\b`, 'y') },
+  { kind: 'unit', pattern: new RegExp(`(?:apt|unit|flat|suite|depto|dpto|apto|int|casa|piso|scala|bloco|lgh|ático|#)\\.?(?:${S}*[a-z]{0,2}\\d[a-z0-9-]*|${S}+[a-z]\\b)|\\d{1,2}\\.${S}?(?:og|stock|etage|tv|th|mf|sal)\\b|\\d{1,2}[º°ª](?:${S}\\d{1,2}[ºª]|${S}(?:izq|dcha)\\b)?`, 'y') },
+  { kind: 'postcode', pattern: new RegExp(`[a-z]\\d[a-z]${S}?\\d[a-z]\\d\\b|[a-z]{1,2}\\d[a-z\\d]?${S}\\d[a-z]{2}\\b|(?:[a-z]{1,2}-)?\\d{4,6}(?:-\\d{3,4})?\\b|\\d{3}-\\d{4}\\b|\\d{3}${S}\\d{2}\\b(?!${S}?\\d)`, 'y') },
   {
     kind: 'city',
     pattern: new RegExp(
-      `(?:(?:col|co|fracc)\\.${S}+)?(?!(?:and|or|but|from|to|the|for|with|please|pls|thanks|rent|paid|which|that|is|was|its|it|i|my|so|then|not|coordinates|reception|instead)\\b)[a-zà-ÿ]+(?:-[a-z]+)?(?:${S}(?!(?:and|or|but|from|to|the|for|with|please|pls|is|was|instead|not|by|but|which|and)\\b)[a-zà-ÿ]+(?![a-z\\d]))?(?:${S}(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc|on|qc|bc|ab|mb|sk|ns|nb|nl|pe|nsw|vic|qld|act)\\b)?`,
+      `(?:(?:col|co|fracc)\\.${S}+)?${NOT_PLACE}[a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)*(?:${S}${NOT_PLACE}[a-zà-ÿ]+(?![a-z\\d]))?(?:${S}(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc|on|qc|bc|ab|mb|sk|ns|nb|nl|pe|nsw|vic|qld|act)\\b)?`,
       'y',
     ),
   },
@@ -229,6 +237,7 @@ function extendTail(text: string, end: number, lowercase: boolean): { end: numbe
   let previous: Segment['kind'] | undefined;
   let beforePrevious: Segment['kind'] | undefined;
   let previousSeparator = '';
+  let lastSegment = '';
   let confirmed = false;
   for (let taken = 0; taken < 7; taken++) {
     SEPARATOR.lastIndex = end;
@@ -249,10 +258,18 @@ function extendTail(text: string, end: number, lowercase: boolean): { end: numbe
     if (!kind) break;
     const separatorText = separator[0].trim();
     if (kind === 'city') {
+      // A postcode written right after a city or state ends the address (Tucson, AZ 85749 ·
+      // Birmingham B15 2SS · Pune 411038): what follows is the next clause. After a comma a city
+      // may follow (Col. Del Valle, 66220 San Pedro Garza García).
+      if (previous === 'postcode' && (beforePrevious === 'city' || beforePrevious === 'region') && previousSeparator === '') break;
       if (lowercase) {
-        // After "postcode city" or "city postcode" a lowercase line goes on with the next clause.
-        if ((previous === 'city' && confirmed) || (previous === 'postcode' && beforePrevious === 'city' && previousSeparator === '')) break;
-        if (previous === 'postcode') matched = ONE_LOWER_WORD.exec(matched)![0].replace(/[,.;:]+$/, '');
+        // After "postcode city" a lowercase line goes on with the next clause; a city follows
+        // only a numeric postcode (75011 paris), not a British or Canadian one (s10 2qs phone).
+        if (previous === 'city' && confirmed) break;
+        if (previous === 'postcode') {
+          if (!/^(?:[a-z]{1,2}-)?\d[\d -]*$/.test(lastSegment)) break;
+          matched = ONE_LOWER_WORD.exec(matched)![0].replace(/[,.;:]+$/, '');
+        }
       } else {
         // A city after a bare space only right after a number or postcode (9 rue X 75011 Paris,
         // 1015 CJ Amsterdam); after a dash only right after a house number that ends the street
@@ -265,6 +282,7 @@ function extendTail(text: string, end: number, lowercase: boolean): { end: numbe
     beforePrevious = previous;
     previousSeparator = separatorText;
     previous = kind;
+    lastSegment = matched;
     end = at + matched.length;
   }
   return { end, confirmed };
