@@ -123,7 +123,7 @@ const ROLE_CUE =
 /** Role cues that are prepositions or verbs ("to", "for", "tell"): "geolocate to Sevilla." is a place. */
 const WEAK_ROLE_CUE = /\b(?:cc|contact|tell|ask|and|with|by|from|for|to),?\s+$/i;
 /** A sign-off's name ends the message, after a line break, a dash, a tilde or a comma ("… — Priyanka")… */
-const SIGN_OFF_END = /^[\s.!?)\]~*_'"`\u2190-\u2BFF\uFE0F]*$/;
+const SIGN_OFF_END = /^(?:[\s.!?)\]~*_'"`\u2190-\u2BFF]|\uFE0F)*$/;
 const SIGN_OFF_BEFORE = /(?:^|\n|[—–~]|\s-|,)\s*$/;
 /** …or names a team after it, wherever a sentence ended ("Trang | Tier 2 Support", "Seán, Trust & Safety"). */
 const SIGN_OFF_TEAM =
