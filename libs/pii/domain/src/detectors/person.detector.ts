@@ -124,11 +124,24 @@ const ROLE_CUE =
 const WEAK_ROLE_CUE = /\b(?:cc|contact|tell|ask|and|with|by|from|for|to),?\s+$/i;
 /** A sign-off's name ends the message, after a line break, a dash, a tilde or a comma ("… — Priyanka")… */
 const SIGN_OFF_END = /^(?:[\s.!?)\]~*_'"`\u2190-\u2BFF]|\uFE0F)*$/;
-const SIGN_OFF_BEFORE = /(?:^|\n|[—–~]|\s-|,)\s*$/;
+
 /** …or names a team after it, wherever a sentence ended ("Trang | Tier 2 Support", "Seán, Trust & Safety"). */
 const SIGN_OFF_TEAM =
   /^\s*(?:[|,]|from\b)\s*[^\n]{0,40}\b(?:Support|Team|Care|Service|Services|Safety|Billing|Desk|Help|Suporte|Soporte|Kundenservice|Équipe|Servizio|Klantenservice)\b[^\n]{0,20}$/;
-const SENTENCE_OR_SIGN_OFF_BEFORE = /(?:^|\n|[—–~.!?]|\s-|,)\s*$/;
+
+/**
+ * Whether the word at start..end signs the message off: after a line break, a dash, a tilde or a
+ * comma with nothing but punctuation after it, or after any sentence end with a team after it.
+ */
+function isSignOff(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  const before = i < 0 ? '\n' : text.charAt(i);
+  if (!'\n—–~-,.!?'.includes(before)) return false;
+  const rest = text.slice(end, end + 80);
+  return ('.!?'.includes(before) ? false : SIGN_OFF_END.test(rest)) || SIGN_OFF_TEAM.test(rest);
+}
+
 /** "I'm Milo, the virtual assistant": a bot introducing itself is no person. */
 const BOT_AFTER = /^[\s,]+(?:the |your |an? )?(?:virtual |digital |ai |chat |automated |smart )?(?:assistant|bot|chatbot)\b/i;
 /** A middle initial and a surname after a given name: " S. Greenwood". */
@@ -257,9 +270,7 @@ export const personDetector: Detector = {
       const role = cued && ROLE_CUE.test(before) && (known || !WEAK_ROLE_CUE.test(before));
       const familyFirst = FAMILY_NAME_FIRST.has(first.lower);
       // A name signing off a message, known or not: "— Thaís, Support Team", "Trang | Tier 2 Support".
-      const rest = text.slice(first.end, first.end + 80);
-      const signOff =
-        first.capitalized && ((SIGN_OFF_BEFORE.test(before) && SIGN_OFF_END.test(rest)) || (SENTENCE_OR_SIGN_OFF_BEFORE.test(before) && SIGN_OFF_TEAM.test(rest)));
+      const signOff = first.capitalized && !strong && isSignOff(text, first.start, first.end);
       // An unknown word with no cue before it can't become a name: skip the rest of the work.
       if (!strong && !greeting && !role && !known && !familyFirst && !signOff) continue;
 
