@@ -21,6 +21,8 @@ describe('detectPii finds personal data with exact offsets', () => {
     ['ship to 1600 Amphitheatre Parkway, Mountain View, CA 94043 asap', [['STREET_ADDRESS', '1600 Amphitheatre Parkway, Mountain View, CA 94043']]],
     ['Lieferung an Hauptstraße 5, 10115 Berlin bitte', [['STREET_ADDRESS', 'Hauptstraße 5, 10115 Berlin']]],
     ['hello, my name is Chinedu Okafor', [['PERSON', 'Chinedu Okafor']]],
+    ['Llámenme al (+34) 612 345 678 por favor', [['PHONE_NUMBER', '(+34) 612 345 678']]],
+    ['the login came from fe80::1c2:3ff:fe4d:5e6f%en0 last night', [['IP_ADDRESS', 'fe80::1c2:3ff:fe4d:5e6f%en0']]],
     ['Thanks a lot!\nRegards, Mr. John Smith', [['PERSON', 'John Smith']]],
   ])('%s', (text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -42,6 +44,9 @@ describe('detectPii leaves alone what support chat is full of', () => {
     'Will you help me? I bought Jordan shoes in Paris',
     'hash 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
     'uuid 123e4567-e89b-12d3-a456-426614174000 in the logs',
+    'version 18.6.4.190 vs 20.2.8.217, which one is fixed?',
+    'customer number 924556735 — still no bill this month',
+    'CEP 01310-333 não encontrado',
   ])('%s', (text) => {
     expect(found(text)).toEqual([]);
   });

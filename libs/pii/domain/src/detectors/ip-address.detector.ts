@@ -9,6 +9,7 @@ const IPV6 = /(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0
 
 // Misspellings count: support chat is typed fast ("verison", "relase").
 const VERSION_WORDS = /\b(v|ver\w*|vr?e?s?ion\w*|build\w*|rel\w*|update\w*|upgrade\w*|app|sdk|ios|android|os|firmware|patch\w*|client|apk)\s*[:#]?\s*$/;
+const VERSION_NEARBY = /\b(?:v\d|ver\w*|vr?e?s?ion\w*|build\w*|release\w*|update\w*|upgrade\w*|firmware|patch\w*|apk|sdk)\b/;
 const IP_WORDS = /\b(ip|ips|ipv4|ipv6|address|addr|server|host|router|gateway|vpn|proxy|dns|connect|connecting|connected|ping|from|lan|wan|subnet|whitelist|allowlist|blocked|banned)\b/;
 
 /**
@@ -22,7 +23,8 @@ export const ipAddressDetector: Detector = {
     if (/\d\.\d/.test(text)) {
       for (const match of allMatches(IPV4, text)) {
         const before = contextBefore(text, match.index, 40);
-        if (VERSION_WORDS.test(before)) continue;
+        // "version 18.6.4.190 vs 20.2.8.217": a version word earlier in the clause speaks for both.
+        if (VERSION_WORDS.test(before) || (VERSION_NEARBY.test(before) && !IP_WORDS.test(before))) continue;
         const octets = match[0].split('.').map(Number);
         const addressLike = octets.some((octet) => octet >= 100) || octets.filter((octet) => octet >= 10).length >= 2;
         const context = IP_WORDS.test(before);

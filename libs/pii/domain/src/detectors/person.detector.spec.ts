@@ -16,6 +16,12 @@ describe('names of people from many places, with the cues people write around th
     ['emergency contact: oleksandr kovalenko, +380 44 555 0101', ['oleksandr kovalenko']],
     ['On 4 March, ravindra pillai <rp@example.in> wrote:\n> it still fails', ['ravindra pillai']],
     ['Thanks for waiting! — Tendai', ['Tendai']],
+    ['Le 3 mai, Anaïs Lefort <anais@example.fr> a écrit :\n> merci', ['Anaïs Lefort']],
+    ['is my refill ready? name oyelaran adebisi phone 0803 555 0101', ['oyelaran adebisi']],
+    ['Mein Name ist Wolfgang Brandt, bitte zurückrufen', ['Wolfgang Brandt']],
+    ['Your refund is on its way. Ngozi | Tier 2 Support', ['Ngozi']],
+    ['we are parked by the lake, the spare is missing. yusuf', ['yusuf']],
+    ['Hello Phạm Văn Đức, your order shipped', ['Phạm Văn Đức']],
   ])('%s', (text, expected) => {
     expect(people(text)).toEqual(expected);
   });
@@ -29,6 +35,9 @@ describe('names of people from many places, with the cues people write around th
     'delivery to São Paulo takes a week',
     'Street: 12 Elm Dr\nTown: Springfield',
     'I bought a Stanley cup and a Jack Daniel’s jacket',
+    'the Nissan Leaf and the Mini Cooper both have a warning light',
+    'your chatbot Leo told me to call',
+    'Merci pour votre aide.\nCordialement',
   ])('is not fooled by %s', (text) => {
     expect(people(text)).toEqual([]);
   });

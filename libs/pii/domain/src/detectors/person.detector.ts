@@ -20,7 +20,11 @@ hola bonjour hallo ciao olá buenos gracias merci danke grazie obrigado update p
 transfer invoice receipt bill price plan subscription password login code link email message chat ticket issue problem
 error bug crash version build device phone laptop tablet please pls plz thx lol omg ok okay good great nice new old
 nome nombre nom naam neue neuer neues ihr ihre mein meine unser unsere bitte danke für das der die den dem ein eine
-het een mijn uw onze les un une mon ma mes votre notre los las mi tu su nuestro os um uma meu minha gli`.split(/\s+/),
+het een mijn uw onze les un une mon ma mes votre notre los las mi tu su nuestro os um uma meu minha gli
+obrigada lat lng long latitude longitude gps cordialement groetjes groeten saludos abraços abrazos atentamente atenciosamente grüße gruß gruss mfg saluti pozdrawiam
+pozdrowienia selamlar saygılarımla hälsningar mvh hilsen kundennummer bestellnummer telefon handy adresse anschrift
+geburtsdatum klantnummer telefoon adres kia nissan mini fiat vw volkswagen ford toyota honda bmw audi mercedes tesla
+hyundai renault peugeot volvo skoda opel mazda subaru chevrolet jeep lexus princess`.split(/\s+/),
 );
 
 /** Everyday lowercase words: a lowercase word after a name is a surname only if it is not one of these. */
@@ -33,6 +37,7 @@ what when where which while who whom why will with would you your lol pls plz th
 here again today still also yet back got get need want said says told asked paid sent will ill im dont didnt cant wont
 wants needs keeps kept left took came went gave never has hasnt isnt wasnt didn't hasn't isn't wasn't called calls sold
 ugh haha hehe hmm xx xoxo tia fyi idk imo tbh
+ist est es è är er ni nie nicht pas não no non
 sells bought ordered charged was were been being says has have had will would could should can cannot about after`.split(/\s+/),
 );
 
@@ -41,7 +46,7 @@ const FAMILY_WORDS_ABROAD =
   'hermana|hermano|esposa|esposo|marido|mujer|hijo|hija|madre|padre|mamá|papá|amigo|amiga|vecino|vecina|sœur|frère|femme|mari|fils|fille|ami|amie|mère|père|voisin|voisine|schwester|bruder|frau|mann|sohn|tochter|mutter|vater|freund|freundin|sorella|fratello|moglie|figlio|figlia|amica|irmã|irmão|filho|filha|mãe|pai|amiga|vizinho|vizinha';
 
 const STRONG_CUE = new RegExp(
-  `(?:\\b(?:my name is|my name's|name is|name was|name:|names|recipient:|contact:|(?:full|legal|account|user) name|au nom de|intestato a|lautet auf|auf den namen|a nombre de|em nome de|claimant:|kontoinhaber:|inhaber:|cordialement|abraços|abrazos|saludos|un saludo|atentamente|atenciosamente|grüße|gruß|saluti|cordiali saluti|groetjes|groeten|met vriendelijke groet|called|call me|this is|it's|its|it is|signed|sincerely|regards|kind regards|best regards|best wishes|cheers|cheres|thanks|thx|thank you|many thanks|br|ask for|asking for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|chatted with|dear|attn|attention|c/o|account holder|card ?holder|holder is|name on (?:the )?card|account name|titular|(?:full name|nome completo|nombre completo|nom complet|nome|nombre|nom|naam|navn|imię|vorname|nachname)\\s?:|t\\.n\\.v\\.|payee|beneficiary|under|i am|i'm|im|sono|soy|je suis|ich bin|ik ben|me llamo|mi chiamo|je m'appelle|meu nome é|my (?!(?:plan|package|tier|subscription|account|order|device|phone|model|password|username|user name|email|address|card|bank|number|id|code|version|ip|browser|os|region|country|city|zip|postcode|problem|issue|question|game|app|team|favou?rite)\\b)\\w+(?: \\w+)? is|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|boss|kid|child|colleague|roommate|girlfriend|boyfriend|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|nephew|niece|neighbou?r)(?:,? | is | named |'s name is )|(?:mi|mis|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}) ))[\\s,:]*$|\\b${TITLE}[ \\t]*$`,
+  `(?:\\b(?:my name is|my name's|name is|name was|name:|names|recipient:|contact:|name ist|ich heiße|heiße|mi nombre es|il mio nome è|mijn naam is|nazywam się|benim adım|adım|(?:full|legal|account|user) name|au nom de|intestato a|lautet auf|auf den namen|a nombre de|em nome de|claimant:|kontoinhaber:|inhaber:|cordialement|abraços|abrazos|saludos|un saludo|atentamente|atenciosamente|grüße|gruß|saluti|cordiali saluti|groetjes|groeten|met vriendelijke groet|called|call me|this is|it's|its|it is|signed|sincerely|regards|kind regards|best regards|best wishes|cheers|cheres|thanks|thx|thank you|many thanks|br|ask for|asking for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|chatted with|dear|attn|attention|c/o|account holder|card ?holder|holder is|name on (?:the )?card|account name|titular|(?:full name|nome completo|nombre completo|nom complet|nome|nombre|nom|naam|navn|imię|vorname|nachname)\\s?:|t\\.n\\.v\\.|payee|beneficiary|under|i am|i'm|im|sono|soy|je suis|ich bin|ik ben|me llamo|mi chiamo|je m'appelle|meu nome é|my (?!(?:plan|package|tier|subscription|account|order|device|phone|model|password|username|user name|email|address|card|bank|number|id|code|version|ip|browser|os|region|country|city|zip|postcode|problem|issue|question|game|app|team|favou?rite)\\b)\\w+(?: \\w+)? is|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|boss|kid|child|colleague|roommate|girlfriend|boyfriend|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|nephew|niece|neighbou?r)(?:,? | is | named |'s name is )|(?:mi|mis|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}) ))[\\s,:]*$|\\b${TITLE}[ \\t]*$`,
   'i',
 );
 /** The last word of every cue phrase: the cue regexes only run after one of these (a Set lookup). */
@@ -53,7 +58,7 @@ colleague manager supervisor landlord tenant roommate neighbor neighbour cashier
 employee customer client user player cc contact tell ask and by from son daughter wife husband partner friend brother
 sister mom mum mother dad father boss kid child girlfriend boyfriend uncle aunt cousin grandma grandpa grandmother
 grandfather nephew niece buyer seller host owner guide organiser organizer payee card t.n.v sono soy suis bin ben llamo
-chiamo appelle é was recipient claimant beneficiary kontoinhaber inhaber completo complet monsieur madame mademoiselle signor signora
+chiamo appelle é was ist heiße es è się adım recipient claimant beneficiary kontoinhaber inhaber completo complet monsieur madame mademoiselle signor signora
 sig senhor senhora doña cordialement abraços abrazos saludos saludo atentamente atenciosamente grüße gruß saluti
 groetjes groeten groet olá ola oi hola bonjour salut ciao hej hoi merhaba salam buongiorno buenos días dia tarde tag moin
 host boy guy girl titular de a auf nome nombre nom naam navn imię vorname nachname ${FAMILY_WORDS_ABROAD.replaceAll('|', ' ')}`.split(
@@ -83,10 +88,10 @@ function isEnglishWord(word: string): boolean {
 
 
 /** The author line of a quoted message: "On 3 May, Ana Ruiz <ana@…> wrote:", "> cormac wrote:". */
-const QUOTE_AUTHOR = /(?:^|[\n>,]\s*)([A-Za-zÀ-ÿ][a-zà-ÿ'’-]+(?: [A-Za-zÀ-ÿ][a-zà-ÿ'’-]+){0,2})\s+(?:<[^\s<>@]+@[^\s<>]+>\s*)?wrote:/g;
+const QUOTE_AUTHOR = /(?:^|[\n>,]\s*)([A-Za-zÀ-ÿ][a-zà-ÿ'’-]+(?: [A-Za-zÀ-ÿ][a-zà-ÿ'’-]+){0,2})\s+(?:<[^\s<>@]+@[^\s<>]+>\s*)?(?:wrote|a écrit|schrieb|escribió|escreveu|ha scritto|schreef|napisał|napisała|skrev|yazdı)\s?:/g;
 
 function authorsOfQuotes(text: string): Finding[] {
-  if (!text.includes('wrote:')) return [];
+  if (!/(?:wrote|écrit|schrieb|escribió|escreveu|scritto|schreef|napisał|skrev|yazdı)\s?:/.test(text)) return [];
   const findings: Finding[] = [];
   for (const match of allMatches(QUOTE_AUTHOR, text)) {
     const name = match[1];
@@ -142,13 +147,19 @@ function isSignOff(text: string, start: number, end: number): boolean {
   return ('.!?'.includes(before) ? false : SIGN_OFF_END.test(rest)) || SIGN_OFF_TEAM.test(rest);
 }
 
+/** Words after which a name-like word names a car model, a bot or a pet ("Nissan Leaf", "chatbot Leo"). */
+const NAMED_THING_BEFORE = new Set(
+  `kia nissan mini fiat vw volkswagen ford toyota honda bmw audi mercedes tesla hyundai renault peugeot volvo skoda opel
+mazda subaru chevrolet jeep lexus chatbot bot assistant robot dog cat puppy kitten pet parrot horse`.split(/\s+/),
+);
+
 /** "I'm Milo, the virtual assistant": a bot introducing itself is no person. */
 const BOT_AFTER = /^[\s,]+(?:the |your |an? )?(?:virtual |digital |ai |chat |automated |smart )?(?:assistant|bot|chatbot)\b/i;
 /** A middle initial and a surname after a given name: " S. Greenwood". */
 const MIDDLE_INITIAL = /^ [A-Z]\. [A-Z][a-zà-ÿ'’-]+/;
 const DETERMINER = /\b(?:the|a|an|our|your|this|that|these|those)\s+$/i;
 const PRODUCT_NOUN =
-  /^\s+(?:skin|skins|outfit|event|store|stroe|shop|order|bag|server|servers|warehouse|update|character|collab|pack|bundle|edition|mode|map|season|pass|costume|avatar|hub|airport|office|branch|station|street|st|road|rd|ave|avenue|lane|drive|boulevard|square|mall|hotel|restaurant|cafe|app|game|brand|shoes|jacket|dress|perfume|collection|sale|coupon|voucher|plan|subscription|account|card|model|series|premium|support|cup|mug|bottle|tumbler|watch|bike|cir|circle|ct|court|pl|place|way|blvd|ln|dr|drive|pde|tce|close|crescent|grove|terrace|dental|clinic|outdoor|outdoors|studio|studios|salon|bakery|pharmacy|motors|electronics|sports|fitness|gym|labs|bank|insurance|apparel|kitchen|pizza|grill|bistro|books|design|media|group|inc|ltd|llc|gmbh|company|services|solutions|consulting|travel|tours|records|music|foods|market|garage|auto|optics|legal|realty|homes|properties|architects|logistics|express|couriers|academy|school|university|hospital|club)\b/i;
+  /^\s+(?:skin|skins|outfit|event|store|stroe|shop|order|bag|server|servers|warehouse|update|character|collab|pack|bundle|edition|mode|map|season|pass|costume|avatar|hub|airport|office|branch|station|street|st|road|rd|ave|avenue|lane|drive|boulevard|square|mall|hotel|restaurant|cafe|app|game|brand|shoes|jacket|dress|perfume|collection|sale|coupon|voucher|plan|subscription|account|card|model|series|premium|support|wallet|security|cloud|tv|ai|bot|cup|mug|bottle|tumbler|watch|bike|cir|circle|ct|court|pl|place|way|blvd|ln|dr|drive|pde|tce|close|crescent|grove|terrace|dental|clinic|outdoor|outdoors|studio|studios|salon|bakery|pharmacy|motors|electronics|sports|fitness|gym|labs|bank|insurance|apparel|kitchen|pizza|grill|bistro|books|design|media|group|inc|ltd|llc|gmbh|company|services|solutions|consulting|travel|tours|records|music|foods|market|garage|auto|optics|legal|realty|homes|properties|architects|logistics|express|couriers|academy|school|university|hospital|club)\b/i;
 const TRAILING_SIGNATURE = /^(?:[\s.!?,:;)\]~*_\-–—'"`\u2190-\u2BFF]|\uFE0F)*$/;
 
 interface Token {
@@ -272,7 +283,7 @@ export const personDetector: Detector = {
       // A name signing off a message, known or not: "— Thaís, Support Team", "Trang | Tier 2 Support".
       const signOff = first.capitalized && !strong && isSignOff(text, first.start, first.end);
       // An unknown word with no cue before it can't become a name: skip the rest of the work.
-      if (!strong && !greeting && !role && !known && !familyFirst && !signOff) continue;
+      if (!strong && !greeting && !role && !known && !familyFirst && !signOff && !lowercaseAfterCue) continue;
 
       // The words that belong to the name: capitalised ones after a capitalised name, one
       // non-everyday lowercase word after a lowercase name.
@@ -311,6 +322,7 @@ export const personDetector: Detector = {
       if (PRODUCT_NOUN.test(after) && !strong) continue;
       if (/^\s*[>›»→]/.test(after)) continue; // a menu path: "under Settings > Family"
       if (BOT_AFTER.test(after)) continue;
+      if (lastWord !== undefined && NAMED_THING_BEFORE.has(lastWord) && !strong) continue; // "Nissan Leaf", "chatbot Leo" 
       if ((PLACE_PREFIX.test(before) || (withSurname && PLACE_START.test(first.value))) && !strong) continue;
       if (LOCATIVE.test(before) && !withSurname && !strong) continue;
       if (/\d\s+$/.test(before) && !strong) continue; // a house number or a date: "211 Anna Salai", "18 Jan"
@@ -326,8 +338,8 @@ export const personDetector: Detector = {
       if (!first.capitalized) {
         // A lowercase word at the end is a signature only on its own line or after a comma or dash:
         // "…this is going to be long." ends a sentence, "…, itzel" signs it.
-        const signedOff = signature && /[,\-–—\n]\s*$/.test(before);
-        if ((strong && (!ENGLISH_WORDS.has(lower) || lowercaseAfterCue)) || (!ENGLISH_WORDS.has(lower) && (greeting || signedOff || (known && (lowercaseIntro || lowercaseField)) || (role && !STOPWORDS.has(first.lower))))) confidence = 0.8;
+        const signedOff = signature && (/[,\-–—\n]\s*$/.test(before) || (known && /[.!]\s+$/.test(before) && SIGN_OFF_END.test(after)));
+        if (lowercaseAfterCue || (strong && !ENGLISH_WORDS.has(lower)) || (!ENGLISH_WORDS.has(lower) && (greeting || signedOff || (known && (lowercaseIntro || lowercaseField)) || (role && !STOPWORDS.has(first.lower))))) confidence = 0.8;
       } else if (determiner) {
         confidence = 0;
       } else if (strong) {

@@ -13,6 +13,7 @@ import { allMatches, contextBefore, Detector, digitsOf, Finding, insideAny } fro
 const NATIONAL_LENGTHS: Partial<Record<CountryCode, readonly number[]>> = {
   US: [10, 11], CA: [10, 11], GB: [10, 11], DE: [6, 7, 8, 9, 10, 11, 12, 13], FR: [10], IN: [10, 11], AU: [10], IT: [6, 7, 8, 9, 10, 11],
   NL: [10], BR: [10, 11], JP: [10, 11], IE: [9, 10], ZA: [10], NG: [11], ES: [9], MX: [10], SG: [8], CN: [11], AT: [7, 8, 9, 10, 11, 12, 13], CH: [10],
+  PL: [9], PT: [9], TR: [10, 11],
 };
 
 function regionsFor(digits: string): CountryCode[] {
@@ -25,13 +26,13 @@ function candidateRegions(digits: string): CountryCode[] {
     if (digits.length === 11) return ['GB', 'IN', 'NG', 'BR', 'DE', 'JP', 'IT'];
     return ['DE', 'IT', 'IE', 'GB', 'JP', 'BR', 'AT', 'CH'];
   }
-  const elsewhere: CountryCode[] = ['IN', 'ES', 'IT', 'BR', 'MX', 'SG', 'CN'];
+  const elsewhere: CountryCode[] = ['IN', 'ES', 'IT', 'BR', 'MX', 'SG', 'CN', 'PL', 'PT', 'TR'];
   // North American numbers: ten digits, area and exchange codes starting 2-9 (or a leading 1).
   return /^1?[2-9]\d{2}[2-9]\d{6}$/.test(digits) ? ['US', 'CA', ...elsewhere] : elsewhere;
 }
 
 const PHONE_WORDS = /\b(call(?:ing|ed)?|phone|tel|telephone|mobile|mob|cell|whatsapp|sms|text(?:ing)?|reach(?:ed)?|contact|ring(?:ing)?|dial(?:ling|ing)?|fax|landline|hotline|ph)\b/;
-const PHONE_WORDS_AFTER = /^\W{0,3}(?:[a-z']+\W+){0,3}?(?:(?:best|contact|phone|mobile|cell|whatsapp) )?(?:number|no\.?)\b/i;
+const PHONE_WORDS_AFTER = /^\W{0,3}(?:[a-z']+\W+){0,3}?(?:(?:best|contact|phone|mobile|cell|whatsapp) )?(?:number\b|no\.)/i;
 /** "my number 919…", "the number is …": a number introduced as a number (not "order number"). */
 const NUMBER_INTRO = /\b(?:my|your|our|his|her|their|the|new|contact|phone|mobile|cell|callback|call-back|whatsapp) (?:number|no\.?|#)(?: is)?\W{0,3}$/;
 /**
@@ -40,12 +41,14 @@ const NUMBER_INTRO = /\b(?:my|your|our|his|her|their|the|new|contact|phone|mobil
  * "two numbers on the account, 06 53 26 30 86" is a phone number.
  */
 const NOT_PHONE_WORDS =
-  /(?:(?:order|oder|tracking|trcaking|invoice|ticket|ref|reference|transaction|serial|imei|uid|receipt|zip|postcode|postal|id|code|pin|otp|#|pedido|encomenda|commande|ordine|bestellung|bestellnummer|auftrag|rechnung|factura|fattura|facture|sendung|bestelling|zending|member(?:ship)?)\W{0,3}(?:no\.?|number|nr\.?|#|id)?|(?:player|account|acount|acct|customer|client|booking|ride|bill)\W{0,3}(?:no\.?|number|nr\.?|#|id))\W{0,3}$/;
+  /(?:(?:order|oder|tracking|trcaking|invoice|ticket|ref|reference|transaction|serial|imei|uid|receipt|zip|postcode|postal|id|code|pin|otp|#|pedido|encomenda|commande|ordine|bestellung|bestellnummer|auftrag|rechnung|factura|fattura|facture|sendung|bestelling|zending|member(?:ship)?|upc|ean|isbn|sku|gtin|asin|barcode)\W{0,3}(?:no\.?|number|nr\.?|#|id)?|(?:player|account|acount|acct|customer|client|booking|ride|bill)\W{0,3}(?:no\.?|number|nr\.?|#|id))\W{0,3}$/;
 /** The groups of an IBAN someone typed (nl96 trio 9174 9021 17): its digits are no phone number. */
 const IBAN_BEFORE = /\b[a-z]{2}\d{2}(?:\s?[a-z0-9]{4})+\s?$/i;
 /** Digits with dots: a phone only in the 3.3.4 style (805.555.0108) or with a country code. */
 const DOTTED_PHONE = /^(?:\+\d{1,3}[.\s])?\(?\d{2,4}\)?(?:\.\d{2,4}){2,4}$/;
 const IP_OR_VERSION = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/** Brazilian (01310-333) and Portuguese (1100-330) postcodes, which no phone number is grouped like. */
+const POSTCODE_LIKE = /^\d{4,5}-\d{3}$/;
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{2}[-/.]\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{4})$/;
 /** A trailing group that is a quantity, not part of the number: "call 085 322 1911 30 minutes before". */
 const TRAILING_QUANTITY = /[ ]\d{1,2}$/;
@@ -53,7 +56,7 @@ const UNIT_AFTER = /^\s*(?:min|mins|minutes|hours|hrs|h|days|secs|seconds|times|
 
 // A run of digits, possibly grouped by spaces, dots, dashes or slashes, with an optional + or
 // 00 prefix and parenthesised groups: what a phone number can look like, cheaply found.
-const CANDIDATE = /(?<![\w+])(?:\+|00)?(?:\(\d{1,5}\)|\d)(?:[ .\-/]?(?:\(\d{1,5}\)|\d)){5,17}(?![\w])/g;
+const CANDIDATE = /(?<![\w+])(?:\(\+\d{1,3}\)[ ]?|\+|00)?(?:\(\d{1,5}\)|\d)(?:[ .\-/]?(?:\(\d{1,5}\)|\d)){5,17}(?![\w])/g;
 
 /**
  * The region the number is valid in, or 'international' for one written with its country code.
@@ -61,9 +64,9 @@ const CANDIDATE = /(?<![\w+])(?:\+|00)?(?:\(\d{1,5}\)|\d)(?:[ .\-/]?(?:\(\d{1,5}
  * possible one (numbering plans reserve ranges for fiction, and plans change faster than metadata).
  */
 function validIn(raw: string, regions: readonly CountryCode[], phoneContext: boolean): CountryCode | 'international' | undefined {
-  if (raw.startsWith('+') || raw.startsWith('00')) {
-    // "+44 (0)20 …": the trunk prefix in brackets is not dialled from abroad.
-    const parsed = parsePhoneNumberFromString(raw.replace(/^00/, '+').replace(/\(0\)\s?/, ''));
+  if (raw.startsWith('+') || raw.startsWith('00') || raw.startsWith('(+')) {
+    // "+44 (0)20 …": the trunk prefix in brackets is not dialled from abroad; "(+34) 625…" is +34.
+    const parsed = parsePhoneNumberFromString(raw.replace(/^00/, '+').replace(/^\((\+\d{1,3})\)/, '$1').replace(/\(0\)\s?/, ''));
     return parsed && (parsed.isValid() || (phoneContext && parsed.isPossible())) ? 'international' : undefined;
   }
   return regions.find((region) => parsePhoneNumberFromString(raw, region)?.isValid());
@@ -90,12 +93,12 @@ export const phoneDetector: Detector = {
       const digits = digitsOf(raw);
       if (digits.length < 7 || digits.length > 15) continue;
       if (raw.includes('.') && (!DOTTED_PHONE.test(raw) || IP_OR_VERSION.test(raw))) continue;
-      if (DATE_LIKE.test(raw) || /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})\b/.test(raw) || /^:\d/.test(text.slice(start + raw.length))) continue;
+      if (POSTCODE_LIKE.test(raw) || DATE_LIKE.test(raw) || /^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4})\b/.test(raw) || /^:\d/.test(text.slice(start + raw.length))) continue;
       // Inside a longer run of digit groups (the tail of an IBAN or a card), not a number of its own.
       if (/\d[ ]$/.test(text.slice(Math.max(0, start - 2), start))) continue;
       // Part of a longer token (ORD-2024-889123), or followed by decimals: not a phone number.
       if (/[\w-]/.test(text[start - 1] ?? '') || /^[.,]\d/.test(text.slice(start + raw.length))) continue;
-      const international = raw.startsWith('+') || raw.startsWith('00');
+      const international = raw.startsWith('+') || raw.startsWith('00') || raw.startsWith('(+');
       const before = contextBefore(text, start, 36);
       const phoneContext = PHONE_WORDS.test(before) || NUMBER_INTRO.test(before) || PHONE_WORDS_AFTER.test(text.slice(start + raw.length, start + raw.length + 40));
       if (!phoneContext && (NOT_PHONE_WORDS.test(before) || IBAN_BEFORE.test(before))) continue;

@@ -17,6 +17,14 @@ describe('street addresses of many countries, with what belongs to them on the l
     ['Rua das Flores, 120, apto 31 - Curitiba/PR, 80010-020', 'Rua das Flores, 120, apto 31 - Curitiba/PR, 80010-020'],
     ['12 avenue Jean-Jaurès, 69007 Saint-Étienne-de-Lyon', '12 avenue Jean-Jaurès, 69007 Saint-Étienne-de-Lyon'],
     ['Address: 7 Kowhai Grove, Lower Hutt 5010\nPhone: none', '7 Kowhai Grove, Lower Hutt 5010'],
+    ['the new one is Moda Mah. Bahariye Cd. No: 41, 34710 Kadıköy/İstanbul', 'Moda Mah. Bahariye Cd. No: 41, 34710 Kadıköy/İstanbul'],
+    ['levering til Ole Vigs gate 12, 0366 Oslo takk', 'Ole Vigs gate 12, 0366 Oslo'],
+    ['Stationsweg 14 3811 MH Amersfoort is het adres', 'Stationsweg 14 3811 MH Amersfoort'],
+    ['Keizersgracht 120 2511 AB Den Haag', 'Keizersgracht 120 2511 AB Den Haag'],
+    ['届け先は大阪府大阪市北区梅田3-1-1です', '大阪府大阪市北区梅田3-1-1'],
+    ['Suite 210, 88 Queen St W, Toronto, ON M5H 2M5', 'Suite 210, 88 Queen St W, Toronto, ON M5H 2M5'],
+    ['Wiedner Hauptstraße 12/3/7, 1040 Wien', 'Wiedner Hauptstraße 12/3/7, 1040 Wien'],
+    ['Calle 45 #12-30, Medellín', 'Calle 45 #12-30, Medellín'],
   ])('%s', (text, expected) => {
     expect(addresses(text)).toEqual([expected]);
   });
@@ -37,6 +45,8 @@ describe('street addresses of many countries, with what belongs to them on the l
     'the flat at the corner has 2 bedrooms',
     'Email address: not.a.street@example.com',
     'I live on Baker Street, call me',
+    'Order 12345, 10115 items shipped',
+    'boarding at gate 12, 3 hours late',
   ])('is not fooled by %s', (text) => {
     expect(addresses(text)).toEqual([]);
   });

@@ -2,17 +2,22 @@ import { allMatches, Detector, Finding } from './finding';
 
 // Within an address, words are separated by spaces or tabs, never a line break.
 const S = '[ \\t]';
-const UPPER = 'A-ZÀ-ÖØ-ÞŁŚŻŹĆŃ';
+const UPPER = 'A-ZÀ-ÖØ-ÞŁŚŻŹĆŃİŞĞ';
 const LOWER = "a-zà-öø-ÿā-žß'’";
 const CAP = `[${UPPER}][${UPPER}${LOWER}.-]*`;
 const WORD_LOWER = `[${LOWER}][${LOWER}.-]*`;
+/** A word of a street's name without dots, so the name stops at the end of its sentence. */
+const NAME_WORD = `[${UPPER}${LOWER}][${UPPER}${LOWER}-]*`;
 const PARTICLE = '(?:de los|de las|de la|de les|dels|del|della|delle|dello|degli|dei|de|di|da|do|dos|das|du|des|van|von|der|den|la|le|el|y)';
 /** Words that start what follows an address on its line (a sign-off, a field label, the next clause), never a city. */
 const NOT_PLACE_WORDS =
-  "thanks|thank|thx|merci|danke|gracias|grazie|obrigad[oa]|cordialement|saludos|regards|cheers|best|please|pls|i|i'm|im|ich|je|iban|ssn|dob|pin|otp|vat|tel|phone|mobile|email|e-mail|name|order|card|ahora|antes|pero|porque|y|e|o|et|ou|und|oder|aber|mais|ma|con|para|pour|für|and|or|but|then|which|that|is|was|not|by|from|to|the|for|with|so|it|its|my|instead|rent|paid|coordinates|reception";
+  "thanks|thank|thx|merci|danke|gracias|grazie|obrigad[oa]|cordialement|saludos|regards|cheers|best|please|pls|i|i'm|im|ich|je|iban|ssn|dob|pin|otp|vat|tel|phone|mobile|email|e-mail|name|order|card|ahora|antes|pero|porque|y|e|o|et|ou|und|oder|aber|mais|ma|con|para|pour|für|and|or|but|then|which|that|is|was|not|by|from|to|the|for|with|so|it|its|my|instead|rent|paid|coordinates|reception|been|has|have|had|are|were|will|still|since|already|waiting|meu|minha|mi|mon|ma|mein|meine|mijn|my|vous|nous|ich|wir|we|you|he|she|they|bitte|please|ring|call|text|cash|nicht|not";
 const NOT_PLACE = `(?!(?:${NOT_PLACE_WORDS})\\b)`;
+const NOT_PLACE_CAPITALISED = NOT_PLACE_WORDS.split('|')
+  .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+  .join('|');
 // City and district words have lowercase letters, so a postcode (BN1 9HW) or a state is not eaten.
-const CITY_WORD = `(?!(?:${NOT_PLACE_WORDS})\\b)[${UPPER}][a-zà-öø-ÿā-ž'’]+(?:-(?:[a-z]+-)*[${UPPER}]?[a-zà-öø-ÿā-ž'’]+)*`;
+const CITY_WORD = `(?!(?:${NOT_PLACE_CAPITALISED})\\b)[${UPPER}][a-zà-öø-ÿā-ž'’]+(?:-(?:[a-z]+-)*[${UPPER}]?[a-zà-öø-ÿā-ž'’]+)*`;
 // Not the cents of a price or the tail of a version ("A$284.35 is on its way").
 const HOUSE = '(?<![\\d.,$€£¥₹])\\d{1,6}[A-Za-z]?(?:[/-]\\d{0,5}[A-Za-z]?)?';
 // After the street's name the number is short: in "rue des Tanneurs, 31000 Toulouse" 31000 is a postcode.
@@ -23,7 +28,7 @@ const STREET_TYPES =
 const STRICT_STREET_TYPES = 'street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|court|ct|parkway|pkwy|terrace|crescent|highway|hwy|circle|drive|way';
 // A unit's identifier holds a digit or is a single letter ("Suite C"): "flat at 12 …" is no unit.
 const UNIT_ID = `(?:[A-Za-z]{0,2}\\d[A-Za-z0-9-]*|[A-Z]\\b)`;
-const UNIT = `(?:(?:Apt|Apartment|Apto|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|Depto|Dpto|Departamento|Casa|Piso|Int|Scala|Bloco|Lgh|Ático|apt|apto|unit|flat|suite|depto|dpto|casa|piso|int|scala|bloco|lgh|ático|hs)\\.?(?:${S}*${UNIT_ID}|${S}+[A-Za-z]\\b)|(?:bajo|bis|ter)\\b|#${S}?[A-Za-z0-9-]+|\\d{1,2}\\.${S}?(?:OG|og|Stock|stock|Etage|etage|tv|th|mf|sal)\\b|\\d{1,2}(?:e|er|ème)${S}étage|\\d{1,2}[º°ª]${S}\\d{1,2}[ºª]|\\d{1,2}[º°ª](?:${S}?(?:izq(?:da|uierda)?|dcha|der(?:echa)?|[A-Z])(?![A-Za-z]))?)`;
+const UNIT = `(?:(?:Apt|Apartment|Apto|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|Depto|Dpto|Departamento|Casa|Piso|Int|Scala|Bloco|Lgh|Ático|apt|apto|unit|flat|suite|depto|dpto|casa|piso|int|scala|bloco|lgh|ático|hs)\\.?(?:${S}*${UNIT_ID}|${S}+[A-Za-z]\\b)|(?:bajo|bis|ter)\\b|#${S}?[A-Za-z0-9-]+|\\d{1,2}\\.${S}?(?:OG|og|Stock|stock|Etage|etage|tv|th|mf|sal)\\b|\\d{1,2}(?:e|er|ème)${S}étage|\\d{1,2}[º°ª]${S}\\d{1,2}[ºª]|\\d{1,2}[º°ª](?:${S}?(?:izq(?:da|uierda)?|dcha|der(?:echa)?|esq|dto|dir|Izq|Dcha|Esq|Dto|[A-Z])(?![A-Za-z]))?)`;
 /** What may stand before the house number: "No. 405", "House No. 50", "Villa 82,", "blk 101". */
 const HOUSE_PREFIX = `(?:(?:House|house|Door|door|H\\.)${S}?(?:No|no)\\.?|No\\.|Villa|villa|Blk|blk|Block|Plot|plot)${S}*`;
 /** A named building between a flat and the street: "flat 601, Sai Darshan CHS, 31 3rd Main". */
@@ -38,7 +43,7 @@ const LOWER_STREET_TYPES = STREET_TYPES.toLowerCase()
   .join('|');
 /** Street words of Spanish, Catalan, Portuguese, Italian and French, before the street's name. */
 const ROMANCE_STREET_WORDS =
-  'Calle|Avenida|Avda\\.?|Av\\.|Paseo|Plaza|Carrer|Avinguda|Passeig|Rambla|Ronda|Camino|Privada|Callejón|Cerrada|Calzada|Prolongación|Andador|Retorno|Circuito|Travesía|Glorieta|Via|Viale|Piazza|Corso|Largo|Vicolo|Strada|Lungomare|Rua|Travessa|Alameda|Estrada|Rodovia|Praça|Beco|Rue|Boulevard|Chemin|Place|Avenue|Allée|Quai|Impasse|Chaussée';
+  'Calle|Avenida|Avda\\.?|Av\\.|Paseo|Plaza|Carrer|Avinguda|Passeig|Rambla|Ronda|Camino|Privada|Callejón|Cerrada|Calzada|Prolongación|Andador|Retorno|Circuito|Travesía|Glorieta|Via|Viale|Piazza|Corso|Largo|Vicolo|Strada|Lungomare|Borgo|Contrada|Salita|Rua|Travessa|Alameda|Estrada|Rodovia|Praça|Beco|Rue|Boulevard|Chemin|Place|Avenue|Allée|Quai|Impasse|Chaussée';
 // Lowercase too, except the ones that are everyday English words (place, boulevard).
 const ROMANCE_STREET =
   ROMANCE_STREET_WORDS +
@@ -71,6 +76,11 @@ interface Core {
  * type, name and number (Via Roma 12, Rua Oscar Freire, 2295), a number then a French street type
  * (12 rue de Rivoli), a Korean road (237 Haeundae-ro) or a Japanese block address (1-13-16 Tenjin).
  */
+/** Capitalised words that come before numbers without being streets: "Order 1234, 10115 …". */
+const NOT_STREET_NAMES =
+  'Order|Orders|Invoice|Ticket|Case|Version|Build|Level|Room|Gate|Seat|Platform|Flight|Bus|Line|Apt|Unit|Flat|Suite|Floor|Page|Step|Item|Items|Box|Code|Pin|Model|Season|Episode|Chapter|Day|Week|Month|Year|Total|Qty|Ref|No|Nr|Tel|Phone|Fax|Account|Booking|Reservation|Table|Block|Section|Row|Zone|Area|Route|Stop|Terminal|Door|Locker|Aisle';
+const POSTCODE_THEN_CITY = /\d[ \t]+(?:\d{4}[ \t]?[A-Z]{2}|\d{4,5})[ \t]+[A-ZÀ-Þ]|\d,[ \t]+(?:\d{4}[ \t]?[A-Z]{2}|\d{4,5})[ \t]+[A-ZÀ-Þ]/;
+
 function hasBlockNumber(text: string): boolean {
   return text.includes('-') && /\b\d{1,2}-\d{1,2}-\d{1,3}\s/.test(text);
 }
@@ -87,7 +97,7 @@ const CORES: Core[] = [
   {
     name: 'lowercase-number-street',
     pattern: new RegExp(
-      `(?:\\b(?:apt|unit|flat|suite)\\.?${S}*[a-z]{0,2}\\d[a-z0-9-]*,?${S}+(?:${BUILDING},${S}+)?)?(?:\\b(?:house${S}?no\\.?|no\\.|blk|villa|plot)${S}*)?\\b${HOUSE},?${S}+(?:(?:[nsew]\\.?${S}+)?(?:\\d{1,3}(?:st|nd|rd|th)|${LOWER_STREET_WORD})(?:${S}${LOWER_STREET_WORD}){0,2}${S}+(?:${STRICT_STREET_TYPES})\\b|${ORDINAL_STREET})`,
+      `(?:\\b(?:apt|unit|flat|suite)\\.?${S}*[a-z]{0,2}\\d[a-z0-9-]*,?${S}+(?:${BUILDING},${S}+)?)?(?:\\b(?:house${S}?no\\.?|no\\.|blk|villa|plot)${S}*)?\\b${HOUSE},?${S}+(?:(?:[nsew]\\.?${S}+)?(?:\\d{1,3}(?:st|nd|rd|th)|${LOWER_STREET_WORD})(?:${S}${LOWER_STREET_WORD}){0,2}${S}+(?:${STRICT_STREET_TYPES})\\b(?:${S}\\d{1,3}\\b)?|${ORDINAL_STREET}|(?:street|road)${S}+\\d{1,3}\\b)`,
       'g',
     ),
     gate: { words: [...words(STRICT_STREET_TYPES), 'main', 'cross'] },
@@ -104,7 +114,7 @@ const CORES: Core[] = [
   {
     name: 'street-then-number',
     pattern: new RegExp(
-      `(?:\\b(?:Am|An|Im|Zum|Zur|Auf der|Unter den)${S}+${CAP}|\\b(?:ul|al|pl|os)\\.${S}+(?:${CAP}|${WORD_LOWER})|\\b[${UPPER}a-zäöü][a-zäöüß]+er${S}+(?:Straße|Strasse|Str\\.|Gasse|Weg|Platz|Allee|Ring|Damm|Ufer|straße|strasse|str\\.|gasse|weg|platz|allee|ring|damm|ufer)|\\b(?:${CAP}${S}+(?:(?:de|van|der|den|von)${S}+)+)?[${UPPER}a-zà-öø-ÿ][a-zà-öø-ÿß]+(?:-[${UPPER}]?[a-zà-öø-ÿß]+)*(?:${GERMANIC_SUFFIXES.replace('|str|', '|str\\.|')}))${S}+\\d{1,4}(?:${S}?[a-zA-Z]\\b|[/-](?:\\d{1,4}[A-Za-z]?|[A-Za-z]{1,3})\\b)?\\b`,
+      `(?:\\b(?:Am|An|Im|Zum|Zur|Auf der|Unter den)${S}+${CAP}|\\b(?:ul|al|pl|os)\\.${S}+(?:${CAP}|${WORD_LOWER})|\\b[${UPPER}a-zäöü][a-zäöüß]+er${S}+(?:Straße|Strasse|Str\\.|Gasse|Weg|Platz|Allee|Ring|Damm|Ufer|straße|strasse|str\\.|gasse|weg|platz|allee|ring|damm|ufer)|\\b(?:${CAP}${S}+(?:(?:de|van|der|den|von)${S}+)+|[${UPPER}][a-zäöüß]+er${S}+)?[${UPPER}a-zà-öø-ÿ][a-zà-öø-ÿß]+(?:-[${UPPER}]?[a-zà-öø-ÿß]+)*(?:${GERMANIC_SUFFIXES.replace('|str|', '|str\\.|')}))${S}+\\d{1,4}(?:${S}[A-Za-z]${S}\\d{1,3}\\b|${S}m\\.${S}?\\d{1,3}\\b|${S}?[a-zA-Z]\\b|(?:[/-](?:\\d{1,4}[A-Za-z]?|[A-Za-z]{1,3})\\b){1,2}|${S}hs\\b)?\\b`,
       'g',
     ),
     gate: {
@@ -115,7 +125,7 @@ const CORES: Core[] = [
   {
     name: 'number-then-romance-street',
     pattern: new RegExp(
-      `\\b\\d{1,4}(?:${S}?(?:bis|ter))?,?${S}+(?:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours)${S}+(?:(?:de la|de l'|du|des|de|d'|la|le)${S}*)?(?:${CAP}|${WORD_LOWER})(?:[${S.slice(1, -1)}-]+(?:de |du |des |la |le )?(?:${CAP}|${WORD_LOWER})){0,3}`,
+      `\\b\\d{1,4}(?:${S}?(?:bis|ter))?,?${S}+(?:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours)${S}+(?:(?:de la|de l'|du|des|de|d'|la|le)${S}*)?(?:${NAME_WORD})(?:[${S.slice(1, -1)}-]+(?:de |du |des |la |le )?(?:${NAME_WORD})){0,3}`,
       'gi',
     ),
     gate: { anyCaseWords: ['rue', 'avenue', 'av', 'boulevard', 'bd', 'place', 'chemin', 'allée', 'impasse', 'quai', 'route', 'cours'] },
@@ -123,12 +133,42 @@ const CORES: Core[] = [
   {
     name: 'romance-street-then-number',
     pattern: new RegExp(
-      `\\b(?:${ROMANCE_STREET})${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|\\d{1,3}|${WORD_LOWER})(?:${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|${WORD_LOWER})){0,3},?${S}+(?:n\\.?º${S}*)?${ROMANCE_HOUSE}`,
+      `\\b(?:${ROMANCE_STREET})${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|\\d{1,3}|${WORD_LOWER})(?:${S}+(?:${PARTICLE}${S}+)?(?:${CAP}|${WORD_LOWER})){0,3},?${S}+(?:n\\.?º${S}*|#${S}?|No\\.?${S}*)?${ROMANCE_HOUSE}`,
       'g',
     ),
     gate: { words: [...words(ROMANCE_STREET)] },
     // Lowercase "via", "plaza" or "corso" is as likely an everyday word: "via email 2 times".
     weak: (core) => /^(?:via|corso|largo|plaza|strada|avenue)\b/i.test(core) && !/^[A-Z]/.test(core),
+  },
+  {
+    name: 'turkish-street',
+    pattern: new RegExp(
+      `(?:\\b${CAP}(?:${S}+${CAP})?${S}+(?:Mah\\.|Mahallesi),?${S}+)?\\b${CAP}(?:${S}+${CAP}){0,3}${S}+(?:Cd\\.|Cad\\.|Caddesi|Sk\\.|Sok\\.|Sokak|Sokağı|Blv\\.|Bulvarı)${S}*(?:No${S}?[:.]?${S}?)\\d{1,4}[A-Za-z]?(?:\\/\\d{1,3})?`,
+      'g',
+    ),
+    gate: { words: ['Cd', 'Cad', 'Caddesi', 'Sk', 'Sok', 'Sokak', 'Sokağı', 'Blv', 'Bulvarı'] },
+  },
+  {
+    name: 'nordic-street-apart',
+    // "Thorvald Meyers gate 53": Norwegian and Danish streets write their type apart; "gate 12"
+    // is as often an airport's, so the postcode after it decides.
+    pattern: new RegExp(`\\b${CAP}(?:${S}+${CAP})?${S}+(?:gate|gata|vei|veien|vej|gade|gatan|vägen|väg|tie|katu)${S}+\\d{1,4}${S}?[A-Za-z]?\\b`, 'g'),
+    gate: { words: ['gate', 'gata', 'vei', 'veien', 'vej', 'gade', 'gatan', 'vägen', 'väg', 'tie', 'katu'] },
+    weak: true,
+  },
+  {
+    name: 'name-number-postcode',
+    // "Lange Voorhout 295 2544 EL Den Haag", "Bryggen 46, 5003 Bergen": a street without a type
+    // word is an address only when a postcode and a city follow it.
+    pattern: new RegExp(`\\b(?!(?:${NOT_STREET_NAMES})\\b)${CAP}(?:${S}+(?:${PARTICLE}${S}+)?${CAP}){0,2}${S}+\\d{1,4}(?:${S}?[A-Za-z]\\b|[/-]\\d{1,3}\\b)?(?=,?${S}+(?:\\d{4}${S}?[A-Z]{2}|\\d{4,5})${S}+[${UPPER}])`, 'g'),
+    gate: { text: (text) => POSTCODE_THEN_CITY.test(text) },
+    weak: true,
+  },
+  {
+    name: 'cjk-address',
+    // 東京都渋谷区道玄坂2-24-14: prefecture, city or ward, then the block numbers.
+    pattern: /(?:〒?\d{3}-\d{4}\s*)?[\u3400-\u9fff]{1,8}?(?:都|道|府|県|市|区|町|村)[\u3400-\u9fff\u30a0-\u30ff]*\d{1,4}(?:[-−－]\d{1,4}){1,3}(?:[\u3400-\u9fff]{0,3}\d{0,4}(?:号室|号|階))?/g,
+    gate: { text: (text) => /[\u3400-\u9fff]/.test(text) },
   },
   {
     name: 'korean-road',
@@ -208,7 +248,7 @@ const SEGMENTS: Segment[] = [
   {
     kind: 'city',
     pattern: new RegExp(
-      `(?:${DISTRICT_ABBREVIATION})?${CITY_WORD}(?:${S}+(?:${CITY_PARTICLE}${S}+)?${CITY_WORD}){0,3}(?:${S}\\d{1,2}\\b)?(?:\\/[A-Z]{2})?`,
+      `(?:${DISTRICT_ABBREVIATION})?${CITY_WORD}(?:${S}+(?:${CITY_PARTICLE}${S}+)?${CITY_WORD}){0,3}(?:${S}\\d{1,2}\\b)?(?:\\/(?:[A-Z]{2}\\b|${CITY_WORD}))?`,
       'y',
     ),
   }, // a city or district: Sandyford, Dublin 18, Al Barsha 2
@@ -224,7 +264,7 @@ const LOWER_SEGMENTS: Segment[] = [
     ),
   },
 ];
-const SEPARATOR = new RegExp(`(?:,${S}*|${S}+-${S}+|${S}+|\\/)`, 'y');
+const SEPARATOR = new RegExp(`(?:,${S}*|${S}+-${S}+|${S}+|\\/|\\.${S}+(?=\\d))`, 'y');
 /** A lowercase city right after a postcode is one word: "24103 kiel gehen" ends at "kiel". */
 const ONE_LOWER_WORD = /^[^\s]+/;
 
@@ -288,6 +328,14 @@ function extendTail(text: string, end: number, lowercase: boolean): { end: numbe
   return { end, confirmed };
 }
 
+/** A unit written before the street: "Apt 749, 457 Olympic-ro", "Room 249, 1-20-8 Minatomirai", "appt 3, 14 bd Voltaire". */
+const UNIT_BEFORE = new RegExp(`(?:^|[\\s,:;(])((?:Apt|Apartment|Appt|Unit|Flat|Suite|Room|Rm|apt|appt|unit|flat|suite|room)\\.?${S}*[A-Za-z]?\\d[A-Za-z0-9-]*,?${S}+)$`);
+
+function withUnitBefore(text: string, start: number): number {
+  const unit = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
+  return unit ? start - unit[1].length : start;
+}
+
 /** Street addresses typed into a labelled form field: "Address: …", "Dirección: …" to the line's end. */
 const FORM_FIELD = new RegExp(
   `(?:^|\\n|\\b(?:new|old|billing|shipping|delivery|home|my|previous|current|correct|full)${S}+)(?:street${S}address|address(?:${S}line${S}?1)?|street|addr|dirección|direccion|domicilio|endereço|adresse|anschrift|indirizzo|adres)${S}*:${S}*([^\\n]{6,140})`,
@@ -325,8 +373,9 @@ export const streetAddressDetector: Detector = {
         const lowercase = !/[A-Z]/.test(match[0]);
         const { end, confirmed } = extendTail(text, coreEnd, lowercase);
         if ((weak === true || (typeof weak === 'function' && weak(match[0]))) && !confirmed) continue;
-        const value = text.slice(match.index, end).replace(/[\s,.;:\-/]+$/, '');
-        findings.push({ type: 'STREET_ADDRESS', start: match.index, end: match.index + value.length, confidence: confirmed ? 0.85 : 0.75, detector: `street-address.${name}` });
+        const start = withUnitBefore(text, match.index);
+        const value = text.slice(start, end).replace(/[\s,.;:\-/]+$/, '');
+        findings.push({ type: 'STREET_ADDRESS', start, end: start + value.length, confidence: confirmed ? 0.85 : 0.75, detector: `street-address.${name}` });
       }
     }
     return findings;
