@@ -1,83 +1,9 @@
 import { allMatches, Detector, Finding, insideAny } from './finding';
 import { AMBIGUOUS_NAMES, COMMON_SURNAMES, ENGLISH_WORDS, FAMILY_NAME_FIRST, GIVEN_NAMES, NOT_PERSON_PHRASES } from './person-names';
+import { BOT_AFTER, CUE_LAST_WORDS, DETERMINER, GREETING_CUE, LOCATIVE, LOWERCASE_NAME_CUE, LOWERCASE_NAME_CUE_LAST_WORDS, MIDDLE_INITIAL, NAME_PARTICLES, NAMED_THING_BEFORE, NOT_NAME, PLACE_PREFIX, PLACE_START, PRODUCT_NOUN, ROLE_CUE, SIGN_OFF_END, SIGN_OFF_TEAM, STOPWORDS, STRONG_CUE, TRAILING_SIGNATURE, WEAK_ROLE_CUE } from './person-cues';
 
 // One instance for every call (reset before each scan): detection is synchronous.
 const WORD = /[A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+)*/g;
-const TITLE = '(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|monsieur|madame|mademoiselle|herr|frau|sr|sra|señor|señora|signor|signora|sig|senhor|senhora|doña)\\.?';
-
-/** Capitalised words that are not part of a name, wherever they stand. */
-const NOT_NAME = new Set(
-  `i i'm im i've i'd i'll the a an and or but from at on in to for with support team app customer service help desk agent
-thanks thank hi hello hey please sorry yes no ok okay here just my your our their his her we you they he she it is was
-are can could would should did do does has have had not also again today tomorrow yesterday monday tuesday wednesday
-thursday friday saturday sunday january february march april june july august september october november december
-order account premium gold pro plus android ios iphone ipad mac windows store shop game level mr mrs ms miss mx dr prof
-sir madam mme mlle monsieur madame mademoiselle herr frau sr sra señor señora signor signora senhor senhora doña dear regards best cheers sent name address phone email bank iban card
-tel mobile street road avenue apt flat unit suite dob ssn id uk us eu usa where why when what how which who whose
-there then this that these those still after before since because if so also just any some every all none got get
-was were been being did does doing done is isn't it's don't can't cannot won't didn't we're i've i'd you're they're
-hola bonjour hallo ciao olá buenos gracias merci danke grazie obrigado update payment refund delivery parcel package
-transfer invoice receipt bill price plan subscription password login code link email message chat ticket issue problem
-error bug crash version build device phone laptop tablet please pls plz thx lol omg ok okay good great nice new old
-nome nombre nom naam neue neuer neues ihr ihre mein meine unser unsere bitte danke für das der die den dem ein eine
-het een mijn uw onze les un une mon ma mes votre notre los las mi tu su nuestro os um uma meu minha gli
-obrigada lat lng long latitude longitude gps cordialement groetjes groeten saludos abraços abrazos atentamente atenciosamente grüße gruß gruss mfg saluti pozdrawiam
-pozdrowienia selamlar saygılarımla hälsningar mvh hilsen kundennummer bestellnummer telefon handy adresse anschrift
-geburtsdatum klantnummer telefoon adres kia nissan mini fiat vw volkswagen ford toyota honda bmw audi mercedes tesla
-hyundai renault peugeot volvo skoda opel mazda subaru chevrolet jeep lexus princess`.split(/\s+/),
-);
-
-/** Everyday lowercase words: a lowercase word after a name is a surname only if it is not one of these. */
-const STOPWORDS = new Set(
-  `a about above after again all am an and any are as at be because been before being below between both but by can
-cant could did do does doing down during each few for from further had has have having he her here hers him his how i
-if in into is it its just me more most my no nor not now of off on once only or other our out over own same she should
-so some such than that the their them then there these they this those through to too under until up very was we were
-what when where which while who whom why will with would you your lol pls plz thx ty asap btw omg ok okay thanks please
-here again today still also yet back got get need want said says told asked paid sent will ill im dont didnt cant wont
-wants needs keeps kept left took came went gave never has hasnt isnt wasnt didn't hasn't isn't wasn't called calls sold
-ugh haha hehe hmm xx xoxo tia fyi idk imo tbh
-ist est es è är er ni nie nicht pas não no non
-sells bought ordered charged was were been being says has have had will would could should can cannot about after`.split(/\s+/),
-);
-
-/** "mi hermana Rocío", "ma sœur Inès", "meine Schwester Jana", "minha irmã Thaís". */
-const FAMILY_WORDS_ABROAD =
-  'hermana|hermano|esposa|esposo|marido|mujer|hijo|hija|madre|padre|mamá|papá|amigo|amiga|vecino|vecina|sœur|frère|femme|mari|fils|fille|ami|amie|mère|père|voisin|voisine|schwester|bruder|frau|mann|sohn|tochter|mutter|vater|freund|freundin|sorella|fratello|moglie|figlio|figlia|amica|irmã|irmão|filho|filha|mãe|pai|amiga|vizinho|vizinha';
-
-const STRONG_CUE = new RegExp(
-  `(?:\\b(?:my name is|my name's|name is|name was|name:|names|recipient:|contact:|name ist|ich heiße|heiße|mi nombre es|il mio nome è|mijn naam is|nazywam się|benim adım|adım|(?:full|legal|account|user) name|au nom de|intestato a|lautet auf|auf den namen|a nombre de|em nome de|claimant:|kontoinhaber:|inhaber:|cordialement|abraços|abrazos|saludos|un saludo|atentamente|atenciosamente|grüße|gruß|saluti|cordiali saluti|groetjes|groeten|met vriendelijke groet|called|call me|this is|it's|its|it is|signed|sincerely|regards|kind regards|best regards|best wishes|cheers|cheres|thanks|thx|thank you|many thanks|br|ask for|asking for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|chatted with|dear|attn|attention|c/o|account holder|card ?holder|holder is|name on (?:the )?card|account name|titular|(?:full name|nome completo|nombre completo|nom complet|nome|nombre|nom|naam|navn|imię|vorname|nachname)\\s?:|t\\.n\\.v\\.|payee|beneficiary|under|i am|i'm|im|sono|soy|je suis|ich bin|ik ben|me llamo|mi chiamo|je m'appelle|meu nome é|my (?!(?:plan|package|tier|subscription|account|order|device|phone|model|password|username|user name|email|address|card|bank|number|id|code|version|ip|browser|os|region|country|city|zip|postcode|problem|issue|question|game|app|team|favou?rite)\\b)\\w+(?: \\w+)? is|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|boss|kid|child|colleague|roommate|girlfriend|boyfriend|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|nephew|niece|neighbou?r)(?:,? | is | named |'s name is )|(?:mi|mis|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}) ))[\\s,:]*$|\\b${TITLE}[ \\t]*$`,
-  'i',
-);
-/** The last word of every cue phrase: the cue regexes only run after one of these (a Set lookup). */
-const CUE_LAST_WORDS = new Set(
-  `is name names name's called me this it's its it signed sincerely regards wishes cheers cheres thanks thx you br for
-to with dear attn attention c/o holder cardholder under am i'm im named mr mrs ms miss mx dr prof sir madam mme mlle herr
-frau sr sra señor señora hi hello hey hiya morning afternoon evening driver rider courier technician tech agent rep
-colleague manager supervisor landlord tenant roommate neighbor neighbour cashier waiter doctor nurse teacher coach officer
-employee customer client user player cc contact tell ask and by from son daughter wife husband partner friend brother
-sister mom mum mother dad father boss kid child girlfriend boyfriend uncle aunt cousin grandma grandpa grandmother
-grandfather nephew niece buyer seller host owner guide organiser organizer payee card t.n.v sono soy suis bin ben llamo
-chiamo appelle é was ist heiße es è się adım recipient claimant beneficiary kontoinhaber inhaber completo complet monsieur madame mademoiselle signor signora
-sig senhor senhora doña cordialement abraços abrazos saludos saludo atentamente atenciosamente grüße gruß saluti
-groetjes groeten groet olá ola oi hola bonjour salut ciao hej hoi merhaba salam buongiorno buenos días dia tarde tag moin
-host boy guy girl titular de a auf nome nombre nom naam navn imię vorname nachname ${FAMILY_WORDS_ABROAD.replaceAll('|', ' ')}`.split(
-    /\s+/,
-  ),
-);
-
-/**
- * Cues after which even a lowercase word nobody lists is a name ("by courier tanvir", "my name is
- * xochitl"), if it is no English word. Checked only after one of their last words.
- */
-const LOWERCASE_NAME_CUE = new RegExp(
-  `\\b(?:my name is|my name's|name is|call me|name:|name|recipient:|contact:|beneficiary:|claimant:|au nom de|intestato a|lautet auf|a nombre de|em nome de|titular|card ?holder|account holder|account name|driver|rider|courier|delivery boy|delivery guy|technician|landlord|neighbou?r|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|cousin|uncle|aunt)|(?:mi|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}))[\\s,:]+$`,
-  'i',
-);
-const LOWERCASE_NAME_CUE_LAST_WORDS = new Set(
-  `is me name: recipient contact beneficiary claimant de a auf titular holder name driver rider courier boy guy technician landlord neighbour neighbor son daughter wife husband
-partner friend brother sister mom mum mother dad father cousin uncle aunt ${FAMILY_WORDS_ABROAD.replaceAll('|', ' ')}`.split(/\s+/),
-);
 
 /** An English word, or one of its inflections ("onboarding", "cancelled", "reviews"). */
 function isEnglishWord(word: string): boolean {
@@ -85,7 +11,6 @@ function isEnglishWord(word: string): boolean {
   const stem = /^(.{3,}?)(?:s|es|ed|d|ing|er|ers|ly)$/.exec(word)?.[1];
   return stem !== undefined && (ENGLISH_WORDS.has(stem) || ENGLISH_WORDS.has(`${stem}e`));
 }
-
 
 /** The author line of a quoted message: "On 3 May, Ana Ruiz <ana@…> wrote:", "> cormac wrote:". */
 const QUOTE_AUTHOR = /(?:^|[\n>,]\s*)([A-Za-zÀ-ÿ][a-zà-ÿ'’-]+(?: [A-Za-zÀ-ÿ][a-zà-ÿ'’-]+){0,2})\s+(?:<[^\s<>@]+@[^\s<>]+>\s*)?(?:wrote|a écrit|schrieb|escribió|escreveu|ha scritto|schreef|napisał|napisała|skrev|yazdı)\s?:/g;
@@ -121,19 +46,6 @@ function isLowercaseNameAfterCue(text: string, start: number, word: string, word
   return !isEnglishWord(word) && !STOPWORDS.has(word) && LOWERCASE_NAME_CUE.test(text.slice(Math.max(0, start - 40), start));
 }
 
-const GREETING_CUE =
-  /(?:^|[.!?\n]\s*)(?:>\s*)*(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening)|morning|evening|olá|ola|oi|hola|bonjour|salut|hallo|ciao|hej|hoi|merhaba|salam|buongiorno|buenos días|bom dia|boa tarde|guten tag|moin)[\s,]+$/i;
-const ROLE_CUE =
-  /\b(?:driver|rider|courier|boy|guy|girl|technician|tech|agent|rep|colleague|manager|supervisor|landlord|tenant|roommate|neighbou?r|cashier|waiter|doctor|nurse|teacher|coach|officer|employee|customer|client|user|player|buyer|seller|host|owner|guide|organi[sz]er|payee|cc|contact|tell|ask|and|with|by|from|for|to),?\s+$/i;
-/** Role cues that are prepositions or verbs ("to", "for", "tell"): "geolocate to Sevilla." is a place. */
-const WEAK_ROLE_CUE = /\b(?:cc|contact|tell|ask|and|with|by|from|for|to),?\s+$/i;
-/** A sign-off's name ends the message, after a line break, a dash, a tilde or a comma ("… — Priyanka")… */
-const SIGN_OFF_END = /^(?:[\s.!?)\]~*_'"`\u2190-\u2BFF]|\uFE0F)*$/;
-
-/** …or names a team after it, wherever a sentence ended ("Trang | Tier 2 Support", "Seán, Trust & Safety"). */
-const SIGN_OFF_TEAM =
-  /^\s*(?:[|,]|from\b)\s*[^\n]{0,40}\b(?:Support|Team|Care|Service|Services|Safety|Billing|Desk|Help|Suporte|Soporte|Kundenservice|Équipe|Servizio|Klantenservice)\b[^\n]{0,20}$/;
-
 /**
  * Whether the word at start..end signs the message off: after a line break, a dash, a tilde or a
  * comma with nothing but punctuation after it, or after any sentence end with a team after it.
@@ -146,21 +58,6 @@ function isSignOff(text: string, start: number, end: number): boolean {
   const rest = text.slice(end, end + 80);
   return ('.!?'.includes(before) ? false : SIGN_OFF_END.test(rest)) || SIGN_OFF_TEAM.test(rest);
 }
-
-/** Words after which a name-like word names a car model, a bot or a pet ("Nissan Leaf", "chatbot Leo"). */
-const NAMED_THING_BEFORE = new Set(
-  `kia nissan mini fiat vw volkswagen ford toyota honda bmw audi mercedes tesla hyundai renault peugeot volvo skoda opel
-mazda subaru chevrolet jeep lexus chatbot bot assistant robot dog cat puppy kitten pet parrot horse`.split(/\s+/),
-);
-
-/** "I'm Milo, the virtual assistant": a bot introducing itself is no person. */
-const BOT_AFTER = /^[\s,]+(?:the |your |an? )?(?:virtual |digital |ai |chat |automated |smart )?(?:assistant|bot|chatbot)\b/i;
-/** A middle initial and a surname after a given name: " S. Greenwood". */
-const MIDDLE_INITIAL = /^ [A-Z]\. [A-Z][a-zà-ÿ'’-]+/;
-const DETERMINER = /\b(?:the|a|an|our|your|this|that|these|those)\s+$/i;
-const PRODUCT_NOUN =
-  /^\s+(?:skin|skins|outfit|event|store|stroe|shop|order|bag|server|servers|warehouse|update|character|collab|pack|bundle|edition|mode|map|season|pass|costume|avatar|hub|airport|office|branch|station|street|st|road|rd|ave|avenue|lane|drive|boulevard|square|mall|hotel|restaurant|cafe|app|game|brand|shoes|jacket|dress|perfume|collection|sale|coupon|voucher|plan|subscription|account|card|model|series|premium|support|wallet|security|cloud|tv|ai|bot|cup|mug|bottle|tumbler|watch|bike|cir|circle|ct|court|pl|place|way|blvd|ln|dr|drive|pde|tce|close|crescent|grove|terrace|dental|clinic|outdoor|outdoors|studio|studios|salon|bakery|pharmacy|motors|electronics|sports|fitness|gym|labs|bank|insurance|apparel|kitchen|pizza|grill|bistro|books|design|media|group|inc|ltd|llc|gmbh|company|services|solutions|consulting|travel|tours|records|music|foods|market|garage|auto|optics|legal|realty|homes|properties|architects|logistics|express|couriers|academy|school|university|hospital|club)\b/i;
-const TRAILING_SIGNATURE = /^(?:[\s.!?,:;)\]~*_\-–—'"`\u2190-\u2BFF]|\uFE0F)*$/;
 
 interface Token {
   value: string;
@@ -180,15 +77,7 @@ function isCapitalized(word: string): boolean {
 }
 
 const NEXT_WORD = /[ ]([A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+)*)/y;
-/** Lowercase particles inside a name: Femke van Dijk, Maarten van der Veen, Luca di Stefano. */
-/** Particles inside a name, lowercase or capitalised: Femke van Dijk, Khalid Al Mansouri, Aoife Mac Giolla. */
-const NAME_PARTICLES = new Set(['van', 'der', 'den', 'de', 'del', 'della', 'von', 'da', 'di', 'dos', 'das', 'du', 'le', 'la', 'el', 'al', 'bin', 'ibn', 'abu', 'ter', 'ten', 'mac', 'mc', 'ap', 'ní', 'nic', 'ó']);
-/** A capitalised word right before that makes the next one part of a place: Santa Monica, Port Louis. */
-const PLACE_WORDS = 'Santa|San|Saint|St|Ste|Port|Fort|Mount|Mt|Lake|New|North|South|East|West|Cape|Bay|Glen|Palm|São|Sao|Belo|Rio|Porto|Puerto|Nova|Novo|Ciudad|Villa|Monte|Santo|Costa|Los|Las|Buenos|Bad|Palo|Baton';
-const PLACE_PREFIX = new RegExp(`\\b(?:${PLACE_WORDS})\\.?\\s+$`);
-/** …or the first word of a place: São Paulo, Belo Horizonte, Puerto Vallarta. */
-const PLACE_START = new RegExp(`^(?:${PLACE_WORDS})$`);
-const LOCATIVE = /\b(?:in|at|near|around|outside|inside)\s+$/i;
+
 /** "Keane's clinic": the possessive is not part of the name. */
 const withoutPossessive = (word: string) => (word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word);
 
