@@ -1,8 +1,8 @@
 // `npm run pii:eval [-- corpus.jsonl]`: precision, recall and F1 per type of the classifier's
 // detectors on labelled corpora: by default the tuning corpus (support-chat.jsonl), the development
 // ones (dev-*.jsonl: once blind, their error kinds then guided generic fixes) and the blind one
-// (blind.jsonl, never looked at beyond its scores). libs/pii/domain/corpus/README.md has their story.
-import { readdirSync, readFileSync } from 'node:fs';
+// when there is one (blind.jsonl, never looked at beyond its scores). libs/pii/domain/corpus/README.md has their story.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectPii } from '@sieve/pii-domain';
 import { formatScores, LabelledText, score } from './evaluate';
@@ -12,7 +12,8 @@ const corpusDir = path.join(workspaceRoot, 'libs/pii/domain/corpus');
 const developmentSets = readdirSync(corpusDir)
   .filter((name) => /^dev-\d+\.jsonl$/.test(name))
   .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-const files = process.argv[2] ? [process.argv[2]] : ['support-chat.jsonl', ...developmentSets, 'blind.jsonl'].map((name) => path.join(corpusDir, name));
+const blindSets = existsSync(path.join(corpusDir, 'blind.jsonl')) ? ['blind.jsonl'] : [];
+const files = process.argv[2] ? [process.argv[2]] : ['support-chat.jsonl', ...developmentSets, ...blindSets].map((name) => path.join(corpusDir, name));
 
 for (const file of files) {
   const corpus: LabelledText[] = readFileSync(file, 'utf8')

@@ -47,6 +47,9 @@ describe('detectPii leaves alone what support chat is full of', () => {
     'version 18.6.4.190 vs 20.2.8.217, which one is fixed?',
     'customer number 924556735 — still no bill this month',
     'CEP 01310-333 não encontrado',
+    'Device: Moto G84 / 20.11.2.23',
+    "l'appli plante depuis la mise à jour 12.0.7.250",
+    'crashes after updating to 10.12.4.40 on my tablet',
   ])('%s', (text) => {
     expect(found(text)).toEqual([]);
   });

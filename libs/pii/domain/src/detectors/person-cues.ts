@@ -18,7 +18,8 @@ transfer invoice receipt bill price plan subscription password login code link e
 error bug crash version build device phone laptop tablet please pls plz thx lol omg ok okay good great nice new old
 nome nombre nom naam neue neuer neues ihr ihre mein meine unser unsere bitte danke für das der die den dem ein eine
 het een mijn uw onze les un une mon ma mes votre notre los las mi tu su nuestro os um uma meu minha gli
-obrigada lat lng long latitude longitude gps cordialement groetjes groeten saludos abraços abrazos atentamente atenciosamente grüße gruß gruss mfg saluti pozdrawiam
+obrigada lat lng long latitude longitude gps cumprimentos warmly salam el il lo der die das het soyad posizione karta kak bey hanım
+team équipe l'équipe l’équipe equipe soporte suporte klantenservice kundenservice cordialement groetjes groeten saludos abraços abrazos atentamente atenciosamente grüße gruß gruss mfg saluti pozdrawiam
 pozdrowienia selamlar saygılarımla hälsningar mvh hilsen kundennummer bestellnummer telefon handy adresse anschrift
 geburtsdatum klantnummer telefoon adres kia nissan mini fiat vw volkswagen ford toyota honda bmw audi mercedes tesla
 hyundai renault peugeot volvo skoda opel mazda subaru chevrolet jeep lexus princess`.split(/\s+/),
@@ -35,6 +36,8 @@ here again today still also yet back got get need want said says told asked paid
 wants needs keeps kept left took came went gave never has hasnt isnt wasnt didn't hasn't isn't wasn't called calls sold
 ugh haha hehe hmm xx xoxo tia fyi idk imo tbh
 ist est es è är er ni nie nicht pas não no non
+depuis pour avec dans sur sous chez mais donc puis aussi très desde para por con sin pero muy ya mira seit mit bei nach aus
+aber auch sehr schon perché anche ancora già ainda também muito sem sudah belum dan atau dengan untuk dari ile için ama çok
 sells bought ordered charged was were been being says has have had will would could should can cannot about after`.split(/\s+/),
 );
 
@@ -42,8 +45,15 @@ sells bought ordered charged was were been being says has have had will would co
 const FAMILY_WORDS_ABROAD =
   'hermana|hermano|esposa|esposo|marido|mujer|hijo|hija|madre|padre|mamá|papá|amigo|amiga|vecino|vecina|sœur|frère|femme|mari|fils|fille|ami|amie|mère|père|voisin|voisine|schwester|bruder|frau|mann|sohn|tochter|mutter|vater|freund|freundin|sorella|fratello|moglie|figlio|figlia|amica|irmã|irmão|filho|filha|mãe|pai|amiga|vizinho|vizinha';
 
+/** "Name:" in the forms of other languages. */
+const NAME_LABELS = 'imię i nazwisko:|nazwisko:|nama lengkap:|nama:|ad soyad:|isim:|nom complet\\s?:|nome e cognome:|nombre y apellidos:|volledige naam:';
+/** "My name is" in other languages. */
+const MY_NAME_IS = "me llamo|mi chiamo|je m'appelle|ich heiße|meu nome é|nazywam się|benim adım|adım|nama saya|mijn naam is|ik ben";
+/** Titles people type in lowercase before a surname: "mr zhao", "mevrouw brouwer". */
+const TITLES_BEFORE_SURNAME = 'mr|mrs|ms|mx|dr|mevrouw|meneer|herr|frau|señor|señora|sr|sra|pani|pan|bapak|ibu|monsieur|madame';
+
 export const STRONG_CUE = new RegExp(
-  `(?:\\b(?:my name is|my name's|name is|name was|name:|names|recipient:|contact:|name ist|ich heiße|heiße|mi nombre es|il mio nome è|mijn naam is|nazywam się|benim adım|adım|(?:full|legal|account|user) name|au nom de|intestato a|lautet auf|auf den namen|a nombre de|em nome de|claimant:|kontoinhaber:|inhaber:|cordialement|abraços|abrazos|saludos|un saludo|atentamente|atenciosamente|grüße|gruß|saluti|cordiali saluti|groetjes|groeten|met vriendelijke groet|called|call me|this is|it's|its|it is|signed|sincerely|regards|kind regards|best regards|best wishes|cheers|cheres|thanks|thx|thank you|many thanks|br|ask for|asking for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|chatted with|dear|attn|attention|c/o|account holder|card ?holder|holder is|name on (?:the )?card|account name|titular|(?:full name|nome completo|nombre completo|nom complet|nome|nombre|nom|naam|navn|imię|vorname|nachname)\\s?:|t\\.n\\.v\\.|payee|beneficiary|under|i am|i'm|im|sono|soy|je suis|ich bin|ik ben|me llamo|mi chiamo|je m'appelle|meu nome é|my (?!(?:plan|package|tier|subscription|account|order|device|phone|model|password|username|user name|email|address|card|bank|number|id|code|version|ip|browser|os|region|country|city|zip|postcode|problem|issue|question|game|app|team|favou?rite)\\b)\\w+(?: \\w+)? is|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|boss|kid|child|colleague|roommate|girlfriend|boyfriend|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|nephew|niece|neighbou?r)(?:,? | is | named |'s name is )|(?:mi|mis|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}) ))[\\s,:]*$|\\b${TITLE}[ \\t]*$`,
+  `(?:\\b(?:my name is|my name's|name is|name was|name:|names|${NAME_LABELS}|recipient:|contact:|name ist|ich heiße|heiße|mi nombre es|il mio nome è|mijn naam is|nazywam się|benim adım|adım|(?:full|legal|account|user) name|au nom de|intestato a|lautet auf|auf den namen|a nombre de|em nome de|claimant:|kontoinhaber:|inhaber:|cordialement|abraços|abrazos|saludos|un saludo|atentamente|atenciosamente|grüße|gruß|saluti|cordiali saluti|groetjes|groeten|met vriendelijke groet|called|call me|this is|it's|its|it is|signed|sincerely|regards|kind regards|best regards|best wishes|cheers|cheres|thanks|thx|thank you|many thanks|br|ask for|asking for|speak(?:ing)? (?:to|with)|spoke (?:to|with)|talk(?:ed)? (?:to|with)|chatted with|dear|attn|attention|c/o|account holder|card ?holder|holder is|name on (?:the )?card|account name|titular|(?:full name|nome completo|nombre completo|nom complet|nome|nombre|nom|naam|navn|imię|vorname|nachname)\\s?:|t\\.n\\.v\\.|payee|beneficiary|under|i am|i'm|im|sono|soy|je suis|ich bin|ik ben|me llamo|mi chiamo|je m'appelle|meu nome é|my (?!(?:plan|package|tier|subscription|account|order|device|phone|model|password|username|user name|email|address|card|bank|number|id|code|version|ip|browser|os|region|country|city|zip|postcode|problem|issue|question|game|app|team|favou?rite)\\b)\\w+(?: \\w+)? is|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|boss|kid|child|colleague|roommate|girlfriend|boyfriend|uncle|aunt|cousin|grandma|grandpa|grandmother|grandfather|nephew|niece|neighbou?r)(?:,? | is | named |'s name is )|(?:mi|mis|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}) ))[\\s,:]*$|\\b${TITLE}[ \\t]*$`,
   'i',
 );
 
@@ -56,7 +66,7 @@ colleague manager supervisor landlord tenant roommate neighbor neighbour cashier
 employee customer client user player cc contact tell ask and by from son daughter wife husband partner friend brother
 sister mom mum mother dad father boss kid child girlfriend boyfriend uncle aunt cousin grandma grandpa grandmother
 grandfather nephew niece buyer seller host owner guide organiser organizer payee card t.n.v sono soy suis bin ben llamo
-chiamo appelle é was ist heiße es è się adım recipient claimant beneficiary kontoinhaber inhaber completo complet monsieur madame mademoiselle signor signora
+chiamo appelle é was ist heiße es è się adım nazwisko lengkap nama soyad isim cognome apellidos naam recipient claimant beneficiary kontoinhaber inhaber completo complet monsieur madame mademoiselle signor signora
 sig senhor senhora doña cordialement abraços abrazos saludos saludo atentamente atenciosamente grüße gruß saluti
 groetjes groeten groet olá ola oi hola bonjour salut ciao hej hoi merhaba salam buongiorno buenos días dia tarde tag moin
 host boy guy girl titular de a auf nome nombre nom naam navn imię vorname nachname ${FAMILY_WORDS_ABROAD.replaceAll('|', ' ')}`.split(
@@ -69,11 +79,12 @@ host boy guy girl titular de a auf nome nombre nom naam navn imię vorname nachn
  * xochitl"), if it is no English word. Checked only after one of their last words.
  */
 export const LOWERCASE_NAME_CUE = new RegExp(
-  `\\b(?:my name is|my name's|name is|call me|name:|name|recipient:|contact:|beneficiary:|claimant:|au nom de|intestato a|lautet auf|a nombre de|em nome de|titular|card ?holder|account holder|account name|driver|rider|courier|delivery boy|delivery guy|technician|landlord|neighbou?r|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|cousin|uncle|aunt)|(?:mi|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}))[\\s,:]+$`,
+  `\\b(?:my name is|my name's|name is|call me|name:|name|${NAME_LABELS}|${MY_NAME_IS}|${TITLES_BEFORE_SURNAME}|(?:ibu|ayah|adik|kakak|istri|suami|anak|teman) saya,?|recipient:|contact:|beneficiary:|claimant:|au nom de|intestato a|lautet auf|a nombre de|em nome de|titular|card ?holder|account holder|account name|driver|rider|courier|delivery boy|delivery guy|technician|landlord|neighbou?r|my (?:son|daughter|wife|husband|partner|friend|brother|sister|mom|mum|mother|dad|father|cousin|uncle|aunt)|(?:mi|mio|mia|mon|ma|mein|meine|meu|minha) (?:${FAMILY_WORDS_ABROAD}))[\\s,:]+$`,
   'i',
 );
 export const LOWERCASE_NAME_CUE_LAST_WORDS = new Set(
-  `is me name: recipient contact beneficiary claimant de a auf titular holder name driver rider courier boy guy technician landlord neighbour neighbor son daughter wife husband
+  `is me name: nazwisko lengkap nama soyad isim cognome apellidos naam llamo chiamo appelle heiße é się adım saya
+ik mr mrs ms mx dr mevrouw meneer herr frau señor señora sr sra pani pan bapak ibu monsieur madame recipient contact beneficiary claimant de a auf titular holder name driver rider courier boy guy technician landlord neighbour neighbor son daughter wife husband
 partner friend brother sister mom mum mother dad father cousin uncle aunt ${FAMILY_WORDS_ABROAD.replaceAll('|', ' ')}`.split(/\s+/),
 );
 
@@ -95,11 +106,13 @@ export const SIGN_OFF_TEAM =
 /** Words after which a name-like word names a car model, a bot or a pet ("Nissan Leaf", "chatbot Leo"). */
 export const NAMED_THING_BEFORE = new Set(
   `kia nissan mini fiat vw volkswagen ford toyota honda bmw audi mercedes tesla hyundai renault peugeot volvo skoda opel
-mazda subaru chevrolet jeep lexus chatbot bot assistant robot dog cat puppy kitten pet parrot horse`.split(/\s+/),
+mazda subaru chevrolet jeep lexus chatbot bot assistant robot dog cat puppy kitten pet parrot horse chat gato perro hund
+katze cane gatto kot pies kedi köpek kucing anjing hond kat asistente assistente assistent team équipe l'équipe equipe
+soporte suporte klantenservice kundenservice support servicio atendimento ekip zespół`.split(/\s+/),
 );
 
 /** "I'm Milo, the virtual assistant": a bot introducing itself is no person. */
-export const BOT_AFTER = /^[\s,]+(?:the |your |an? )?(?:virtual |digital |ai |chat |automated |smart )?(?:assistant|bot|chatbot)\b/i;
+export const BOT_AFTER = /^[\s,(]+(?:the |your |an? )?(?:virtual |digital |ai |chat |automated |smart |triage )?(?:assistant|bot|chatbot)\b/i;
 
 /** A middle initial and a surname after a given name: " S. Greenwood". */
 export const MIDDLE_INITIAL = /^ [A-Z]\. [A-Z][a-zà-ÿ'’-]+/;

@@ -22,6 +22,9 @@ describe('names of people from many places, with the cues people write around th
     ['Your refund is on its way. Ngozi | Tier 2 Support', ['Ngozi']],
     ['we are parked by the lake, the spare is missing. yusuf', ['yusuf']],
     ['Hello Phạm Văn Đức, your order shipped', ['Phạm Văn Đức']],
+    ['Imię i nazwisko: michał nowak', ['michał nowak']],
+    ["hi it's dmytro kovalenko here, the box is empty", ['dmytro kovalenko']],
+    ['i spoke to mr zhao yesterday', ['zhao']],
   ])('%s', (text, expected) => {
     expect(people(text)).toEqual(expected);
   });
@@ -38,6 +41,9 @@ describe('names of people from many places, with the cues people write around th
     'the Nissan Leaf and the Mini Cooper both have a warning light',
     'your chatbot Leo told me to call',
     'Merci pour votre aide.\nCordialement',
+    'Thanks for your patience!\nThe PixelVault team',
+    'Cordialement,\nL’équipe Forkful',
+    'Cordialement,\nDrivewell',
   ])('is not fooled by %s', (text) => {
     expect(people(text)).toEqual([]);
   });

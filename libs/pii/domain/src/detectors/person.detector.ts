@@ -5,6 +5,21 @@ import { BOT_AFTER, CUE_LAST_WORDS, DETERMINER, GREETING_CUE, LOCATIVE, LOWERCAS
 // One instance for every call (reset before each scan): detection is synchronous.
 const WORD = /[A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+)*/g;
 
+/** "it's dmytro kovalenko here", "its james again": what follows a writer's name (and surname). */
+const WRITER_INTRODUCED_AFTER = /^(?: [a-zà-ÿ'’-]+)?\s+(?:here|again|speaking|from)\b/;
+
+/** PixelVault, GigNest, StageDoor: a capital inside a word marks a brand, unlike McKenzie or MacLeod. */
+function isCamelCase(word: string): boolean {
+  return /^[A-Z][a-z]+[A-Z][a-z]/.test(word) && !/^(?:Mc|Mac|Di|De|Le|La|Van|Von|Fitz)[A-Z]/.test(word);
+}
+
+function isTwoEnglishWords(word: string): boolean {
+  for (let split = 4; split <= word.length - 4; split++) {
+    if (ENGLISH_WORDS.has(word.slice(0, split)) && ENGLISH_WORDS.has(word.slice(split))) return true;
+  }
+  return false;
+}
+
 /** An English word, or one of its inflections ("onboarding", "cancelled", "reviews"). */
 function isEnglishWord(word: string): boolean {
   if (ENGLISH_WORDS.has(word)) return true;
@@ -42,7 +57,9 @@ function isLowerAscii(word: string): boolean {
 }
 
 function isLowercaseNameAfterCue(text: string, start: number, word: string, wordBefore: string): boolean {
-  if (word.length < 3 || !LOWERCASE_NAME_CUE_LAST_WORDS.has(wordBefore.toLowerCase()) || /['’]/.test(word)) return false;
+  if (word.length < 3 || /['’]/.test(word)) return false;
+  if (/^(?:it's|its|it’s)$/i.test(wordBefore) && WRITER_INTRODUCED_AFTER.test(text.slice(start + word.length, start + word.length + 40))) return !STOPWORDS.has(word);
+  if (!LOWERCASE_NAME_CUE_LAST_WORDS.has(wordBefore.toLowerCase())) return false;
   return !isEnglishWord(word) && !STOPWORDS.has(word) && LOWERCASE_NAME_CUE.test(text.slice(Math.max(0, start - 40), start));
 }
 
@@ -147,6 +164,7 @@ export const personDetector: Detector = {
       const lowercaseAfterCue = lowercase && isLowercaseNameAfterCue(text, match.index, match[0], wordBefore);
       if (lowercase && !GIVEN_NAMES.has(match[0]) && !lowercaseAfterCue) continue;
       const value = withoutPossessive(match[0]);
+      if (isCamelCase(value)) continue;
       // Single letters and the letters of a code (H4966YKI…) are no names.
       if (value.length < 2 || /\d/.test(text.charAt(match.index + match[0].length))) continue;
       const capitalized = isCapitalized(value);
@@ -173,6 +191,8 @@ export const personDetector: Detector = {
       const signOff = first.capitalized && !strong && isSignOff(text, first.start, first.end);
       // An unknown word with no cue before it can't become a name: skip the rest of the work.
       if (!strong && !greeting && !role && !known && !familyFirst && !signOff && !lowercaseAfterCue) continue;
+      // Tallybank, Forkful, Drivewell: an unknown word made of two English words is a brand.
+      if (!known && capitalized && isTwoEnglishWords(lower)) continue;
 
       // The words that belong to the name: capitalised ones after a capitalised name, one
       // non-everyday lowercase word after a lowercase name.
@@ -183,7 +203,8 @@ export const personDetector: Detector = {
         // "van der" inside a name, when a name word follows it.
         if (NAME_PARTICLES.has(next.lower) && tokens.slice(last + 2).some((t) => !NAME_PARTICLES.has(t.lower) && (t.capitalized || !first.capitalized))) {
           const after = tokens.slice(last + 2).findIndex((t) => !NAME_PARTICLES.has(t.lower));
-          if (after >= 0 && !STOPWORDS.has(tokens[last + 2 + after].lower)) {
+          const family = tokens[last + 2 + after];
+          if (after >= 0 && !STOPWORDS.has(family.lower) && !(isEnglishWord(family.lower) && !COMMON_SURNAMES.has(family.lower)) && !isCamelCase(family.value)) {
             last = last + 2 + after;
             continue;
           }
@@ -191,7 +212,7 @@ export const personDetector: Detector = {
         if (NOT_NAME.has(next.lower) || STOPWORDS.has(next.lower)) break;
         if (AMBIGUOUS_NAMES.has(next.lower) && !COMMON_SURNAMES.has(next.lower) && !familyFirst) break;
         if (first.capitalized ? !next.capitalized : last > 0 || next.value !== next.lower || next.value.length < 3 || (isEnglishWord(next.lower) && !COMMON_SURNAMES.has(next.lower) && !/^\s*(?:[/,|—–<(-]|$)/.test(text.slice(next.end, next.end + 3)))) break;
-        if (PRODUCT_NOUN.test(` ${next.value}`)) break;
+        if (PRODUCT_NOUN.test(` ${next.value}`) || isCamelCase(next.value)) break;
         last++;
       }
       tokens[last] = { ...tokens[last], end: tokens[last].start + withoutPossessive(tokens[last].value).length };

@@ -25,6 +25,10 @@ describe('street addresses of many countries, with what belongs to them on the l
     ['Suite 210, 88 Queen St W, Toronto, ON M5H 2M5', 'Suite 210, 88 Queen St W, Toronto, ON M5H 2M5'],
     ['Wiedner Hauptstraße 12/3/7, 1040 Wien', 'Wiedner Hauptstraße 12/3/7, 1040 Wien'],
     ['Calle 45 #12-30, Medellín', 'Calle 45 #12-30, Medellín'],
+    ['kirim ke jl. melati no. 12b, bandung 40115 ya', 'jl. melati no. 12b, bandung 40115'],
+    ['adresim: bahariye cd. no: 41, 34710 kadıköy', 'bahariye cd. no: 41, 34710 kadıköy'],
+    ['7 Grafton Street, Dublin 2, Ireland', '7 Grafton Street, Dublin 2'],
+    ['Bât. C, 34 boulevard Voltaire, 13006 Marseille', 'Bât. C, 34 boulevard Voltaire, 13006 Marseille'],
   ])('%s', (text, expected) => {
     expect(addresses(text)).toEqual([expected]);
   });

@@ -1,4 +1,4 @@
-import { allMatches, Detector } from './finding';
+import { allMatches, Detector, Finding } from './finding';
 import { CORES, coresToRun } from './street-address/cores';
 import { formFieldValues } from './street-address/form-field';
 import { extendTail, withUnitBefore } from './street-address/tail';
@@ -9,7 +9,7 @@ export const streetAddressDetector: Detector = {
   minDigits: 1,
   detect(text) {
     if (!/\d/.test(text)) return [];
-    const findings = text.includes(':') ? formFieldValues(text) : [];
+    const findings: Finding[] = [];
     const run = coresToRun(text);
     for (const [index, { name, pattern, weak }] of CORES.entries()) {
       if (!(run & (1 << index))) continue;
@@ -21,6 +21,13 @@ export const streetAddressDetector: Detector = {
         const start = withUnitBefore(text, match.index);
         const value = text.slice(start, end).replace(/[\s,.;:\-/]+$/, '');
         findings.push({ type: 'STREET_ADDRESS', start, end: start + value.length, confidence: confirmed ? 0.85 : 0.75, detector: `street-address.${name}` });
+      }
+    }
+    // A labelled field's value ("Address: …") counts where no street core matched inside it: the
+    // cores know where an address ends, the field runs to the end of its line.
+    if (text.includes(':')) {
+      for (const field of formFieldValues(text)) {
+        if (!findings.some((core) => core.start < field.end && field.start < core.end)) findings.push(field);
       }
     }
     return findings;

@@ -1,4 +1,4 @@
-import { BUILDING, CAP, GERMANIC_SUFFIXES, HOUSE, HOUSE_PREFIX, LOWER_STREET_TYPES, LOWER_STREET_WORD, NAME_WORD, ORDINAL_STREET, PARTICLE, ROMANCE_HOUSE, ROMANCE_STREET, S, STREET_TYPES, STRICT_STREET_TYPES, UNIT, UPPER, WORD_LOWER, words } from './vocabulary';
+import { BUILDING, CAP, CAPITALISED_NAME_WORD, GERMANIC_SUFFIXES, HOUSE, HOUSE_PREFIX, LOWER_STREET_TYPES, LOWER_STREET_WORD, LOWERCASE_NAME_WORD, NAME_WORD, NOT_PLACE, ORDINAL_STREET, PARTICLE, ROMANCE_HOUSE, ROMANCE_STREET, S, STREET_TYPES, STRICT_STREET_TYPES, UNIT, UPPER, WORD_LOWER, WORD_START, words } from './vocabulary';
 
 interface Core {
   name: string;
@@ -28,6 +28,9 @@ function hasBlockNumber(text: string): boolean {
  * type, name and number (Via Roma 12, Rua Oscar Freire, 2295), a number then a French street type
  * (12 rue de Rivoli), a Korean road (237 Haeundae-ro), a Japanese block address (1-13-16 Tenjin) and more.
  */
+/** "Cd" as written in a capitalised address, "cd" in a lowercase one. */
+const cased = (word: string, lowercase: number) => (lowercase ? word : word[0].toUpperCase() + word.slice(1));
+
 export const CORES: Core[] = [
   {
     name: 'number-street-type',
@@ -57,7 +60,7 @@ export const CORES: Core[] = [
   {
     name: 'street-then-number',
     pattern: new RegExp(
-      `(?:\\b(?:Am|An|Im|Zum|Zur|Auf der|Unter den)${S}+${CAP}|\\b(?:ul|al|pl|os)\\.${S}+(?:${CAP}|${WORD_LOWER})|\\b[${UPPER}a-zäöü][a-zäöüß]+er${S}+(?:Straße|Strasse|Str\\.|Gasse|Weg|Platz|Allee|Ring|Damm|Ufer|straße|strasse|str\\.|gasse|weg|platz|allee|ring|damm|ufer)|\\b(?:${CAP}${S}+(?:(?:de|van|der|den|von)${S}+)+|[${UPPER}][a-zäöüß]+er${S}+)?[${UPPER}a-zà-öø-ÿ][a-zà-öø-ÿß]+(?:-[${UPPER}]?[a-zà-öø-ÿß]+)*(?:${GERMANIC_SUFFIXES.replace('|str|', '|str\\.|')}))${S}+\\d{1,4}(?:${S}[A-Za-z]${S}\\d{1,3}\\b|${S}m\\.${S}?\\d{1,3}\\b|${S}?[a-zA-Z]\\b|(?:[/-](?:\\d{1,4}[A-Za-z]?|[A-Za-z]{1,3})\\b){1,2}|${S}hs\\b)?\\b`,
+      `(?:\\b(?:Am|An|Im|Zum|Zur|Auf der|Unter den)${S}+${CAP}|\\b(?:[Ss][öo]dra|[Nn]orra|[ÖöOo]stra|[Vv][äa]stra|[Gg]amla|[Ss]tora|[Ll]illa|[Nn]ieuwe|[Oo]ude|[Ll]ange|[Kk]orte|[Gg]roße|[Kk]leine|[Aa]lte|[Nn]eue)${S}+[${UPPER}a-zà-öø-ÿ][a-zà-öø-ÿß]+(?:${GERMANIC_SUFFIXES.replace('|str|', '|str\\.|')})${S}+\\d{1,4}(?:${S}?[a-zA-Z]\\b|[/-]\\d{1,4}[a-zA-Z]?\\b)?|\\b(?:ul|al|pl|os)\\.${S}+(?:${CAP}|${WORD_LOWER})|\\b[${UPPER}a-zäöü][a-zäöüß]+er${S}+(?:Straße|Strasse|Str\\.|Gasse|Weg|Platz|Allee|Ring|Damm|Ufer|straße|strasse|str\\.|gasse|weg|platz|allee|ring|damm|ufer)|\\b(?:${CAP}${S}+(?:(?:de|van|der|den|von)${S}+)+|[${UPPER}][a-zäöüß]+er${S}+)?[${UPPER}a-zà-öø-ÿ][a-zà-öø-ÿß]+(?:-[${UPPER}]?[a-zà-öø-ÿß]+)*(?:${GERMANIC_SUFFIXES.replace('|str|', '|str\\.|')}))${S}+\\d{1,4}(?:${S}[A-Za-z]${S}\\d{1,3}\\b|${S}m\\.${S}?\\d{1,3}\\b|${S}?[a-zA-Z]\\b|(?:[/-](?:\\d{1,4}[A-Za-z]?|[A-Za-z]{1,3})\\b){1,2}|${S}hs\\b)?\\b`,
       'g',
     ),
     gate: {
@@ -68,7 +71,7 @@ export const CORES: Core[] = [
   {
     name: 'number-then-romance-street',
     pattern: new RegExp(
-      `\\b\\d{1,4}(?:${S}?(?:bis|ter))?,?${S}+(?:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours)${S}+(?:(?:de la|de l'|du|des|de|d'|la|le)${S}*)?(?:${NAME_WORD})(?:[${S.slice(1, -1)}-]+(?:de |du |des |la |le )?(?:${NAME_WORD})){0,3}`,
+      `\\b\\d{1,4}(?:${S}?(?:bis|ter))?,?${S}+(?:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours)${S}+(?:(?:de la|de l'|du|des|de|d'|la|le)${S}*)?(?:${NAME_WORD})(?:[${S.slice(1, -1)}-]+(?:de |du |des |la |le )?${NOT_PLACE}(?:${NAME_WORD})){0,3}`,
       'gi',
     ),
     gate: { anyCaseWords: ['rue', 'avenue', 'av', 'boulevard', 'bd', 'place', 'chemin', 'allée', 'impasse', 'quai', 'route', 'cours'] },
@@ -83,14 +86,23 @@ export const CORES: Core[] = [
     // Lowercase "via", "plaza" or "corso" is as likely an everyday word: "via email 2 times".
     weak: (core) => /^(?:via|corso|largo|plaza|strada|avenue)\b/i.test(core) && !/^[A-Z]/.test(core),
   },
-  {
-    name: 'turkish-street',
-    pattern: new RegExp(
-      `(?:\\b${CAP}(?:${S}+${CAP})?${S}+(?:Mah\\.|Mahallesi),?${S}+)?\\b${CAP}(?:${S}+${CAP}){0,3}${S}+(?:Cd\\.|Cad\\.|Caddesi|Sk\\.|Sok\\.|Sokak|Sokağı|Blv\\.|Bulvarı)${S}*(?:No${S}?[:.]?${S}?)\\d{1,4}[A-Za-z]?(?:\\/\\d{1,3})?`,
-      'g',
-    ),
-    gate: { words: ['Cd', 'Cad', 'Caddesi', 'Sk', 'Sok', 'Sokak', 'Sokağı', 'Blv', 'Bulvarı'] },
-  },
+  ...[CAPITALISED_NAME_WORD, LOWERCASE_NAME_WORD].flatMap((name, lowercase) => [
+    {
+      name: lowercase ? 'lowercase-turkish-street' : 'turkish-street',
+      // [Moda Mah.] Bahariye Cd. No: 41 — the district, the street with its type, then "No".
+      pattern: new RegExp(
+        `(?:${WORD_START}${name}(?:${S}+${name})?${S}+${cased('mah', lowercase)}\\.,?${S}+)?${WORD_START}(?!(?:[Aa]dres|[Aa]dresim|[Aa]ddress)\\b)${name}(?:${S}+${name}){0,3}${S}+(?:${['cd', 'cad', 'sk', 'sok', 'blv'].map((type) => `${cased(type, lowercase)}\\.`).join('|')}|${['caddesi', 'sokak', 'sokağı', 'bulvarı'].map((type) => cased(type, lowercase)).join('|')})${S}*${cased('no', lowercase)}${S}?[:.]?${S}?\\d{1,4}[A-Za-z]?(?:\\/\\d{1,3})?`,
+        'g',
+      ),
+      gate: { anyCaseWords: ['cd', 'cad', 'caddesi', 'sk', 'sok', 'sokak', 'sokağı', 'blv', 'bulvarı'] },
+    },
+    {
+      name: lowercase ? 'lowercase-indonesian-jalan' : 'indonesian-jalan',
+      // "Jl. Raya Kuta No. 171B": jalan, the street's name, then its number.
+      pattern: new RegExp(`${WORD_START}(?:${['jl', 'jln', 'jalan'].map((word) => cased(word, lowercase)).join('|')})\\.?${S}+${name}(?:${S}+${name}){0,3}${S}+${cased('no', lowercase)}\\.?${S}*\\d{1,4}[A-Za-z]?\\b`, 'g'),
+      gate: { anyCaseWords: ['jl', 'jln', 'jalan'] },
+    },
+  ]),
   {
     name: 'nordic-street-apart',
     // "Thorvald Meyers gate 53": Norwegian and Danish streets write their type apart; "gate 12"

@@ -7,7 +7,7 @@ const FORM_FIELD = new RegExp(
   'gi',
 );
 /** Where a form value's sentence ends: a stop that no abbreviation (No., St., Co.) explains. */
-const VALUE_END = /(?<!\b(?:[Nn]o|St|Co|Col|Av|Avda|Dr|Apt|Mt|Ft|Rd|Ave|Blvd|Ste|Fracc|[A-Za-z]))[.!?](?:\s|$)|\s\(|\s[-–—]\s(?=[a-z])/;
+const VALUE_END = /(?<!\b(?:[Nn]o|St|Co|Col|Av|Avda|Dr|Apt|Mt|Ft|Rd|Ave|Blvd|Ste|Fracc|[A-Za-z]))[.!?](?:\s|$)|\s\(|\s[-–—]\s(?=[a-z])|\s\|\s|;/;
 
 export function formFieldValues(text: string): Finding[] {
   const findings: Finding[] = [];

@@ -21,7 +21,7 @@ const SEGMENTS: Segment[] = [
   { kind: 'postcode', pattern: new RegExp(`\\d{4}-\\d{3}\\b|\\d{3}${S}\\d{2}\\b(?!${S}?\\d)`, 'y') }, // PT 1100-330, SE 111 21
   { kind: 'postcode', pattern: new RegExp(`\\d{4}${S}?[A-Z]{2}\\b`, 'y') }, // Dutch postcode
   { kind: 'postcode', pattern: new RegExp(`\\d{3}-\\d{4}\\b|\\d{2}-\\d{3}\\b|S?\\d{6}\\b|\\d{4}\\b`, 'y') }, // JP, PL, SG/IN, AT/CH/ZA/AU
-  { kind: 'region', pattern: new RegExp(`(?!(?:IBAN|SSN|DOB|PIN|OTP|VAT|TEL|FAX|URL|BIC)\\b)(?:${REGION_CODES}|[A-Z]{2,4})\\b`, 'y') }, // a state, province or region code alone (CDMX)
+  { kind: 'region', pattern: new RegExp(`(?!(?:IBAN|SSN|DOB|PIN|OTP|VAT|TEL|FAX|URL|BIC|USA|UK|US|UAE)\\b)(?:${REGION_CODES}|[A-Z]{2,4})\\b`, 'y') }, // a state, province or region code alone (CDMX)
   {
     kind: 'city',
     pattern: new RegExp(
@@ -31,12 +31,12 @@ const SEGMENTS: Segment[] = [
   }, // a city or district: Sandyford, Dublin 18, Al Barsha 2
 ];
 const LOWER_SEGMENTS: Segment[] = [
-  { kind: 'unit', pattern: new RegExp(`(?:apt|unit|flat|suite|depto|dpto|apto|int|casa|piso|scala|bloco|lgh|ático|#)\\.?(?:${S}*[a-z]{0,2}\\d[a-z0-9-]*|${S}+[a-z]\\b)|\\d{1,2}\\.${S}?(?:og|stock|etage|tv|th|mf|sal)\\b|\\d{1,2}[º°ª](?:${S}\\d{1,2}[ºª]|${S}(?:izq|dcha)\\b)?`, 'y') },
-  { kind: 'postcode', pattern: new RegExp(`[a-z]\\d[a-z]${S}?\\d[a-z]\\d\\b|[a-z]{1,2}\\d[a-z\\d]?${S}\\d[a-z]{2}\\b|(?:[a-z]{1,2}-)?\\d{4,6}(?:-\\d{3,4})?\\b|\\d{3}-\\d{4}\\b|\\d{3}${S}\\d{2}\\b(?!${S}?\\d)`, 'y') },
+  { kind: 'unit', pattern: new RegExp(`rt${S}?\\d{1,3}\\/rw${S}?\\d{1,3}|(?:apt|unit|flat|suite|ste|depto|dpto|apto|int|casa|piso|scala|bloco|lgh|ático|sala|#)\\.?(?:${S}*[a-z]{0,2}\\d[a-z0-9-]*|${S}+[a-z]\\b)|\\d{1,2}\\.${S}?(?:og|stock|etage|tv|th|mf|sal)\\b|\\d{1,2}[º°ª](?:${S}?\\d{1,2}[ºª]|${S}(?:izq|dcha|esq)\\b|${S}[a-z]\\b)?|bajo(?:${S}[a-z]\\b)?`, 'y') },
+  { kind: 'postcode', pattern: new RegExp(`[a-z]\\d[a-z]${S}?\\d[a-z]\\d\\b|[a-z]{1,2}\\d[a-z\\d]?${S}\\d[a-z]{2}\\b|\\d{4}${S}[a-z]{2}\\b(?=${S}[a-z])|(?:[a-z]{1,2}-)?\\d{4,6}(?:-\\d{3,4})?\\b|\\d{2}-\\d{3}\\b|\\d{3}-\\d{4}\\b|\\d{3}${S}\\d{2}\\b(?!${S}?\\d)`, 'y') },
   {
     kind: 'city',
     pattern: new RegExp(
-      `(?:(?:col|co|fracc)\\.${S}+)?${NOT_PLACE}[a-zà-ÿ]{2,}(?:-[a-zà-ÿ]+)*(?:${S}${NOT_PLACE}[a-zà-ÿ]+(?![a-z\\d]))?(?:${S}(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc|on|qc|bc|ab|mb|sk|ns|nb|nl|pe|nsw|vic|qld|act)\\b)?`,
+      `(?:(?:col|co|fracc)\\.${S}+)?${NOT_PLACE}[a-zà-ÿā-ž]{2,}(?:-[a-zà-ÿā-ž]+)*(?:${S}${NOT_PLACE}[a-zà-ÿā-ž]+(?![a-z\\d]))?(?:${S}\\d{1,2}\\b(?![-/.]?\\d))?(?:${S}(?:al|ak|az|ar|ca|co|ct|de|fl|ga|hi|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc|on|qc|bc|ab|mb|sk|ns|nb|nl|pe|nsw|vic|qld|act)\\b)?`,
       'y',
     ),
   },
@@ -106,7 +106,9 @@ export function extendTail(text: string, end: number, lowercase: boolean): { end
 }
 
 /** A unit written before the street: "Apt 749, 457 Olympic-ro", "Room 249, 1-20-8 Minatomirai", "appt 3, 14 bd Voltaire". */
-const UNIT_BEFORE = new RegExp(`(?:^|[\\s,:;(])((?:Apt|Apartment|Appt|Unit|Flat|Suite|Room|Rm|apt|appt|unit|flat|suite|room)\\.?${S}*[A-Za-z]?\\d[A-Za-z0-9-]*,?${S}+)$`);
+const UNIT_BEFORE = new RegExp(
+  `(?:^|[\\s,:;(])((?:Apt|Apartment|Appt|Unit|Flat|Suite|Room|Rm|Bât|Bat|Bâtiment|Esc|apt|appt|unit|flat|suite|room)\\.?${S}*(?:[A-Za-z]?\\d[A-Za-z0-9-]*|[A-Z]\\b),?${S}+)$`,
+);
 
 export function withUnitBefore(text: string, start: number): number {
   const unit = UNIT_BEFORE.exec(text.slice(Math.max(0, start - 24), start));

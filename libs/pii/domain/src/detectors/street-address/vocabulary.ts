@@ -6,12 +6,18 @@ export const UPPER = 'A-ZÀ-ÖØ-ÞŁŚŻŹĆŃİŞĞ';
 const LOWER = "a-zà-öø-ÿā-žß'’";
 export const CAP = `[${UPPER}][${UPPER}${LOWER}.-]*`;
 export const WORD_LOWER = `[${LOWER}][${LOWER}.-]*`;
+/** Where a word starts, for letters beyond ASCII too (\\b does not see İ or Ö as letters). */
+export const WORD_START = '(?<![A-Za-zÀ-ÖØ-öø-ÿĀ-ž])';
+/** A word of a street's name in a capitalised address (or a number: 1462 Sok.), and in a lowercase one. */
+export const CAPITALISED_NAME_WORD = "(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃİŞĞ][a-zà-öø-ÿā-žı'’-]*|\\d{1,5})";
+export const LOWERCASE_NAME_WORD = "(?:[a-zà-öø-ÿā-žı][a-zà-öø-ÿā-žı'’-]*|\\d{1,5})";
+
 /** A word of a street's name without dots, so the name stops at the end of its sentence. */
 export const NAME_WORD = `[${UPPER}${LOWER}][${UPPER}${LOWER}-]*`;
 export const PARTICLE = '(?:de los|de las|de la|de les|dels|del|della|delle|dello|degli|dei|de|di|da|do|dos|das|du|des|van|von|der|den|la|le|el|y)';
 /** Words that start what follows an address on its line (a sign-off, a field label, the next clause), never a city. */
 const NOT_PLACE_WORDS =
-  "thanks|thank|thx|merci|danke|gracias|grazie|obrigad[oa]|cordialement|saludos|regards|cheers|best|please|pls|i|i'm|im|ich|je|iban|ssn|dob|pin|otp|vat|tel|phone|mobile|email|e-mail|name|order|card|ahora|antes|pero|porque|y|e|o|et|ou|und|oder|aber|mais|ma|con|para|pour|für|and|or|but|then|which|that|is|was|not|by|from|to|the|for|with|so|it|its|my|instead|rent|paid|coordinates|reception|been|has|have|had|are|were|will|still|since|already|waiting|meu|minha|mi|mon|ma|mein|meine|mijn|my|vous|nous|ich|wir|we|you|he|she|they|bitte|please|ring|call|text|cash|nicht|not";
+  "usa|us|uk|united states|united kingdom|ireland|germany|deutschland|france|spain|españa|italy|italia|portugal|netherlands|nederland|belgium|belgique|poland|polska|turkey|türkiye|turkiye|indonesia|brazil|brasil|canada|australia|japan|india|china|sweden|sverige|norway|norge|denmark|danmark|finland|suomi|austria|österreich|switzerland|schweiz|suisse|korea|south africa|nigeria|kenya|uae|all|day|today|tonight|tomorrow|morning|evening|also|too|naar|aan|bij|nach|zu|bei|et|en|thanks|thank|thx|merci|danke|gracias|grazie|obrigad[oa]|cordialement|saludos|regards|cheers|best|please|pls|i|i'm|im|ich|je|iban|ssn|dob|pin|otp|vat|tel|phone|mobile|email|e-mail|name|order|card|ahora|antes|pero|porque|y|e|o|et|ou|und|oder|aber|mais|ma|con|para|pour|für|and|or|but|then|which|that|is|was|not|by|from|to|the|for|with|so|it|its|my|instead|rent|paid|coordinates|reception|been|has|have|had|are|were|will|still|since|already|waiting|meu|minha|mi|mon|ma|mein|meine|mijn|my|vous|nous|ich|wir|we|you|he|she|they|bitte|please|ring|call|text|cash|nicht|not";
 export const NOT_PLACE = `(?!(?:${NOT_PLACE_WORDS})\\b)`;
 const NOT_PLACE_CAPITALISED = NOT_PLACE_WORDS.split('|')
   .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
@@ -28,7 +34,7 @@ export const STREET_TYPES =
 export const STRICT_STREET_TYPES = 'street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|court|ct|parkway|pkwy|terrace|crescent|highway|hwy|circle|drive|way';
 // A unit's identifier holds a digit or is a single letter ("Suite C"): "flat at 12 …" is no unit.
 const UNIT_ID = `(?:[A-Za-z]{0,2}\\d[A-Za-z0-9-]*|[A-Z]\\b)`;
-export const UNIT = `(?:(?:Apt|Apartment|Apto|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|Depto|Dpto|Departamento|Casa|Piso|Int|Scala|Bloco|Lgh|Ático|apt|apto|unit|flat|suite|depto|dpto|casa|piso|int|scala|bloco|lgh|ático|hs)\\.?(?:${S}*${UNIT_ID}|${S}+[A-Za-z]\\b)|(?:bajo|bis|ter)\\b|#${S}?[A-Za-z0-9-]+|\\d{1,2}\\.${S}?(?:OG|og|Stock|stock|Etage|etage|tv|th|mf|sal)\\b|\\d{1,2}(?:e|er|ème)${S}étage|\\d{1,2}[º°ª]${S}\\d{1,2}[ºª]|\\d{1,2}[º°ª](?:${S}?(?:izq(?:da|uierda)?|dcha|der(?:echa)?|esq|dto|dir|Izq|Dcha|Esq|Dto|[A-Z])(?![A-Za-z]))?)`;
+export const UNIT = `(?:(?:Apt|Apartment|Apto|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|Bldg|Building|Depto|Dpto|Departamento|Casa|Piso|Int|Scala|Bloco|Lgh|Ático|Sala|RT|apt|apto|unit|flat|suite|depto|dpto|casa|piso|int|scala|bloco|lgh|ático|sala|hs)\\.?(?:${S}*${UNIT_ID}|${S}+[A-Za-z]\\b)|(?:bajo|Bajo)(?:${S}[A-Z]\\b)?|(?:bis|ter)\\b|#${S}?[A-Za-z0-9-]+|\\d{1,2}\\.${S}?(?:OG|og|Stock|stock|Etage|etage|tv|th|mf|sal)\\b|\\d{1,2}(?:e|er|ème)${S}étage|\\d{1,2}[º°ª]${S}\\d{1,2}[ºª]|\\d{1,2}[º°ª](?:${S}?(?:izq(?:da|uierda)?|dcha|der(?:echa)?|esq|dto|dir|Izq|Dcha|Esq|Dto|[A-Z])(?![A-Za-z]))?)`;
 /** What may stand before the house number: "No. 405", "House No. 50", "Villa 82,", "blk 101". */
 export const HOUSE_PREFIX = `(?:(?:House|house|Door|door|H\\.)${S}?(?:No|no)\\.?|No\\.|Villa|villa|Blk|blk|Block|Plot|plot)${S}*`;
 /** A named building between a flat and the street: "flat 601, Sai Darshan CHS, 31 3rd Main". */
