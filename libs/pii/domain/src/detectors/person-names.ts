@@ -1,5 +1,4 @@
-import { allLocales } from '@faker-js/faker';
-import englishWords from 'an-array-of-english-words';
+import { readFileSync } from 'node:fs';
 import femaleDe from 'human-names/data/female-human-names-de.json';
 import femaleEn from 'human-names/data/female-human-names-en.json';
 import femaleEs from 'human-names/data/female-human-names-es.json';
@@ -12,6 +11,8 @@ import maleEs from 'human-names/data/male-human-names-es.json';
 import maleFr from 'human-names/data/male-human-names-fr.json';
 import maleIt from 'human-names/data/male-human-names-it.json';
 import maleNl from 'human-names/data/male-human-names-nl.json';
+import { CompactWordSet } from './lexicon/compact-word-set';
+import { WORLD_GIVEN_NAMES } from './lexicon/world-given-names.generated';
 
 /** Given names the published lists (Western Europe and the English-speaking world) lack. */
 const MORE_GIVEN_NAMES = `
@@ -78,35 +79,19 @@ Murphy Kelly Walsh Byrne Ryan Doyle McCarthy Novak Horvat Jansen Visser Bakker A
     .map((name) => name.toLowerCase()),
 );
 
-const LATIN_NAME = /^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž'’-]+$/;
-
 /**
- * The given names of every locale the faker data set covers (West and East Africa, South Asia,
- * Eastern Europe, Latin America, Turkey…) written in Latin letters, except those that are also
- * English words ("Patience", "Archer", "Villa"): those stay out rather than make every such word
- * a name.
+ * Lowercase English words: a lowercase word after "courier" is a name only if it is none of these.
+ * Read rather than required, so that the 275,000-string array is garbage once the compact set is
+ * built instead of staying in the module cache, on every garbage collection of the service.
  */
-/** Lowercase English words: a lowercase word after "courier" is a name only if it is none of these. */
-export const ENGLISH_WORDS: ReadonlySet<string> = new Set(englishWords);
-
-function worldGivenNames(): string[] {
-  const names: string[] = [];
-  for (const locale of Object.values(allLocales)) {
-    const firstNames = locale.person?.first_name;
-    if (!firstNames) continue;
-    for (const name of [firstNames.generic ?? [], firstNames.female ?? [], firstNames.male ?? []].flat()) {
-      const lower = name.toLowerCase();
-      if (LATIN_NAME.test(name) && !ENGLISH_WORDS.has(lower)) names.push(lower);
-    }
-  }
-  return names;
-}
+export const ENGLISH_WORDS = new CompactWordSet(JSON.parse(readFileSync(require.resolve('an-array-of-english-words/index.json'), 'utf8')) as string[]);
 
 export const GIVEN_NAMES: ReadonlySet<string> = new Set(
   [femaleDe, femaleEn, femaleEs, femaleFr, femaleIt, femaleNl, maleDe, maleEn, maleEs, maleFr, maleIt, maleNl, MORE_GIVEN_NAMES]
     .flat()
     .map((name) => name.toLowerCase())
-    .concat(worldGivenNames()),
+    // Given names of every locale of the faker data set, generated into the lexicon (npm run pii:names).
+    .concat(WORLD_GIVEN_NAMES.split(' ')),
 );
 
 /**
