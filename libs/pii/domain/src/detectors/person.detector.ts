@@ -6,6 +6,7 @@ import { BOT_AFTER, CUE_LAST_WORDS, DETERMINER, GREETING_CUE, LOCATIVE, LOWERCAS
 const WORD = /[A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+)*/g;
 
 /** "it's dmytro kovalenko here", "its james again": what follows a writer's name (and surname). */
+const IT_IS = new Set(["it's", 'its', 'it’s']);
 const WRITER_INTRODUCED_AFTER = /^(?: [a-zà-ÿ'’-]+)?\s+(?:here|again|speaking|from)\b/;
 
 /** PixelVault, GigNest, StageDoor: a capital inside a word marks a brand, unlike McKenzie or MacLeod. */
@@ -31,7 +32,7 @@ function isEnglishWord(word: string): boolean {
 const QUOTE_AUTHOR = /(?:^|[\n>,]\s*)([A-Za-zÀ-ÿ][a-zà-ÿ'’-]+(?: [A-Za-zÀ-ÿ][a-zà-ÿ'’-]+){0,2})\s+(?:<[^\s<>@]+@[^\s<>]+>\s*)?(?:wrote|a écrit|schrieb|escribió|escreveu|ha scritto|schreef|napisał|napisała|skrev|yazdı)\s?:/g;
 
 function authorsOfQuotes(text: string): Finding[] {
-  if (!/(?:wrote|écrit|schrieb|escribió|escreveu|scritto|schreef|napisał|skrev|yazdı)\s?:/.test(text)) return [];
+  if (!text.includes(':') || !/(?:wrote|écrit|schrieb|escribió|escreveu|scritto|schreef|napisał|skrev|yazdı)\s?:/.test(text)) return [];
   const findings: Finding[] = [];
   for (const match of allMatches(QUOTE_AUTHOR, text)) {
     const name = match[1];
@@ -57,9 +58,10 @@ function isLowerAscii(word: string): boolean {
 }
 
 function isLowercaseNameAfterCue(text: string, start: number, word: string, wordBefore: string): boolean {
-  if (word.length < 3 || /['’]/.test(word)) return false;
-  if (/^(?:it's|its|it’s)$/i.test(wordBefore) && WRITER_INTRODUCED_AFTER.test(text.slice(start + word.length, start + word.length + 40))) return !STOPWORDS.has(word);
-  if (!LOWERCASE_NAME_CUE_LAST_WORDS.has(wordBefore.toLowerCase())) return false;
+  if (word.length < 3 || word.includes("'") || word.includes('’')) return false;
+  const before = isLowerAscii(wordBefore) ? wordBefore : wordBefore.toLowerCase();
+  if (IT_IS.has(before) && WRITER_INTRODUCED_AFTER.test(text.slice(start + word.length, start + word.length + 40))) return !STOPWORDS.has(word);
+  if (!LOWERCASE_NAME_CUE_LAST_WORDS.has(before)) return false;
   return !isEnglishWord(word) && !STOPWORDS.has(word) && LOWERCASE_NAME_CUE.test(text.slice(Math.max(0, start - 40), start));
 }
 
