@@ -3,8 +3,8 @@ import 'reflect-metadata';
 import { Topics } from '@sieve/contracts';
 import { loadConfigOrExit } from '@sieve/config';
 import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
-import { runMain, startService } from '@sieve/service-runtime';
-import { createLogger, HealthModule } from '@sieve/telemetry';
+import { runMain, startWorkerService } from '@sieve/service-runtime';
+import { createLogger } from '@sieve/telemetry';
 import { analyticsConfigSchema } from './config';
 import { handleSessionEvents } from './session-events.consumer';
 
@@ -25,13 +25,12 @@ async function main(): Promise<void> {
     logger,
   );
 
-  await startService({
+  await startWorkerService({
     name: SERVICE,
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logger,
-    // Its HTTP edge is health and metrics only; its work arrives over Kafka.
-    module: HealthModule.forRoot([kafkaReadiness(kafka, logger)]),
+    readiness: [kafkaReadiness(kafka, logger)],
     workers: [subscription],
     resources: [{ name: 'kafka-producer', close: () => deadLetters.disconnect() }],
   });

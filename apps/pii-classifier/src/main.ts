@@ -4,8 +4,8 @@ import { Topics } from '@sieve/contracts';
 import { loadConfigOrExit } from '@sieve/config';
 import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
 import { ClassifySdkEventsUseCase } from '@sieve/pii-feature';
-import { runMain, startService } from '@sieve/service-runtime';
-import { createLogger, HealthModule } from '@sieve/telemetry';
+import { runMain, startWorkerService } from '@sieve/service-runtime';
+import { createLogger } from '@sieve/telemetry';
 import { classifierConfigSchema } from './config';
 
 const SERVICE = 'pii-classifier';
@@ -29,13 +29,12 @@ async function main(): Promise<void> {
     logger,
   );
 
-  await startService({
+  await startWorkerService({
     name: SERVICE,
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logger,
-    // Its HTTP edge is health and metrics only; its work arrives over Kafka.
-    module: HealthModule.forRoot([kafkaReadiness(kafka, logger)]),
+    readiness: [kafkaReadiness(kafka, logger)],
     workers: [subscription],
     resources: [{ name: 'kafka-producer', close: () => publisher.disconnect() }],
   });

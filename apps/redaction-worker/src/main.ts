@@ -4,8 +4,8 @@ import { Topics } from '@sieve/contracts';
 import { loadConfigOrExit } from '@sieve/config';
 import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
 import { postgresReadiness } from '@sieve/persistence';
-import { runMain, startService } from '@sieve/service-runtime';
-import { createLogger, HealthModule } from '@sieve/telemetry';
+import { runMain, startWorkerService } from '@sieve/service-runtime';
+import { createLogger } from '@sieve/telemetry';
 import { createTicketsDataSource } from '@sieve/tickets-data-access';
 import { redactionWorkerConfigSchema } from './config';
 import { redactionRequestsHandler } from './redaction-requests.consumer';
@@ -30,13 +30,12 @@ async function main(): Promise<void> {
     logger,
   );
 
-  await startService({
+  await startWorkerService({
     name: SERVICE,
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logger,
-    // Its HTTP edge is health and metrics only; its work arrives over Kafka.
-    module: HealthModule.forRoot([kafkaReadiness(kafka, logger), postgresReadiness(dataSource)]),
+    readiness: [kafkaReadiness(kafka, logger), postgresReadiness(dataSource)],
     workers: [subscription],
     resources: [
       { name: 'kafka-producer', close: () => publisher.disconnect() },

@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { collectProcessMetrics, Logger, PinoNestLogger, stopTracing } from '@sieve/telemetry';
+import { collectProcessMetrics, HealthModule, Logger, PinoNestLogger, ReadinessCheck, stopTracing } from '@sieve/telemetry';
 import { HttpErrorsFilter } from './http-errors.filter';
 
 /** Something that runs in the background of a service, like a Kafka consumer. */
@@ -33,6 +33,15 @@ export interface RunningService {
   url: string;
   /** The same orderly stop SIGTERM triggers. */
   stop(): Promise<void>;
+}
+
+/**
+ * A service whose work arrives over Kafka: its HTTP edge is health and metrics only, ready when
+ * `readiness` passes.
+ */
+export function startWorkerService(definition: Omit<ServiceDefinition, 'module'> & { readiness: ReadinessCheck[] }): Promise<RunningService> {
+  const { readiness, ...rest } = definition;
+  return startService({ ...rest, module: HealthModule.forRoot(readiness) });
 }
 
 /**

@@ -45,12 +45,15 @@ function authorsOfQuotes(text: string): Finding[] {
 
 /** Whether `index` starts the text or follows a sentence end, a field separator or a dash. */
 function followsBoundary(text: string, index: number): boolean {
-  let i = index - 1;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-  return i < 0 || BOUNDARY_CHARACTERS.has(text.charCodeAt(i));
+  return '\n.!?:,;>—–-(|'.includes(characterBefore(text, index));
 }
 
-const BOUNDARY_CHARACTERS = new Set([...'.!?:,;\n>—–-(|'].map((character) => character.charCodeAt(0)));
+/** The character before `index` across spaces and tabs; a line break at the start of the text. */
+function characterBefore(text: string, index: number): string {
+  let i = index - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return i < 0 ? '\n' : text.charAt(i);
+}
 
 function isLowerAscii(word: string): boolean {
   const code = word.charCodeAt(0);
@@ -70,12 +73,10 @@ function isLowercaseNameAfterCue(text: string, start: number, word: string, word
  * comma with nothing but punctuation after it, or after any sentence end with a team after it.
  */
 function isSignOff(text: string, start: number, end: number): boolean {
-  let i = start - 1;
-  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-  const before = i < 0 ? '\n' : text.charAt(i);
+  const before = characterBefore(text, start);
   if (!'\n—–~-,.!?'.includes(before)) return false;
   const rest = text.slice(end, end + 80);
-  return ('.!?'.includes(before) ? false : SIGN_OFF_END.test(rest)) || SIGN_OFF_TEAM.test(rest);
+  return (!'.!?'.includes(before) && SIGN_OFF_END.test(rest)) || SIGN_OFF_TEAM.test(rest);
 }
 
 interface Token {
