@@ -1,6 +1,7 @@
 import { CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import './libphonenumber-pattern-cache';
 import { allMatches, contextBefore, Detector, digitsOf, Finding, insideAny } from './finding';
+import { mayBeValidNationalNumber } from './national-number-shapes';
 
 /**
  * Regions tried for a number written without a country code, chosen by its shape (a trunk 0 and
@@ -69,7 +70,8 @@ function validIn(raw: string, regions: readonly CountryCode[], phoneContext: boo
     const parsed = parsePhoneNumberFromString(raw.replace(/^00/, '+').replace(/^\((\+\d{1,3})\)/, '$1').replace(/\(0\)\s?/, ''));
     return parsed && (parsed.isValid() || (phoneContext && parsed.isPossible())) ? 'international' : undefined;
   }
-  return regions.find((region) => parsePhoneNumberFromString(raw, region)?.isValid());
+  const digits = digitsOf(raw);
+  return regions.find((region) => mayBeValidNationalNumber(digits, region) && parsePhoneNumberFromString(raw, region)?.isValid());
 }
 
 /**
