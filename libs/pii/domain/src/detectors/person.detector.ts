@@ -1,13 +1,19 @@
 import { allMatches, Detector, Finding, insideAny } from './finding';
+import { nextWordStart, WordTable, wordEnd } from './lexicon/word-table';
 import { AMBIGUOUS_NAMES, COMMON_SURNAMES, ENGLISH_WORDS, FAMILY_NAME_FIRST, GIVEN_NAMES, NOT_PERSON_PHRASES } from './person-names';
 import { BOT_AFTER, CUE_LAST_WORDS, DETERMINER, GREETING_CUE, LOCATIVE, LOWERCASE_NAME_CUE, LOWERCASE_NAME_CUE_LAST_WORDS, MIDDLE_INITIAL, NAME_PARTICLES, NAMED_THING_BEFORE, NOT_NAME, PLACE_PREFIX, PLACE_START, PRODUCT_NOUN, ROLE_CUE, SIGN_OFF_END, SIGN_OFF_TEAM, STOPWORDS, STRONG_CUE, TRAILING_SIGNATURE, WEAK_ROLE_CUE } from './person-cues';
 
-// One instance for every call (reset before each scan): detection is synchronous.
-const WORD = /[A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+)*/g;
-
 /** "it's dmytro kovalenko here", "its james again": what follows a writer's name (and surname). */
-const IT_IS = new Set(["it's", 'its', 'it’s']);
+const IT_IS = ["it's", 'its', 'it’s'];
 const WRITER_INTRODUCED_AFTER = /^(?: [a-zà-ÿ'’-]+)?\s+(?:here|again|speaking|from)\b/;
+
+/**
+ * The short word lists the scan consults for every word, in one table (a bit per list, case
+ * ignored); the long list of given names in its own, looked up only for the few words that get that far.
+ */
+const PERSON_WORDS = WordTable.ofLists([STOPWORDS, CUE_LAST_WORDS, LOWERCASE_NAME_CUE_LAST_WORDS, NOT_NAME, AMBIGUOUS_NAMES, FAMILY_NAME_FIRST, IT_IS], true);
+const [STOPWORD, CUE_LAST, LOWERCASE_CUE_LAST, NOT_A_NAME, AMBIGUOUS, FAMILY_FIRST, WRITER_INTRO] = [1, 2, 4, 8, 16, 32, 64];
+const GIVEN_NAME_TABLE = WordTable.ofLists([GIVEN_NAMES], true);
 
 /** PixelVault, GigNest, StageDoor: a capital inside a word marks a brand, unlike McKenzie or MacLeod. */
 function isCamelCase(word: string): boolean {
@@ -55,16 +61,11 @@ function characterBefore(text: string, index: number): string {
   return i < 0 ? '\n' : text.charAt(i);
 }
 
-function isLowerAscii(word: string): boolean {
-  const code = word.charCodeAt(0);
-  return code >= 97 && code <= 122;
-}
-
-function isLowercaseNameAfterCue(text: string, start: number, word: string, wordBefore: string): boolean {
+/** `flagsBefore`: the word table's flags of the word before. */
+function isLowercaseNameAfterCue(text: string, start: number, word: string, flagsBefore: number): boolean {
   if (word.length < 3 || word.includes("'") || word.includes('’')) return false;
-  const before = isLowerAscii(wordBefore) ? wordBefore : wordBefore.toLowerCase();
-  if (IT_IS.has(before) && WRITER_INTRODUCED_AFTER.test(text.slice(start + word.length, start + word.length + 40))) return !STOPWORDS.has(word);
-  if (!LOWERCASE_NAME_CUE_LAST_WORDS.has(before)) return false;
+  if (flagsBefore & WRITER_INTRO && WRITER_INTRODUCED_AFTER.test(text.slice(start + word.length, start + word.length + 40))) return !STOPWORDS.has(word);
+  if (!(flagsBefore & LOWERCASE_CUE_LAST)) return false;
   return !isEnglishWord(word) && !STOPWORDS.has(word) && LOWERCASE_NAME_CUE.test(text.slice(Math.max(0, start - 40), start));
 }
 
@@ -149,39 +150,41 @@ function isSentenceStart(text: string, index: number): boolean {
 export const personDetector: Detector = {
   type: 'PERSON',
   detect(text, claimed) {
-    const words = WORD;
-    words.lastIndex = 0;
-    let previousWord = '';
     const findings: Finding[] = authorsOfQuotes(text);
     let skipUntil = 0;
-    for (let match = words.exec(text); match; match = words.exec(text)) {
-      const wordBefore = previousWord;
-      previousWord = match[0];
-      if (match.index < skipUntil || insideAny(match.index, match.index + 1, findings)) continue;
+    let flagsBefore = 0;
+    for (let start = nextWordStart(text, 0), end = 0; start < text.length; start = nextWordStart(text, end)) {
+      end = wordEnd(text, start, true);
+      const wordFlags = PERSON_WORDS.flagsAt(text, start, end);
+      const cueBefore = flagsBefore;
+      flagsBefore = wordFlags;
+      if (start < skipUntil || insideAny(start, start + 1, findings)) continue;
       // The common case first and cheapest: a lowercase word that is no given name.
-      const code = match[0].charCodeAt(0);
+      const code = text.charCodeAt(start);
       const lowercase = code >= 97 && code <= 122;
-      // A lowercase name needs a cue word or a boundary right before it: most lowercase words are
-      // mid-sentence and never looked up (the name lexicon is large, each lookup a cache miss).
-      if (lowercase && !followsBoundary(text, match.index) && !CUE_LAST_WORDS.has(isLowerAscii(wordBefore) ? wordBefore : wordBefore.toLowerCase())) continue;
-      const lowercaseAfterCue = lowercase && isLowercaseNameAfterCue(text, match.index, match[0], wordBefore);
-      if (lowercase && !GIVEN_NAMES.has(match[0]) && !lowercaseAfterCue) continue;
-      const value = withoutPossessive(match[0]);
+      // A lowercase name needs a cue word or a boundary right before it, and is no everyday word:
+      // most lowercase words are out before anything is cut out of the text.
+      if (lowercase && (wordFlags & STOPWORD || (!(cueBefore & CUE_LAST) && !followsBoundary(text, start)))) continue;
+      const word = text.slice(start, end);
+      const lowercaseAfterCue = lowercase && isLowercaseNameAfterCue(text, start, word, cueBefore);
+      if (lowercase && !lowercaseAfterCue && !GIVEN_NAME_TABLE.flagsAt(text, start, end)) continue;
+      const value = withoutPossessive(word);
       if (isCamelCase(value)) continue;
       // Single letters and the letters of a code (H4966YKI…) are no names.
-      if (value.length < 2 || /\d/.test(text.charAt(match.index + match[0].length))) continue;
+      if (value.length < 2 || /\d/.test(text.charAt(end))) continue;
       const capitalized = isCapitalized(value);
       const lower = value.toLowerCase();
       // Words in ALL CAPS are shouting, not names; inside an address they are its street or city.
       if (!capitalized && value !== lower) continue;
-      if (insideAny(match.index, match.index + value.length, claimed)) continue;
-      if (NOT_NAME.has(lower)) continue;
-      const known = GIVEN_NAMES.has(lower);
-      const ambiguous = AMBIGUOUS_NAMES.has(lower);
+      if (insideAny(start, start + value.length, claimed)) continue;
+      const valueFlags = value === word ? wordFlags : PERSON_WORDS.flagsOf(value);
+      if (valueFlags & NOT_A_NAME) continue;
+      const known = GIVEN_NAME_TABLE.flagsOf(value) !== 0;
+      const ambiguous = (valueFlags & AMBIGUOUS) !== 0;
       // Most words are lowercase and no name: out before any context is looked at. A lowercase
       // name counts only with a cue or as a signature (checked below).
-      if (!capitalized && !lowercaseAfterCue && (!known || ambiguous || STOPWORDS.has(lower))) continue;
-      const first: Token = { value, lower, start: match.index, end: match.index + value.length, capitalized };
+      if (!capitalized && !lowercaseAfterCue && (!known || ambiguous || valueFlags & STOPWORD)) continue;
+      const first: Token = { value, lower, start, end: start + value.length, capitalized };
       const before = text.slice(Math.max(0, first.start - 48), first.start);
       const lastWord = lastWordBefore(text, first.start);
       const cued = lastWord !== undefined && CUE_LAST_WORDS.has(lastWord);
@@ -189,7 +192,7 @@ export const personDetector: Detector = {
       const strong = cued && STRONG_CUE.test(before) && (lastWord !== 'im' || known);
       const greeting = cued && GREETING_CUE.test(before);
       const role = cued && ROLE_CUE.test(before) && (known || !WEAK_ROLE_CUE.test(before));
-      const familyFirst = FAMILY_NAME_FIRST.has(first.lower);
+      const familyFirst = (valueFlags & FAMILY_FIRST) !== 0;
       // A name signing off a message, known or not: "— Thaís, Support Team", "Trang | Tier 2 Support".
       const signOff = first.capitalized && !strong && isSignOff(text, first.start, first.end);
       // An unknown word with no cue before it can't become a name: skip the rest of the work.
@@ -219,13 +222,12 @@ export const personDetector: Detector = {
         last++;
       }
       tokens[last] = { ...tokens[last], end: tokens[last].start + withoutPossessive(tokens[last].value).length };
-      const start = first.start;
-      let end = tokens[last].end;
-      const initialAndSurname = first.capitalized ? MIDDLE_INITIAL.exec(text.slice(end, end + 40)) : null;
-      if (initialAndSurname) end += initialAndSurname[0].length;
+      let nameEnd = tokens[last].end;
+      const initialAndSurname = first.capitalized ? MIDDLE_INITIAL.exec(text.slice(nameEnd, nameEnd + 40)) : null;
+      if (initialAndSurname) nameEnd += initialAndSurname[0].length;
       const withSurname = last > 0;
-      const span = text.slice(start, end).toLowerCase();
-      const after = text.slice(end, end + 60);
+      const span = text.slice(start, nameEnd).toLowerCase();
+      const after = text.slice(nameEnd, nameEnd + 60);
       const notPerson = NOT_PERSON_BY_FIRST_WORD.get(first.lower)?.find((phrase) => span.startsWith(phrase) || phrase.startsWith(`${span} `));
       if (lastWord !== undefined && NOT_PERSON_PHRASES.has(`${lastWord} ${span}`)) continue; // "Dr. Martens" 
       if (notPerson) {
@@ -241,7 +243,7 @@ export const personDetector: Detector = {
       if (/\d\s+$/.test(before) && !strong) continue; // a house number or a date: "211 Anna Salai", "18 Jan"
       if (/^\s*\d/.test(after) && ambiguous) continue; // "Jun 23"
       const determiner = DETERMINER.test(before) && !strong;
-      const signature = text.length - end <= 60 && TRAILING_SIGNATURE.test(after) && (known || /[,\-–—\n]\s*$/.test(before));
+      const signature = text.length - nameEnd <= 60 && TRAILING_SIGNATURE.test(after) && (known || /[,\-–—\n]\s*$/.test(before));
       const sentenceStart = isSentenceStart(text, start);
 
       let confidence = 0;
@@ -249,7 +251,7 @@ export const personDetector: Detector = {
       // "anatoly belov, +1 414…", "jiahui zhou <jz@…>": a lowercase full name set off like a field.
       const lowercaseField = withSurname && /^\s*(?:[,|<(]|$)/.test(after) && /(?:^|[:,\n>]\s*)$/.test(before);
       if (!first.capitalized) {
-        // A lowercase word at the end is a signature only on its own line or after a comma or dash:
+        // A lowercase word at the nameEnd is a signature only on its own line or after a comma or dash:
         // "…this is going to be long." ends a sentence, "…, itzel" signs it.
         const signedOff = signature && (/[,\-–—\n]\s*$/.test(before) || (known && /[.!]\s+$/.test(before) && SIGN_OFF_END.test(after)));
         if (lowercaseAfterCue || (strong && !ENGLISH_WORDS.has(lower)) || (!ENGLISH_WORDS.has(lower) && (greeting || signedOff || (known && (lowercaseIntro || lowercaseField)) || (role && !STOPWORDS.has(first.lower))))) confidence = 0.8;
@@ -279,8 +281,8 @@ export const personDetector: Detector = {
         confidence = 0.7; // a form field: "verification: Sindre Lindqvist"
       }
       if (confidence === 0) continue;
-      findings.push({ type: 'PERSON', start, end, confidence, detector: strong ? 'person.cue' : 'person.lexicon' });
-      skipUntil = end;
+      findings.push({ type: 'PERSON', start, end: nameEnd, confidence, detector: strong ? 'person.cue' : 'person.lexicon' });
+      skipUntil = nameEnd;
     }
     return findings;
   },

@@ -1,7 +1,7 @@
-import { CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { CountryCode, parsePhoneNumberFromString, PhoneNumber } from 'libphonenumber-js/max';
 import './libphonenumber-pattern-cache';
 import { allMatches, contextBefore, Detector, digitsOf, Finding, insideAny } from './finding';
-import { mayBeValidNationalNumber } from './national-number-shapes';
+import { internationalNumberValidity, validNationalNumber } from './phone-numbering-plans';
 
 /**
  * Regions tried for a number written without a country code, chosen by its shape (a trunk 0 and
@@ -67,11 +67,16 @@ const CANDIDATE = /(?<![\w+])(?:\(\+\d{1,3}\)[ ]?|\+|00)?(?:\(\d{1,5}\)|\d)(?:[ 
 function validIn(raw: string, regions: readonly CountryCode[], phoneContext: boolean): CountryCode | 'international' | undefined {
   if (raw.startsWith('+') || raw.startsWith('00') || raw.startsWith('(+')) {
     // "+44 (0)20 …": the trunk prefix in brackets is not dialled from abroad; "(+34) 625…" is +34.
-    const parsed = parsePhoneNumberFromString(raw.replace(/^00/, '+').replace(/^\((\+\d{1,3})\)/, '$1').replace(/\(0\)\s?/, ''));
-    return parsed && (parsed.isValid() || (phoneContext && parsed.isPossible())) ? 'international' : undefined;
+    const written = raw.replace(/^00/, '+').replace(/^\((\+\d{1,3})\)/, '$1').replace(/\(0\)\s?/, '');
+    const parsed = internationalNumberValidity(digitsOf(written)) ?? libraryValidity(parsePhoneNumberFromString(written));
+    return parsed.valid || (phoneContext && parsed.possible) ? 'international' : undefined;
   }
   const digits = digitsOf(raw);
-  return regions.find((region) => mayBeValidNationalNumber(digits, region) && parsePhoneNumberFromString(raw, region)?.isValid());
+  return regions.find((region) => validNationalNumber(digits, region) ?? parsePhoneNumberFromString(raw, region)?.isValid());
+}
+
+function libraryValidity(parsed: PhoneNumber | undefined): { valid: boolean; possible: boolean } {
+  return { valid: parsed?.isValid() ?? false, possible: parsed?.isPossible() ?? false };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { nextWordStart, WordTable, wordEnd } from '../lexicon/word-table';
 import { BUILDING, CAP, CAPITALISED_NAME_WORD, GERMANIC_SUFFIXES, HOUSE, HOUSE_PREFIX, LOWER_STREET_TYPES, LOWER_STREET_WORD, LOWERCASE_NAME_WORD, NAME_WORD, NOT_PLACE, ORDINAL_STREET, PARTICLE, ROMANCE_HOUSE, ROMANCE_STREET, S, STREET_TYPES, STRICT_STREET_TYPES, UNIT, UPPER, WORD_LOWER, WORD_START, words } from './vocabulary';
 
 interface Core {
@@ -144,15 +145,15 @@ export const CORES: Core[] = [
 ];
 
 /** Bits of the cores each gate word opens, by the word as written ("any case": rue, Rue, RUE). */
-const CORES_BY_WORD = new Map<string, number>();
-const open = (word: string, index: number) => CORES_BY_WORD.set(word, (CORES_BY_WORD.get(word) ?? 0) | (1 << index));
-CORES.forEach((core, index) => {
-  for (const word of core.gate.words ?? []) open(word, index);
-  for (const word of core.gate.anyCaseWords ?? []) [word, word[0].toUpperCase() + word.slice(1), word.toUpperCase()].forEach((form) => open(form, index));
-});
+const CORES_BY_WORD = new WordTable(
+  CORES.flatMap((core, index) => [
+    ...(core.gate.words ?? []),
+    ...(core.gate.anyCaseWords ?? []).flatMap((word) => [word, word[0].toUpperCase() + word.slice(1), word.toUpperCase()]),
+  ].map((word) => [word, 1 << index] as const)),
+  false,
+);
 const SUFFIX_GATES = [...CORES.entries()].filter(([, core]) => core.gate.suffixes);
 const TEXT_GATES = [...CORES.entries()].filter(([, core]) => core.gate.text);
-const WORD = /[A-Za-zÀ-ÖØ-öø-ÿĀ-ž]+/g;
 
 function numberFollows(text: string, index: number): boolean {
   let i = index;
@@ -165,12 +166,12 @@ function numberFollows(text: string, index: number): boolean {
 /** Which cores' gates the text passes, as a bit per core: one pass over its words. */
 export function coresToRun(text: string): number {
   let run = 0;
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
-    const word = match[0];
-    run |= CORES_BY_WORD.get(word) ?? 0;
+  for (let start = nextWordStart(text, 0), end = 0; start < text.length; start = nextWordStart(text, end)) {
+    end = wordEnd(text, start, false);
+    run |= CORES_BY_WORD.flagsAt(text, start, end);
     // A street named by its suffix has its number right after it: "Kiefernring 125".
-    if (word.length > 4 && numberFollows(text, match.index + word.length)) {
+    if (end - start > 4 && numberFollows(text, end)) {
+      const word = text.slice(start, end);
       for (const [index, core] of SUFFIX_GATES) if (core.gate.suffixes!.test(word)) run |= 1 << index;
     }
   }

@@ -1,0 +1,133 @@
+/**
+ * Word lists looked up by where a word stands in a text (text, start, end) rather than by the word
+ * cut out of it. The person and street-address detectors look up every word of every message and
+ * almost none of those words is in a list: cutting each one out and hashing the new string cost
+ * more than the rest of their scan. Here a lookup hashes the characters in place and allocates
+ * nothing; each word carries flags, so one lookup answers for every list it is on.
+ */
+export class WordTable {
+  /** Pairs of (hash, entry + 1) by slot, side by side so a probe touches one cache line; 0 is empty. */
+  private readonly slots: Int32Array;
+  private readonly words: string[] = [];
+  private readonly flags: number[] = [];
+  private readonly mask: number;
+
+  /** `entries`: a word and its flags; a word listed twice gets both. `foldCase`: lookups ignore case. */
+  constructor(
+    entries: Iterable<readonly [string, number]>,
+    private readonly foldCase: boolean,
+  ) {
+    const merged = new Map<string, number>();
+    for (const [word, flags] of entries) {
+      const key = foldCase ? fold(word) : word;
+      merged.set(key, (merged.get(key) ?? 0) | flags);
+    }
+    let size = 64;
+    while (size < merged.size * 2) size *= 2;
+    this.slots = new Int32Array(size * 2);
+    this.mask = size - 1;
+    for (const [word, flags] of merged) {
+      const hash = this.hash(word, 0, word.length);
+      let slot = hash & this.mask;
+      while (this.slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+      this.words.push(word);
+      this.flags.push(flags);
+      this.slots[slot * 2] = hash;
+      this.slots[slot * 2 + 1] = this.words.length;
+    }
+  }
+
+  /** Lists as flags: the words of `lists[i]` get bit i. */
+  static ofLists(lists: readonly Iterable<string>[], foldCase: boolean): WordTable {
+    return new WordTable(
+      lists.flatMap((list, index) => [...list].map((word) => [word, 1 << index] as const)),
+      foldCase,
+    );
+  }
+
+  /** The flags of the word text[start..end), 0 if it is on no list. */
+  flagsAt(text: string, start: number, end: number): number {
+    const hash = this.hash(text, start, end);
+    for (let slot = hash & this.mask; this.slots[slot * 2 + 1] !== 0; slot = (slot + 1) & this.mask) {
+      if (this.slots[slot * 2] !== hash) continue;
+      const entry = this.slots[slot * 2 + 1] - 1;
+      if (this.matches(this.words[entry], text, start, end)) return this.flags[entry];
+    }
+    return 0;
+  }
+
+  flagsOf(word: string): number {
+    return this.flagsAt(word, 0, word.length);
+  }
+
+  private hash(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5; // FNV-1a
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ this.unit(text.charCodeAt(i)), 0x01000193);
+    return hash;
+  }
+
+  private matches(word: string, text: string, start: number, end: number): boolean {
+    if (word.length !== end - start) return false;
+    for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== this.unit(text.charCodeAt(start + i))) return false;
+    return true;
+  }
+
+  private unit(code: number): number {
+    return this.foldCase && code < FOLD.length ? FOLD[code] : code;
+  }
+}
+
+/** The lowercase of each code unit below U+2000 that lowercases to one unit (Latin, Greek, Cyrillic, Vietnamese). */
+const FOLD = new Uint16Array(0x2000);
+for (let code = 0; code < FOLD.length; code++) {
+  const lower = String.fromCharCode(code).toLowerCase();
+  FOLD[code] = lower.length === 1 ? lower.charCodeAt(0) : code;
+}
+
+function fold(word: string): string {
+  let folded = '';
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    folded += String.fromCharCode(code < FOLD.length ? FOLD[code] : code);
+  }
+  return folded;
+}
+
+/** Letters of the scripts names and streets are written in here: Latin with its accents and Vietnamese. */
+const LETTER = new Uint8Array(0x1f00);
+for (const [from, to] of [
+  [0x41, 0x5a],
+  [0x61, 0x7a],
+  [0xc0, 0xd6],
+  [0xd8, 0xf6],
+  [0xf8, 0x17e],
+  [0x1a0, 0x1b0],
+  [0x1ea0, 0x1ef9],
+]) {
+  LETTER.fill(1, from, to + 1);
+}
+
+export function isLetter(code: number): boolean {
+  return code < LETTER.length && LETTER[code] === 1;
+}
+
+/**
+ * Where the word starting at `start` ends. With `joined`, an apostrophe or hyphen between letters
+ * stays inside it (O'Brien, Anne-Marie), as a name is written; without, it ends the word.
+ */
+export function wordEnd(text: string, start: number, joined: boolean): number {
+  let end = start;
+  for (;;) {
+    while (end < text.length && isLetter(text.charCodeAt(end))) end++;
+    const code = text.charCodeAt(end);
+    if (!joined || !(code === 39 || code === 0x2019 || code === 45) || !isLetter(text.charCodeAt(end + 1))) return end;
+    end++;
+  }
+}
+
+/** The start of the first word at or after `index`, or the text's length. */
+export function nextWordStart(text: string, index: number): number {
+  let start = index;
+  while (start < text.length && !isLetter(text.charCodeAt(start))) start++;
+  return start;
+}
