@@ -26,7 +26,7 @@ function consistentSeparators(value: string): boolean {
 
 export const creditCardDetector: Detector = {
   type: 'CREDIT_CARD',
-  minDigits: 12,
+  minDigitRun: 13,
   detect(text) {
     const findings: Finding[] = [];
     for (const match of allMatches(CANDIDATE, text)) {

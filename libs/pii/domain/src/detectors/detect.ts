@@ -34,19 +34,34 @@ function isPostcodeOfAnAddress(phone: Finding, all: readonly Finding[]): boolean
   return all.some((other) => other.type === 'STREET_ADDRESS' && other.detector !== 'street-address.form-field' && other.start < phone.start && phone.end <= other.end);
 }
 
+/** How many digits the text holds, and the most in one run with at most one other character between two. */
+function digitsIn(text: string): { digits: number; longestDigitRun: number } {
+  let digits = 0;
+  let run = 0;
+  let longestDigitRun = 0;
+  let gap = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      digits++;
+      gap = 0;
+      if (++run > longestDigitRun) longestDigitRun = run;
+    } else if (++gap > 1) {
+      run = 0;
+    }
+  }
+  return { digits, longestDigitRun };
+}
+
 /**
  * Every piece of personal data the detectors find in `text`, without overlaps: where two findings
  * overlap, the higher-priority type wins, then the longer span. Sorted by position.
  */
 export function detectPii(text: string, detectors: readonly Detector[] = DETECTORS): Finding[] {
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 48 && code <= 57) digits++;
-  }
+  const { digits, longestDigitRun } = digitsIn(text);
   const all: Finding[] = [];
   for (const detector of detectors) {
-    if (digits < (detector.minDigits ?? 0)) continue;
+    if (digits < (detector.minDigits ?? 0) || longestDigitRun < (detector.minDigitRun ?? 0)) continue;
     for (const finding of detector.detect(text, all)) all.push(finding);
   }
   all.sort((a, b) => PRIORITY[a.type] - PRIORITY[b.type] || b.end - b.start - (a.end - a.start) || a.start - b.start);

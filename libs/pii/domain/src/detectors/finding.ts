@@ -28,6 +28,11 @@ export interface Detector {
   /** Fewest digits a text must hold for this detector to find anything; lets detectPii skip it. */
   readonly minDigits?: number;
   /**
+   * Fewest digits a text must hold in one run — at most one other character between two digits,
+   * as in "4111 1111" or "020-7946" — for this detector to find anything; lets detectPii skip it.
+   */
+  readonly minDigitRun?: number;
+  /**
    * `claimed`: what stronger detectors already found in this text; a detector may skip candidates
    * inside them (they would lose the overlap anyway) to save work.
    */

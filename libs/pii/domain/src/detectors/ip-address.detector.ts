@@ -50,7 +50,8 @@ export const ipAddressDetector: Detector = {
         findings.push({ type: 'IP_ADDRESS', start: match.index, end: match.index + match[0].length, confidence: context ? 0.97 : 0.8, detector: 'ip.v4' });
       }
     }
-    if (text.includes(':')) {
+    // Every IPv6 address has two colons at least; a time or a label has one.
+    if (text.indexOf(':') !== text.lastIndexOf(':')) {
       for (const match of allMatches(IPV6, text)) {
         const [address, zone] = match[0].split('%');
         if (address.length < 6 || !/[0-9a-f]/i.test(address) || !isIPv6(address)) continue;

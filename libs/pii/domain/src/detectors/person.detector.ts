@@ -108,11 +108,20 @@ const withoutPossessive = (word: string) => (word.endsWith("'s") || word.endsWit
  */
 function lastWordBefore(text: string, index: number): string | undefined {
   let end = index;
-  while (end > 0 && /[\s,:]/.test(text.charAt(end - 1))) end--;
-  if (end > 0 && text.charAt(end - 1) === '.') end--;
+  while (end > 0 && isSpaceCommaOrColon(text.charCodeAt(end - 1))) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 46) end--;
   let start = end;
-  while (start > 0 && /[A-Za-zÀ-ÿ/'’]/.test(text.charAt(start - 1))) start--;
+  while (start > 0 && isCueWordCharacter(text.charCodeAt(start - 1))) start--;
   return start < end ? text.slice(start, end).toLowerCase().replace('’', "'") : undefined;
+}
+
+function isSpaceCommaOrColon(code: number): boolean {
+  return code === 32 || code === 44 || code === 58 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
+}
+
+/** Letters of a cue's last word, and the slash and apostrophes of "c/o" and "name's". */
+function isCueWordCharacter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0xff) || code === 47 || code === 39 || code === 0x2019;
 }
 
 /** Up to three words that follow `end`, each separated from the one before by a single space. */
@@ -165,21 +174,26 @@ export const personDetector: Detector = {
       // A lowercase name needs a cue word or a boundary right before it, and is no everyday word:
       // most lowercase words are out before anything is cut out of the text.
       if (lowercase && (wordFlags & STOPWORD || (!(cueBefore & CUE_LAST) && !followsBoundary(text, start)))) continue;
+      // "Keane's clinic": the possessive is not part of the name.
+      const valueEnd = end - start > 2 && text.charCodeAt(end - 1) === 115 && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019) ? end - 2 : end;
+      const valueFlags = valueEnd === end ? wordFlags : PERSON_WORDS.flagsAt(text, start, valueEnd);
+      // Single letters and everyday words ("Thanks", "Order") are out before anything is cut out of the text.
+      if (valueEnd - start < 2 || valueFlags & NOT_A_NAME) continue;
+      const givenWord = GIVEN_NAME_TABLE.flagsAt(text, start, end) !== 0;
+      if (lowercase && !givenWord && !(cueBefore & (WRITER_INTRO | LOWERCASE_CUE_LAST))) continue;
       const word = text.slice(start, end);
       const lowercaseAfterCue = lowercase && isLowercaseNameAfterCue(text, start, word, cueBefore);
-      if (lowercase && !lowercaseAfterCue && !GIVEN_NAME_TABLE.flagsAt(text, start, end)) continue;
-      const value = withoutPossessive(word);
+      if (lowercase && !lowercaseAfterCue && !givenWord) continue;
+      const value = valueEnd === end ? word : word.slice(0, valueEnd - start);
       if (isCamelCase(value)) continue;
-      // Single letters and the letters of a code (H4966YKI…) are no names.
-      if (value.length < 2 || /\d/.test(text.charAt(end))) continue;
+      // The letters of a code (H4966YKI…) are no name.
+      if (/\d/.test(text.charAt(end))) continue;
       const capitalized = isCapitalized(value);
       const lower = value.toLowerCase();
       // Words in ALL CAPS are shouting, not names; inside an address they are its street or city.
       if (!capitalized && value !== lower) continue;
-      if (insideAny(start, start + value.length, claimed)) continue;
-      const valueFlags = value === word ? wordFlags : PERSON_WORDS.flagsOf(value);
-      if (valueFlags & NOT_A_NAME) continue;
-      const known = GIVEN_NAME_TABLE.flagsOf(value) !== 0;
+      if (insideAny(start, valueEnd, claimed)) continue;
+      const known = valueEnd === end ? givenWord : GIVEN_NAME_TABLE.flagsAt(text, start, valueEnd) !== 0;
       const ambiguous = (valueFlags & AMBIGUOUS) !== 0;
       // Most words are lowercase and no name: out before any context is looked at. A lowercase
       // name counts only with a cue or as a signature (checked below).

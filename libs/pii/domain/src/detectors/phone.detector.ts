@@ -88,10 +88,9 @@ function libraryValidity(parsed: PhoneNumber | undefined): { valid: boolean; pos
  */
 export const phoneDetector: Detector = {
   type: 'PHONE_NUMBER',
-  minDigits: 7,
+  minDigitRun: 7,
   detect(text, claimed) {
     const findings: Finding[] = [];
-    if (!/(?:\d\D?){7}/.test(text)) return findings;
     for (const match of allMatches(CANDIDATE, text)) {
       let raw = match[0].replace(/[ .\-/]+$/, '');
       const start = match.index;

@@ -11,8 +11,9 @@ export const streetAddressDetector: Detector = {
     if (!/\d/.test(text)) return [];
     const findings: Finding[] = [];
     const run = coresToRun(text);
-    for (const [index, { name, pattern, weak }] of CORES.entries()) {
+    for (let index = 0; index < CORES.length; index++) {
       if (!(run & (1 << index))) continue;
+      const { name, pattern, weak } = CORES[index];
       for (const match of allMatches(pattern, text)) {
         const coreEnd = match.index + match[0].replace(/[\s,.;:]+$/, '').length;
         const lowercase = !/[A-Z]/.test(match[0]);

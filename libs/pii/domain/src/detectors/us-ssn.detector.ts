@@ -13,7 +13,7 @@ function validSsn(area: string, group: string, serial: string): boolean {
 
 export const usSsnDetector: Detector = {
   type: 'US_SSN',
-  minDigits: 9,
+  minDigitRun: 9,
   detect(text) {
     const findings: Finding[] = [];
     for (const match of allMatches(FORMATTED, text)) {

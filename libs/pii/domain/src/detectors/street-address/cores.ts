@@ -17,7 +17,7 @@ interface Core {
 /** Capitalised words that come before numbers without being streets: "Order 1234, 10115 …". */
 const NOT_STREET_NAMES =
   'Order|Orders|Invoice|Ticket|Case|Version|Build|Level|Room|Gate|Seat|Platform|Flight|Bus|Line|Apt|Unit|Flat|Suite|Floor|Page|Step|Item|Items|Box|Code|Pin|Model|Season|Episode|Chapter|Day|Week|Month|Year|Total|Qty|Ref|No|Nr|Tel|Phone|Fax|Account|Booking|Reservation|Table|Block|Section|Row|Zone|Area|Route|Stop|Terminal|Door|Locker|Aisle';
-const POSTCODE_THEN_CITY = /\d[ \t]+(?:\d{4}[ \t]?[A-Z]{2}|\d{4,5})[ \t]+[A-ZÀ-Þ]|\d,[ \t]+(?:\d{4}[ \t]?[A-Z]{2}|\d{4,5})[ \t]+[A-ZÀ-Þ]/;
+const POSTCODE_THEN_CITY = /\d,?[ \t]+(?:\d{4}[ \t]?[A-Z]{2}|\d{4,5})[ \t]+[A-ZÀ-Þ]/;
 
 function hasBlockNumber(text: string): boolean {
   return text.includes('-') && /\b\d{1,2}-\d{1,2}-\d{1,3}\s/.test(text);
