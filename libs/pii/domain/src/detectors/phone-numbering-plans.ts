@@ -5,10 +5,9 @@ import maxMetadata from 'libphonenumber-js/metadata.max.json';
  * libphonenumber-js's parse-then-isValid for the numbers the phone detector checks, on the same
  * metadata and by the same steps, with each numbering plan's patterns compiled once. A parse
  * through the library costs microseconds (option objects, a Metadata instance per helper, every
- * pattern looked up by its source); this costs a fraction of one. Where a number takes a path not
- * followed here — a dialling prefix for abroad typed before it, a national prefix the plan
- * rewrites (BR carrier codes), a non-geographic calling code — the answer is undefined and the
- * caller asks the library. A test holds the answers equal to the library's on many thousands of
+ * pattern looked up by its source); this costs a fraction of one. For a non-geographic calling
+ * code (+800, +882…), the one path not followed here, the answer is undefined and the caller asks
+ * the library. A test holds the answers equal to the library's on many thousands of
  * numbers in every region.
  */
 
@@ -44,7 +43,8 @@ interface Plan {
   possibleLengths: readonly number[] | undefined;
   leadingDigits: RegExp | undefined;
   nationalPrefix: RegExp | undefined;
-  rewritesNationalPrefix: boolean;
+  /** How the plan rewrites a national prefix it matched (BR carrier codes, JP, NANP islands), if it does. */
+  nationalPrefixRewrite: string | undefined;
   /** undefined: the plan has no per-type patterns (then validity is the general pattern's). */
   types: { pattern: RegExp; lengths: readonly number[] | undefined }[] | undefined;
 }
@@ -71,7 +71,7 @@ function planOf(key: string): Plan {
       possibleLengths: rules.possibleLengths(),
       leadingDigits: leadingDigits ? atStart(leadingDigits) : undefined,
       nationalPrefix: nationalPrefix ? atStart(nationalPrefix) : undefined,
-      rewritesNationalPrefix: Boolean(rules.nationalPrefixTransformRule()),
+      nationalPrefixRewrite: rules.nationalPrefixTransformRule() || undefined,
       types: rules.hasTypes() ? types.map((type) => ({ pattern: whole(type!.pattern()), lengths: type!.possibleLengths() })) : undefined,
     };
     plans.set(key, plan);
@@ -111,7 +111,8 @@ function regionOf(callingCode: string, national: string): string | undefined {
 function nationalNumberOf(number: string, plan: Plan): string {
   const prefix = plan.nationalPrefix?.exec(number);
   if (!prefix) return number;
-  const stripped = number.slice(prefix[0].length);
+  const captured = prefix.length > 1 && prefix[prefix.length - 1];
+  const stripped = plan.nationalPrefixRewrite && captured ? number.replace(plan.nationalPrefix!, plan.nationalPrefixRewrite) : number.slice(prefix[0].length);
   if (stripped === number) return number;
   if (plan.general.test(number) && !plan.general.test(stripped)) return number;
   if (plan.possibleLengths) {
@@ -136,16 +137,17 @@ function validity(callingCode: string, national: string, region: string | undefi
  */
 export function validNationalNumber(digits: string, region: CountryCode): boolean | undefined {
   const plan = planOf(region);
-  if (plan.rewritesNationalPrefix || plan.dialsAbroad.test(digits)) return undefined;
+  // Digits after the region's prefix for dialling abroad (00, 011) are an international number,
+  // unless a 0 follows the prefix.
+  const abroad = plan.dialsAbroad.exec(digits);
+  if (abroad && digits[abroad[0].length] !== '0') return internationalNumberValidity(digits.slice(abroad[0].length))?.valid;
   // Digits that start with the region's own calling code may be an international number typed
   // without its "+": libphonenumber reads them so if that is what makes them a number.
   if (digits.startsWith(plan.callingCode)) {
     const shorter = digits.slice(plan.callingCode.length);
     const whole = nationalNumberOf(digits, plan);
     if ((!plan.general.test(whole) && plan.general.test(nationalNumberOf(shorter, plan))) || checkLength(whole, plan) === 'TOO_LONG') {
-      const main = planOf(plan.callingCode);
-      if (main.rewritesNationalPrefix) return undefined;
-      return validity(plan.callingCode, nationalNumberOf(shorter, main), undefined).valid;
+      return validity(plan.callingCode, nationalNumberOf(shorter, planOf(plan.callingCode)), undefined).valid;
     }
   }
   return validity(plan.callingCode, nationalNumberOf(digits, plan), region).valid;
@@ -161,7 +163,7 @@ export function internationalNumberValidity(digits: string): { valid: boolean; p
     const callingCode = digits.slice(0, length);
     if (!metadata.hasCallingCode(callingCode)) continue;
     const plan = planOf(callingCode);
-    if (plan.nonGeographic || plan.rewritesNationalPrefix || !plan.possibleLengths) return undefined;
+    if (plan.nonGeographic || !plan.possibleLengths) return undefined;
     return validity(callingCode, nationalNumberOf(digits.slice(length), plan), undefined);
   }
   return { valid: false, possible: false };
