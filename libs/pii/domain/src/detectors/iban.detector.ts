@@ -13,6 +13,11 @@ const IBAN_LENGTHS: Record<string, number> = {
 // A country code and check digits, then alphanumerics, possibly in groups separated by one space.
 const CANDIDATE = /(?<![A-Za-z0-9])([A-Za-z]{2})(\d{2})(?:[ ]?[A-Za-z0-9]){10,30}/g;
 
+/** An ASCII letter or digit (false past the text's end). */
+function isAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 function mod97(iban: string): number {
   const rearranged = iban.slice(4) + iban.slice(0, 4);
   let remainder = 0;
@@ -39,13 +44,13 @@ export const ibanDetector: Detector = {
       let compact = '';
       while (end < text.length && taken < length) {
         const char = text[end];
-        if (/[A-Za-z0-9]/.test(char)) {
+        if (isAlphanumeric(text.charCodeAt(end))) {
           compact += char.toUpperCase();
           taken++;
-        } else if (char !== ' ' || !/[A-Za-z0-9]/.test(text[end + 1] ?? '')) break;
+        } else if (char !== ' ' || !isAlphanumeric(text.charCodeAt(end + 1))) break;
         end++;
       }
-      if (taken !== length || /[A-Za-z0-9]/.test(text[end] ?? '')) continue;
+      if (taken !== length || isAlphanumeric(text.charCodeAt(end))) continue;
       if (mod97(compact) !== 1) continue;
       findings.push({ type: 'IBAN_CODE', start: match.index, end, confidence: 0.99, detector: `iban.mod97.${country}` });
     }

@@ -44,9 +44,8 @@ export const ipAddressDetector: Detector = {
         const before = contextBefore(text, match.index, 40);
         // "version 18.6.4.190 vs 20.2.8.217": a version word earlier in the clause speaks for both.
         const context = IP_WORDS.test(before);
+        if (!context && !looksLikeAnAddress(match[0].split('.').map(Number))) continue;
         if (VERSION_WORDS.test(before) || (!context && (VERSION_NEARBY.test(before) || AFTER_SLASH.test(before)))) continue;
-        const octets = match[0].split('.').map(Number);
-        if (!context && !looksLikeAnAddress(octets)) continue;
         findings.push({ type: 'IP_ADDRESS', start: match.index, end: match.index + match[0].length, confidence: context ? 0.97 : 0.8, detector: 'ip.v4' });
       }
     }

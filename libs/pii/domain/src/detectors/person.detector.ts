@@ -187,7 +187,8 @@ export const personDetector: Detector = {
       const value = valueEnd === end ? word : word.slice(0, valueEnd - start);
       if (isCamelCase(value)) continue;
       // The letters of a code (H4966YKI…) are no name.
-      if (/\d/.test(text.charAt(end))) continue;
+      const codeAfter = text.charCodeAt(end);
+      if (codeAfter >= 48 && codeAfter <= 57) continue;
       const capitalized = isCapitalized(value);
       const lower = value.toLowerCase();
       // Words in ALL CAPS are shouting, not names; inside an address they are its street or city.

@@ -26,10 +26,8 @@ export const streetAddressDetector: Detector = {
     }
     // A labelled field's value ("Address: …") counts where no street core matched inside it: the
     // cores know where an address ends, the field runs to the end of its line.
-    if (text.includes(':')) {
-      for (const field of formFieldValues(text)) {
-        if (!findings.some((core) => core.start < field.end && field.start < core.end)) findings.push(field);
-      }
+    for (const field of formFieldValues(text)) {
+      if (!findings.some((core) => core.start < field.end && field.start < core.end)) findings.push(field);
     }
     return findings;
   },

@@ -1,4 +1,5 @@
 import { allMatches, Finding } from '../finding';
+import { nextWordStart, WordTable, wordEnd } from '../lexicon/word-table';
 import { S } from './vocabulary';
 
 /** Street addresses typed into a labelled form field: "Address: …", "Dirección: …" to the line's end. */
@@ -9,8 +10,20 @@ const FORM_FIELD = new RegExp(
 /** Where a form value's sentence ends: a stop that no abbreviation (No., St., Co.) explains. */
 const VALUE_END = /(?<!\b(?:[Nn]o|St|Co|Col|Av|Avda|Dr|Apt|Mt|Ft|Rd|Ave|Blvd|Ste|Fracc|[A-Za-z]))[.!?](?:\s|$)|\s\(|\s[-–—]\s(?=[a-z])|\s\|\s|;/;
 
+/** The words a label is made of: a text without one has no form field to scan for (most texts with a colon). */
+const LABEL_WORDS = WordTable.ofLists([['street', 'address', 'addr', 'dirección', 'direccion', 'domicilio', 'endereço', 'adresse', 'anschrift', 'indirizzo', 'adres']], true);
+
+function hasLabelWord(text: string): boolean {
+  for (let start = nextWordStart(text, 0), end = 0; start < text.length; start = nextWordStart(text, end)) {
+    end = wordEnd(text, start, false);
+    if (LABEL_WORDS.flagsAt(text, start, end)) return true;
+  }
+  return false;
+}
+
 export function formFieldValues(text: string): Finding[] {
   const findings: Finding[] = [];
+  if (!text.includes(':') || !hasLabelWord(text)) return findings;
   for (const match of allMatches(FORM_FIELD, text)) {
     let value = match[1];
     const stop = VALUE_END.exec(value);
