@@ -1,5 +1,5 @@
 import { buildEvent, EventOn, PayloadOf, SdkConversationOpenedV1, SupportConversationOpenedV1, Topics } from '@sieve/contracts';
-import { classifySdkEvent } from './classify-sdk-event';
+import { classifySdkEvent, classifySdkEvents } from './classify-sdk-event';
 
 const meta = { tenantId: 't-1', producer: 'test', correlationId: 'c-1', causationId: null };
 
@@ -174,5 +174,24 @@ describe('classifySdkEvent routes every raw event to its clean topic', () => {
     });
     expect(output).toMatchObject({ type: 'support.faq-searched', key: 'idfv-1' });
     expect(textFindings.map((f) => [f.type, f.field, f.action])).toEqual([['EMAIL_ADDRESS', 'query', 'tag']]);
+  });
+});
+
+describe('classifySdkEvents', () => {
+  it('classifies a batch as each event alone, findings staying with their own event and field', () => {
+    const raws = [
+      { body: 'card 4111 1111 1111 1111 please refund', customFields: {} },
+      { body: 'nothing personal here', customFields: { note: 'mail ada@example.com' } },
+      { body: 'call me on +44 20 7946 0958', customFields: {} },
+    ].map(({ body, customFields }, index) =>
+      buildEvent('sdk.conversation-opened', rawConversation({ clientEventId: `evt-${index}`, message: { id: '2c0f3a1e-5d1b-5f4e-8a3c-1b2c3d4e5f60', body }, customFields }), meta),
+    );
+    const batch = classifySdkEvents(raws);
+    expect(batch).toEqual(raws.map((raw) => classifySdkEvent(raw)));
+    expect(batch.map(({ textFindings }) => textFindings.map((finding) => [finding.type, finding.field]))).toEqual([
+      [['CREDIT_CARD', 'message.body']],
+      [['EMAIL_ADDRESS', 'customFields.note']],
+      [['PHONE_NUMBER', 'message.body']],
+    ]);
   });
 });

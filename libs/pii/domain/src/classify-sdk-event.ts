@@ -1,5 +1,6 @@
 import { EventCatalog, EventOn, EventType, PayloadOf, TopicName, Topics } from '@sieve/contracts';
-import { detectPii } from './detectors/detect';
+import { detectPiiInTexts } from './detectors/detect';
+import { Finding } from './detectors/finding';
 import { applyFieldPolicy, FieldDecision } from './policy/apply-policy';
 import { SDK_FIELD_MAPS } from './policy/field-map';
 import { BrandSettings, FREE_TEXT_CATEGORY, freeTextTreatment } from './policy/free-text';
@@ -59,24 +60,50 @@ export class ClassificationError extends Error {
  * coarsening or tagging what they find. The result is parsed strictly by the clean event's schema.
  */
 export function classifySdkEvent(raw: RawEvent, settings: BrandSettings = {}): ClassifiedEvent {
-  const destination = ROUTES[raw.type];
-  const map = SDK_FIELD_MAPS[raw.type];
-  const { kept, decisions, freeText } = applyFieldPolicy(raw.payload as Record<string, unknown>, map, { fullPrivacy: raw.payload.fullPrivacy });
+  return classifySdkEvents([raw], () => settings)[0];
+}
 
+/**
+ * classifySdkEvent for a batch of raw events, with the same result for each: the free text of all
+ * of them goes through the detectors together (detectPiiInTexts), which is faster than one event
+ * at a time. Throws ClassificationError for the first event whose clean form is invalid.
+ */
+export function classifySdkEvents(raws: readonly RawEvent[], settingsOf: (raw: RawEvent) => BrandSettings = () => ({})): ClassifiedEvent[] {
+  const events = raws.map(withPolicyApplied);
+  const findings = detectPiiInTexts(events.flatMap(({ freeText }) => freeText.map(({ value }) => value)));
+  let next = 0;
+  return events.map((event) => finish(event, event.freeText.map(() => findings[next++]), settingsOf(event.raw)));
+}
+
+interface PolicyApplied {
+  raw: RawEvent;
+  kept: Record<string, unknown>;
+  decisions: FieldDecision[];
+  /** The kept free-text fields, for the detectors. */
+  freeText: { path: string; value: string }[];
+}
+
+function withPolicyApplied(raw: RawEvent): PolicyApplied {
+  const { kept, decisions, freeText } = applyFieldPolicy(raw.payload as Record<string, unknown>, SDK_FIELD_MAPS[raw.type], { fullPrivacy: raw.payload.fullPrivacy });
+  const texts = freeText.map((path) => ({ path, value: getPath(kept, path) })).filter((field): field is { path: string; value: string } => typeof field.value === 'string');
+  return { raw, kept, decisions, freeText: texts };
+}
+
+/** The free text masked, coarsened or tagged by what the detectors found, and the clean event. */
+function finish({ raw, kept, decisions, freeText }: PolicyApplied, findings: Finding[][], settings: BrandSettings): ClassifiedEvent {
   const textFindings: TextFinding[] = [];
-  for (const path of freeText) {
-    const value = getPath(kept, path);
-    if (typeof value !== 'string') continue;
-    const { text, applied } = applyTextActions(value, detectPii(value), (finding) => freeTextTreatment(finding.type, settings));
+  freeText.forEach(({ path, value }, index) => {
+    const { text, applied } = applyTextActions(value, findings[index], (finding) => freeTextTreatment(finding.type, settings));
     setPath(kept, path, text);
     textFindings.push(...applied.map((finding) => ({ ...finding, field: path, category: FREE_TEXT_CATEGORY[finding.type] })));
-  }
+  });
 
   // Under full privacy an attachment is custom data as a whole: nothing of it goes on.
   if (raw.type === 'sdk.attachment-added' && !('fileName' in ((kept.attachment as object | undefined) ?? {}))) {
     return { output: null, fieldDecisions: decisions, textFindings };
   }
 
+  const destination = ROUTES[raw.type];
   const schema = EventCatalog[destination.type].schema;
   const parsed = schema.safeParse(shapeFor(kept, schema.shape));
   if (!parsed.success) {

@@ -1,6 +1,6 @@
 import { buildEvent, deterministicUuid, EventOn, EventType, PiiFieldClassifiedV1, PayloadOf, TopicName, Topics } from '@sieve/contracts';
 import { ConsumedEvent, EventPublisher, OutgoingEvent, PermanentEventError } from '@sieve/kafka';
-import { ClassificationError, classifySdkEvent } from '@sieve/pii-domain';
+import { ClassificationError, ClassifiedEvent, classifySdkEvents } from '@sieve/pii-domain';
 
 export const CLASSIFIER_PRODUCER = 'pii-classifier';
 
@@ -21,7 +21,15 @@ export class ClassifySdkEventsUseCase {
       byTopic.set(topic, list);
     };
 
-    for (const { event: raw, traceContext } of batch) {
+    // The whole batch at once: the detectors run over all of its free text together.
+    let classified: ClassifiedEvent[];
+    try {
+      classified = classifySdkEvents(batch.map(({ event }) => event));
+    } catch (error) {
+      if (error instanceof ClassificationError) throw new PermanentEventError('classification-failed', error.message);
+      throw error;
+    }
+    batch.forEach(({ event: raw, traceContext }, index) => {
       const meta = (suffix: string) => ({
         id: deterministicUuid(raw.id, suffix),
         tenantId: raw.tenantId,
@@ -29,14 +37,7 @@ export class ClassifySdkEventsUseCase {
         correlationId: raw.correlationId,
         causationId: raw.id,
       });
-      let classified: ReturnType<typeof classifySdkEvent>;
-      try {
-        classified = classifySdkEvent(raw);
-      } catch (error) {
-        if (error instanceof ClassificationError) throw new PermanentEventError('classification-failed', error.message);
-        throw error;
-      }
-      const { output, fieldDecisions, textFindings } = classified;
+      const { output, fieldDecisions, textFindings } = classified[index];
       const key = output?.key ?? raw.id;
       if (output) {
         const clean = buildEvent(output.type, output.payload as PayloadOf<EventType>, meta('clean'));
@@ -60,10 +61,10 @@ export class ClassifySdkEventsUseCase {
           detector,
         })),
       ];
-      findings.forEach((finding, index) => {
-        add(Topics.piiFindings, { key, traceContext, event: buildEvent('pii.field-classified', finding, meta(`finding-${index}`)) });
+      findings.forEach((finding, position) => {
+        add(Topics.piiFindings, { key, traceContext, event: buildEvent('pii.field-classified', finding, meta(`finding-${position}`)) });
       });
-    }
+    });
     await this.publisher.publishMany([...byTopic].map(([topic, events]) => ({ topic, events })));
   }
 }

@@ -1,4 +1,6 @@
-import { detectPii } from './detect';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { detectPii, detectPiiInTexts } from './detect';
 import { PiiType } from './finding';
 
 /** The findings of `text` as [type, surface] pairs. */
@@ -52,5 +54,18 @@ describe('detectPii leaves alone what support chat is full of', () => {
     'crashes after updating to 10.12.4.40 on my tablet',
   ])('%s', (text) => {
     expect(found(text)).toEqual([]);
+  });
+});
+
+describe('detectPiiInTexts', () => {
+  it('finds in a batch exactly what it finds in each text alone (no state carries from one text to the next)', () => {
+    const corpus = readFileSync(path.join(__dirname, '../../corpus/support-chat.jsonl'), 'utf8');
+    const texts = corpus
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    const batched = detectPiiInTexts(texts);
+    expect(batched.filter((findings) => findings.length > 0).length).toBeGreaterThan(texts.length / 3);
+    expect(batched).toEqual(texts.map((text) => detectPii(text)));
   });
 });

@@ -1,5 +1,5 @@
 import { allMatches, Detector, Finding, insideAny } from './finding';
-import { nextWordStart, WordTable, wordEnd } from './lexicon/word-table';
+import { WordCursor, WordTable } from './lexicon/word-table';
 import { AMBIGUOUS_NAMES, COMMON_SURNAMES, ENGLISH_WORDS, FAMILY_NAME_FIRST, GIVEN_NAMES, NOT_PERSON_PHRASES } from './person-names';
 import { BOT_AFTER, CUE_LAST_WORDS, DETERMINER, GREETING_CUE, LOCATIVE, LOWERCASE_NAME_CUE, LOWERCASE_NAME_CUE_LAST_WORDS, MIDDLE_INITIAL, NAME_PARTICLES, NAMED_THING_BEFORE, NOT_NAME, PLACE_PREFIX, PLACE_START, PRODUCT_NOUN, ROLE_CUE, SIGN_OFF_END, SIGN_OFF_TEAM, STOPWORDS, STRONG_CUE, TRAILING_SIGNATURE, WEAK_ROLE_CUE } from './person-cues';
 
@@ -66,7 +66,18 @@ function isLowercaseNameAfterCue(text: string, start: number, word: string, flag
   if (word.length < 3 || word.includes("'") || word.includes('’')) return false;
   if (flagsBefore & WRITER_INTRO && WRITER_INTRODUCED_AFTER.test(text.slice(start + word.length, start + word.length + 40))) return !STOPWORDS.has(word);
   if (!(flagsBefore & LOWERCASE_CUE_LAST)) return false;
-  return !isEnglishWord(word) && !STOPWORDS.has(word) && LOWERCASE_NAME_CUE.test(text.slice(Math.max(0, start - 40), start));
+  return LOWERCASE_NAME_CUE.test(cueWindow(text, start)) && !isEnglishWord(word);
+}
+
+/**
+ * The text a cue phrase before `index` lies in: the spaces, commas and colons right before it and
+ * the 24 characters before those (no cue phrase is longer), within 40 characters. Patterns anchored
+ * at the end are searched from every position, so a short window is much cheaper than a long one.
+ */
+function cueWindow(text: string, index: number): string {
+  let separators = index;
+  while (separators > 0 && isSpaceCommaOrColon(text.charCodeAt(separators - 1))) separators--;
+  return text.slice(Math.max(0, index - 40, separators - 24), index);
 }
 
 /**
@@ -162,9 +173,9 @@ export const personDetector: Detector = {
     const findings: Finding[] = authorsOfQuotes(text);
     let skipUntil = 0;
     let flagsBefore = 0;
-    for (let start = nextWordStart(text, 0), end = 0; start < text.length; start = nextWordStart(text, end)) {
-      end = wordEnd(text, start, true);
-      const wordFlags = PERSON_WORDS.flagsAt(text, start, end);
+    for (const cursor = new WordCursor(text, true); cursor.next(); ) {
+      const { start, end } = cursor;
+      const wordFlags = PERSON_WORDS.flagsOfWord(cursor);
       const cueBefore = flagsBefore;
       flagsBefore = wordFlags;
       if (start < skipUntil || insideAny(start, start + 1, findings)) continue;
@@ -179,7 +190,7 @@ export const personDetector: Detector = {
       const valueFlags = valueEnd === end ? wordFlags : PERSON_WORDS.flagsAt(text, start, valueEnd);
       // Single letters and everyday words ("Thanks", "Order") are out before anything is cut out of the text.
       if (valueEnd - start < 2 || valueFlags & NOT_A_NAME) continue;
-      const givenWord = GIVEN_NAME_TABLE.flagsAt(text, start, end) !== 0;
+      const givenWord = GIVEN_NAME_TABLE.flagsOfWord(cursor) !== 0;
       if (lowercase && !givenWord && !(cueBefore & (WRITER_INTRO | LOWERCASE_CUE_LAST))) continue;
       const word = text.slice(start, end);
       const lowercaseAfterCue = lowercase && isLowercaseNameAfterCue(text, start, word, cueBefore);
@@ -207,6 +218,9 @@ export const personDetector: Detector = {
       const strong = cued && STRONG_CUE.test(before) && (lastWord !== 'im' || known);
       const greeting = cued && GREETING_CUE.test(before);
       const role = cued && ROLE_CUE.test(before) && (known || !WEAK_ROLE_CUE.test(before));
+      // The words right before the name (its trailing spaces and 16 characters more): enough for
+      // every one-word cue below, and far cheaper to search than the whole window for patterns anchored at its end.
+      const near = before.slice(Math.max(0, before.trimEnd().length - 16));
       const familyFirst = (valueFlags & FAMILY_FIRST) !== 0;
       // A name signing off a message, known or not: "— Thaís, Support Team", "Trang | Tier 2 Support".
       const signOff = first.capitalized && !strong && isSignOff(text, first.start, first.end);
@@ -253,22 +267,22 @@ export const personDetector: Detector = {
       if (/^\s*[>›»→]/.test(after)) continue; // a menu path: "under Settings > Family"
       if (BOT_AFTER.test(after)) continue;
       if (lastWord !== undefined && NAMED_THING_BEFORE.has(lastWord) && !strong) continue; // "Nissan Leaf", "chatbot Leo" 
-      if ((PLACE_PREFIX.test(before) || (withSurname && PLACE_START.test(first.value))) && !strong) continue;
-      if (LOCATIVE.test(before) && !withSurname && !strong) continue;
-      if (/\d\s+$/.test(before) && !strong) continue; // a house number or a date: "211 Anna Salai", "18 Jan"
+      if ((PLACE_PREFIX.test(near) || (withSurname && PLACE_START.test(first.value))) && !strong) continue;
+      if (LOCATIVE.test(near) && !withSurname && !strong) continue;
+      if (/\d\s+$/.test(near) && !strong) continue; // a house number or a date: "211 Anna Salai", "18 Jan"
       if (/^\s*\d/.test(after) && ambiguous) continue; // "Jun 23"
-      const determiner = DETERMINER.test(before) && !strong;
-      const signature = text.length - nameEnd <= 60 && TRAILING_SIGNATURE.test(after) && (known || /[,\-–—\n]\s*$/.test(before));
+      const determiner = DETERMINER.test(near) && !strong;
+      const signature = text.length - nameEnd <= 60 && TRAILING_SIGNATURE.test(after) && (known || /[,\-–—\n]\s*$/.test(near));
       const sentenceStart = isSentenceStart(text, start);
 
       let confidence = 0;
       const lowercaseIntro = /^\s+(?:here|is|was|said|says|told|from)\b/.test(after) && sentenceStart;
       // "anatoly belov, +1 414…", "jiahui zhou <jz@…>": a lowercase full name set off like a field.
-      const lowercaseField = withSurname && /^\s*(?:[,|<(]|$)/.test(after) && /(?:^|[:,\n>]\s*)$/.test(before);
+      const lowercaseField = withSurname && /^\s*(?:[,|<(]|$)/.test(after) && /(?:^|[:,\n>]\s*)$/.test(near);
       if (!first.capitalized) {
         // A lowercase word at the nameEnd is a signature only on its own line or after a comma or dash:
         // "…this is going to be long." ends a sentence, "…, itzel" signs it.
-        const signedOff = signature && (/[,\-–—\n]\s*$/.test(before) || (known && /[.!]\s+$/.test(before) && SIGN_OFF_END.test(after)));
+        const signedOff = signature && (/[,\-–—\n]\s*$/.test(near) || (known && /[.!]\s+$/.test(near) && SIGN_OFF_END.test(after)));
         if (lowercaseAfterCue || (strong && !ENGLISH_WORDS.has(lower)) || (!ENGLISH_WORDS.has(lower) && (greeting || signedOff || (known && (lowercaseIntro || lowercaseField)) || (role && !STOPWORDS.has(first.lower))))) confidence = 0.8;
       } else if (determiner) {
         confidence = 0;
@@ -290,9 +304,9 @@ export const personDetector: Detector = {
         confidence = 0.75;
       } else if (role && !ambiguous && /^\s*(?:[,.!?:;)(+]|\d)/.test(after)) {
         confidence = 0.75; // "the courier Rohit +52 …"
-      } else if (signature && /[,\n—–-]\s*$|[.!?]\s+$/.test(before) && (withSurname || /[,—–-]\s*$/.test(before))) {
+      } else if (signature && /[,\n—–-]\s*$|[.!?]\s+$/.test(near) && (withSurname || /[,—–-]\s*$/.test(near))) {
         confidence = 0.7; // "…, Raffaele." / "… Cansu Öztürk" signing off
-      } else if (withSurname && /:\s*$/.test(before)) {
+      } else if (withSurname && /:\s*$/.test(near)) {
         confidence = 0.7; // a form field: "verification: Sindre Lindqvist"
       }
       if (confidence === 0) continue;

@@ -27,7 +27,7 @@ export class WordTable {
     this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
     for (const [word, flags] of merged) {
-      const hash = this.hash(word, 0, word.length);
+      const hash = hashOf(word, 0, word.length);
       let slot = hash & this.mask;
       while (this.slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
       this.words.push(word);
@@ -47,7 +47,15 @@ export class WordTable {
 
   /** The flags of the word text[start..end), 0 if it is on no list. */
   flagsAt(text: string, start: number, end: number): number {
-    const hash = this.hash(text, start, end);
+    return this.probe(hashOf(text, start, end), text, start, end);
+  }
+
+  /** The flags of the word a cursor stands on. */
+  flagsOfWord(word: WordCursor): number {
+    return this.probe(word.hash, word.text, word.start, word.end);
+  }
+
+  private probe(hash: number, text: string, start: number, end: number): number {
     for (let slot = hash & this.mask; this.slots[slot * 2 + 1] !== 0; slot = (slot + 1) & this.mask) {
       if (this.slots[slot * 2] !== hash) continue;
       const entry = this.slots[slot * 2 + 1] - 1;
@@ -60,12 +68,6 @@ export class WordTable {
     return this.flagsAt(word, 0, word.length);
   }
 
-  private hash(text: string, start: number, end: number): number {
-    let hash = 0x811c9dc5; // FNV-1a
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ this.unit(text.charCodeAt(i)), 0x01000193);
-    return hash;
-  }
-
   private matches(word: string, text: string, start: number, end: number): boolean {
     if (word.length !== end - start) return false;
     for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) !== this.unit(text.charCodeAt(start + i))) return false;
@@ -73,8 +75,70 @@ export class WordTable {
   }
 
   private unit(code: number): number {
-    return this.foldCase && code < FOLD.length ? FOLD[code] : code;
+    return this.foldCase ? lowerUnit(code) : code;
   }
+}
+
+/**
+ * The words of a text one after another, each with the hash of its lowercase form, read in one
+ * pass over its characters. With `joined`, an apostrophe or hyphen between letters stays inside
+ * the word (O'Brien, Anne-Marie), as a name is written; without, it ends the word.
+ */
+export class WordCursor {
+  start = 0;
+  end = 0;
+  hash = 0;
+
+  constructor(
+    readonly text: string,
+    private readonly joined: boolean,
+  ) {}
+
+  /** Moves to the next word; false when there is none. */
+  next(): boolean {
+    const text = this.text;
+    let i = this.end;
+    let letter = 0;
+    while (i < text.length && (letter = lowerLetter(text.charCodeAt(i))) === 0) i++;
+    if (i >= text.length) return false;
+    this.start = i;
+    let hash = FNV_OFFSET;
+    for (;;) {
+      do {
+        hash = Math.imul(hash ^ letter, FNV_PRIME);
+        letter = lowerLetter(text.charCodeAt(++i));
+      } while (letter !== 0);
+      const joiner = text.charCodeAt(i);
+      if (!this.joined || !(joiner === 39 || joiner === 0x2019 || joiner === 45) || lowerLetter(text.charCodeAt(i + 1)) === 0) break;
+      hash = Math.imul(hash ^ joiner, FNV_PRIME);
+      letter = lowerLetter(text.charCodeAt(++i));
+    }
+    this.end = i;
+    this.hash = hash;
+    return true;
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * FNV-1a over the lowercase of text[start..end), whatever the table's case rule: a word's case
+ * forms share a hash, and a case-sensitive table tells them apart when it compares the characters.
+ */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ lowerUnit(text.charCodeAt(i)), FNV_PRIME);
+  return hash;
+}
+
+function lowerUnit(code: number): number {
+  return code < FOLD.length ? FOLD[code] : code;
+}
+
+/** For the letters words are made of here, their lowercase; 0 for any other character. */
+function lowerLetter(code: number): number {
+  return code < LETTER.length && LETTER[code] === 1 ? FOLD[code] : 0;
 }
 
 /** The lowercase of each code unit below U+2000 that lowercases to one unit (Latin, Greek, Cyrillic, Vietnamese). */
@@ -105,29 +169,4 @@ for (const [from, to] of [
   [0x1ea0, 0x1ef9],
 ]) {
   LETTER.fill(1, from, to + 1);
-}
-
-export function isLetter(code: number): boolean {
-  return code < LETTER.length && LETTER[code] === 1;
-}
-
-/**
- * Where the word starting at `start` ends. With `joined`, an apostrophe or hyphen between letters
- * stays inside it (O'Brien, Anne-Marie), as a name is written; without, it ends the word.
- */
-export function wordEnd(text: string, start: number, joined: boolean): number {
-  let end = start;
-  for (;;) {
-    while (end < text.length && isLetter(text.charCodeAt(end))) end++;
-    const code = text.charCodeAt(end);
-    if (!joined || !(code === 39 || code === 0x2019 || code === 45) || !isLetter(text.charCodeAt(end + 1))) return end;
-    end++;
-  }
-}
-
-/** The start of the first word at or after `index`, or the text's length. */
-export function nextWordStart(text: string, index: number): number {
-  let start = index;
-  while (start < text.length && !isLetter(text.charCodeAt(start))) start++;
-  return start;
 }

@@ -1,4 +1,4 @@
-import { nextWordStart, WordTable, wordEnd } from '../lexicon/word-table';
+import { WordCursor, WordTable } from '../lexicon/word-table';
 import { BUILDING, CAP, CAPITALISED_NAME_WORD, GERMANIC_SUFFIXES, HOUSE, HOUSE_PREFIX, LOWER_STREET_TYPES, LOWER_STREET_WORD, LOWERCASE_NAME_WORD, NAME_WORD, NOT_PLACE, ORDINAL_STREET, PARTICLE, ROMANCE_HOUSE, ROMANCE_STREET, S, STREET_TYPES, STRICT_STREET_TYPES, UNIT, UPPER, WORD_LOWER, WORD_START, words } from './vocabulary';
 
 interface Core {
@@ -166,13 +166,12 @@ function numberFollows(text: string, index: number): boolean {
 /** Which cores' gates the text passes, as a bit per core: one pass over its words. */
 export function coresToRun(text: string): number {
   let run = 0;
-  for (let start = nextWordStart(text, 0), end = 0; start < text.length; start = nextWordStart(text, end)) {
-    end = wordEnd(text, start, false);
-    run |= CORES_BY_WORD.flagsAt(text, start, end);
+  for (const word = new WordCursor(text, false); word.next(); ) {
+    run |= CORES_BY_WORD.flagsOfWord(word);
     // A street named by its suffix has its number right after it: "Kiefernring 125".
-    if (end - start > 4 && numberFollows(text, end)) {
-      const word = text.slice(start, end);
-      for (const [index, core] of SUFFIX_GATES) if (core.gate.suffixes!.test(word)) run |= 1 << index;
+    if (word.end - word.start > 4 && numberFollows(text, word.end)) {
+      const value = text.slice(word.start, word.end);
+      for (const [index, core] of SUFFIX_GATES) if (core.gate.suffixes!.test(value)) run |= 1 << index;
     }
   }
   for (const [index, core] of TEXT_GATES) if (core.gate.text!(text)) run |= 1 << index;

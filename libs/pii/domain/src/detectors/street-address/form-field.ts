@@ -1,5 +1,5 @@
 import { allMatches, Finding } from '../finding';
-import { nextWordStart, WordTable, wordEnd } from '../lexicon/word-table';
+import { WordCursor, WordTable } from '../lexicon/word-table';
 import { S } from './vocabulary';
 
 /** Street addresses typed into a labelled form field: "Address: …", "Dirección: …" to the line's end. */
@@ -14,10 +14,7 @@ const VALUE_END = /(?<!\b(?:[Nn]o|St|Co|Col|Av|Avda|Dr|Apt|Mt|Ft|Rd|Ave|Blvd|Ste
 const LABEL_WORDS = WordTable.ofLists([['street', 'address', 'addr', 'dirección', 'direccion', 'domicilio', 'endereço', 'adresse', 'anschrift', 'indirizzo', 'adres']], true);
 
 function hasLabelWord(text: string): boolean {
-  for (let start = nextWordStart(text, 0), end = 0; start < text.length; start = nextWordStart(text, end)) {
-    end = wordEnd(text, start, false);
-    if (LABEL_WORDS.flagsAt(text, start, end)) return true;
-  }
+  for (const word = new WordCursor(text, false); word.next(); ) if (LABEL_WORDS.flagsOfWord(word)) return true;
   return false;
 }
 
