@@ -47,10 +47,12 @@ export interface DetectionThroughput {
 /**
  * Messages per second of Sieve's detectors (batched as the service runs them, and one message at a
  * time) and of redact-pii over the same texts. Each runs in blocks of passes, the blocks taking
- * turns round after round: a block's first pass, which finds the processor's caches full of the
- * other library, is not counted, so each figure is what a process doing only that detection
- * sees; the turns make a noisy neighbour on this shared machine slow all three alike. Each figure
- * is the median counted pass.
+ * turns round after round: a block's first pass, which finds the processor's caches full of
+ * another contender's code and data, is not counted, so each figure is what a process doing only
+ * that detection sees; the turns make a noisy neighbour on this shared machine slow all three
+ * alike. Each figure is the median counted pass. (Alternating single passes instead, as this bench
+ * did before, charges each pass for refilling the caches: Sieve one at a time then measures about
+ * 1.8× redact-pii.)
  */
 export function detectionThroughput(texts: readonly string[], rounds = 6, passesPerBlock = 4): DetectionThroughput {
   const redactor = new SyncRedactor();

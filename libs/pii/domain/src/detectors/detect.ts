@@ -64,8 +64,8 @@ export function detectPii(text: string, detectors: readonly Detector[] = DETECTO
 /**
  * detectPii for several texts at once, with the same result for each. Each detector runs over all
  * the texts before the next one starts, so its code, patterns and word tables stay in the
- * processor's caches instead of being evicted by the nine others after every message: a batch of
- * a hundred chat messages is detected about a fifth faster than one message at a time.
+ * processor's caches instead of being evicted by the nine others after every message (npm run bench:
+ * batches of a hundred chat messages go 5–10% faster than one message at a time).
  */
 export function detectPiiInTexts(texts: readonly string[], detectors: readonly Detector[] = DETECTORS): Finding[][] {
   const shapes = texts.map(digitsIn);

@@ -280,7 +280,7 @@ export const personDetector: Detector = {
       // "anatoly belov, +1 414…", "jiahui zhou <jz@…>": a lowercase full name set off like a field.
       const lowercaseField = withSurname && /^\s*(?:[,|<(]|$)/.test(after) && /(?:^|[:,\n>]\s*)$/.test(near);
       if (!first.capitalized) {
-        // A lowercase word at the nameEnd is a signature only on its own line or after a comma or dash:
+        // A lowercase word at the end is a signature only on its own line or after a comma or dash:
         // "…this is going to be long." ends a sentence, "…, itzel" signs it.
         const signedOff = signature && (/[,\-–—\n]\s*$/.test(near) || (known && /[.!]\s+$/.test(near) && SIGN_OFF_END.test(after)));
         if (lowercaseAfterCue || (strong && !ENGLISH_WORDS.has(lower)) || (!ENGLISH_WORDS.has(lower) && (greeting || signedOff || (known && (lowercaseIntro || lowercaseField)) || (role && !STOPWORDS.has(first.lower))))) confidence = 0.8;

@@ -1,9 +1,10 @@
 /**
- * Word lists looked up by where a word stands in a text (text, start, end) rather than by the word
- * cut out of it. The person and street-address detectors look up every word of every message and
- * almost none of those words is in a list: cutting each one out and hashing the new string cost
- * more than the rest of their scan. Here a lookup hashes the characters in place and allocates
- * nothing; each word carries flags, so one lookup answers for every list it is on.
+ * Word lists looked up by where a word stands in a text rather than by the word cut out of it. The
+ * person and street-address detectors look up every word of every message and almost none of those
+ * words is on a list: cutting each one out and hashing the new string cost more than the rest of
+ * their scan. Here a WordCursor reads the words and hashes them in the same pass, a lookup is a probe
+ * of a flat table that allocates nothing, and each word carries flags, so one lookup answers for
+ * every list it is on.
  */
 export class WordTable {
   /** Pairs of (hash, entry + 1) by slot, side by side so a probe touches one cache line; 0 is empty. */
@@ -50,6 +51,10 @@ export class WordTable {
     return this.probe(hashOf(text, start, end), text, start, end);
   }
 
+  flagsOf(word: string): number {
+    return this.flagsAt(word, 0, word.length);
+  }
+
   /** The flags of the word a cursor stands on. */
   flagsOfWord(word: WordCursor): number {
     return this.probe(word.hash, word.text, word.start, word.end);
@@ -62,10 +67,6 @@ export class WordTable {
       if (this.matches(this.words[entry], text, start, end)) return this.flags[entry];
     }
     return 0;
-  }
-
-  flagsOf(word: string): number {
-    return this.flagsAt(word, 0, word.length);
   }
 
   private matches(word: string, text: string, start: number, end: number): boolean {
@@ -150,10 +151,7 @@ for (let code = 0; code < FOLD.length; code++) {
 
 function fold(word: string): string {
   let folded = '';
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    folded += String.fromCharCode(code < FOLD.length ? FOLD[code] : code);
-  }
+  for (let i = 0; i < word.length; i++) folded += String.fromCharCode(lowerUnit(word.charCodeAt(i)));
   return folded;
 }
 
