@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { IngestModule, IngestModuleOptions } from '@sieve/ingest-feature';
 import { HealthModule, ReadinessCheck } from '@sieve/telemetry';
 import type { GatewayConfig } from './config';
+import { BatchesController } from './batches.controller';
 import { ConversationsController } from './conversations.controller';
 import { GATEWAY_CONFIG } from './tokens';
 
@@ -11,7 +12,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [IngestModule.register(ingest), HealthModule.forRoot(checks)],
-      controllers: [ConversationsController],
+      controllers: [ConversationsController, BatchesController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
     };
   }

@@ -15,6 +15,10 @@ export const gatewayConfigSchema = z.object({
   RETRY_AFTER_SECONDS: env.positiveInt(5),
   /** How long an accepted client event id is remembered: longer than SDKs queue events offline (7 days). */
   DEDUPLICATION_TTL_SECONDS: env.positiveInt(8 * 24 * 3600),
+  /** Events one app may send per second, all installs together; more get 429 with Retry-After. */
+  APP_EVENTS_PER_SECOND: env.positiveInt(20_000),
+  /** Events one install may send per minute (a full batch of 500 fits); more get 429 with Retry-After. */
+  INSTALL_EVENTS_PER_MINUTE: env.positiveInt(1_200),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

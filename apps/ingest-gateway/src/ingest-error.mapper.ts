@@ -9,18 +9,20 @@ function statusOf(code: IngestErrorCode): HttpStatus {
       return HttpStatus.FORBIDDEN;
     case 'invalid-request':
       return HttpStatus.BAD_REQUEST;
+    case 'rate-limited':
+      return HttpStatus.TOO_MANY_REQUESTS;
     case 'kafka-unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
   }
 }
 
-/** The HTTP answer for an ingest failure; a 503 tells the SDK when to retry. */
+/** The HTTP answer for an ingest failure; a 429 or 503 tells the SDK when to retry. */
 export function toHttpException(error: IngestError, retryAfterSeconds: number): HttpException {
   const status = statusOf(error.code);
   return new HttpException(
     {
       error: { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) },
-      headers: status === HttpStatus.SERVICE_UNAVAILABLE ? { 'retry-after': String(retryAfterSeconds) } : {},
+      headers: status === HttpStatus.SERVICE_UNAVAILABLE || status === HttpStatus.TOO_MANY_REQUESTS ? { 'retry-after': String(error.retryAfterSeconds ?? retryAfterSeconds) } : {},
     },
     status,
   );

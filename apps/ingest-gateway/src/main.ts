@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import Redis from 'ioredis';
 import { loadConfigOrExit } from '@sieve/config';
 import { createIngestDataSource } from '@sieve/ingest-data-access';
+import { BATCH_LIMITS } from '@sieve/ingest-domain';
 import { EventPublisher, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
 import { postgresReadiness } from '@sieve/persistence';
 import { runMain, startService } from '@sieve/service-runtime';
@@ -30,9 +31,18 @@ async function main(): Promise<void> {
     host: config.HTTP_HOST,
     logger,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    bodyLimitsByRoute: { '/v1/batches': BATCH_LIMITS.bodyBytes },
     module: GatewayModule.forRoot(
       config,
-      { dataSource, redis, publisher, logger, deduplicationTtlSeconds: config.DEDUPLICATION_TTL_SECONDS },
+      {
+        dataSource,
+        redis,
+        publisher,
+        logger,
+        // A request holds an event it is writing for as long as a Kafka write may take, and then some.
+        deduplication: { acceptedTtlSeconds: config.DEDUPLICATION_TTL_SECONDS, pendingTtlMs: config.PUBLISH_TIMEOUT_MS + 5_000 },
+        rateLimits: { appEventsPerSecond: config.APP_EVENTS_PER_SECOND, installEventsPerMinute: config.INSTALL_EVENTS_PER_MINUTE },
+      },
       [
         kafkaReadiness(kafka, logger),
         postgresReadiness(dataSource),

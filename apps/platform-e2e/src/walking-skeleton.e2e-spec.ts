@@ -261,6 +261,58 @@ describe('the platform, end to end', () => {
     });
   });
 
+  describe('the SDK surface beyond the first message', () => {
+    it('adds a further message to the conversation; a retry of it is "duplicate"', async () => {
+      const opened = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, openConversationBody(), sdkHeaders(brand));
+      const { conversationId } = opened.body;
+      const message = { clientEventId: randomUUID(), installId: 'idfv-e2e', message: { body: 'Any news on my gems?' }, versions: { sdk: '10.3.0' } };
+      const url = `${platform.url('ingest-gateway')}/v1/conversations/${conversationId}/messages`;
+      const sent = await postJson(url, message, sdkHeaders(brand));
+      const retried = await postJson(url, message, sdkHeaders(brand));
+      expect([sent.status, sent.body.status]).toEqual([202, 'accepted']);
+      expect([retried.status, retried.body.status, retried.body.messageId]).toEqual([200, 'duplicate', sent.body.messageId]);
+
+      const conversation = await eventually(async () => {
+        const response = await getJson(`${platform.url('ticket-store')}/v1/conversations/${conversationId}`, agentHeaders(brand));
+        expect(response.body?.messages).toHaveLength(2);
+        return response.body;
+      });
+      expect(conversation.messages.map((m: { body: string }) => m.body)).toEqual(['The gems I bought never arrived', 'Any news on my gems?']);
+    });
+
+    it('400 for a message to something that is no conversation id', async () => {
+      const response = await postJson(
+        `${platform.url('ingest-gateway')}/v1/conversations/not-a-conversation/messages`,
+        { clientEventId: randomUUID(), installId: 'idfv-e2e', message: { body: 'hello' }, versions: { sdk: '10.3.0' } },
+        sdkHeaders(brand),
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.error.fields).toEqual(['conversationId']);
+    });
+
+    it('answers a batch event by event, and takes batches larger than a single request may be', async () => {
+      const now = new Date().toISOString();
+      const marker = randomUUID();
+      const events = [
+        { type: 'session', clientEventId: `${marker}-s`, eventTime: now, kind: 'session-start', properties: { note: 'x'.repeat(33_000) } },
+        { type: 'crash', clientEventId: `${marker}-c`, crashedAt: now, crash: { type: 'NullPointerException', stackTrace: 'at Main.run(Main.java:42)' } },
+        { type: 'performance', clientEventId: `${marker}-p`, hangRate: 0.02 },
+        ...Array.from({ length: 3 }, (_, i) => ({ type: 'faq-search', clientEventId: `${marker}-f${i}`, query: 'refund policy '.repeat(30), searchedAt: now })),
+      ];
+      // The first event is over the 32 KB an event may have; the batch, about 70 KB, over the 64 KB a single request may have.
+      const body = { installId: 'idfv-e2e', versions: { sdk: '10.3.0' }, events: [...events, ...Array.from({ length: 80 }, (_, i) => ({ type: 'faq-search', clientEventId: `${marker}-g${i}`, query: 'where is my order '.repeat(25), searchedAt: now }))] };
+      const response = await postJson(`${platform.url('ingest-gateway')}/v1/batches`, body, sdkHeaders(brand));
+      expect(response.status).toBe(200);
+      const statuses = response.body.results.map((result: { status: string; reason?: string }) => result.reason ?? result.status);
+      expect(statuses.slice(0, 6)).toEqual(['too-large', 'accepted', 'not-collected', 'accepted', 'accepted', 'accepted']);
+      expect(statuses.slice(6).every((status: string) => status === 'accepted')).toBe(true);
+      await eventually(() => expect(rawTopic.messages.filter((m) => m.value?.includes(marker))).toHaveLength(statuses.filter((status: string) => status === 'accepted').length));
+
+      const tooBig = await postJson(`${platform.url('ingest-gateway')}/v1/batches`, { ...body, events: Array.from({ length: 30 }, () => events[0]) }, sdkHeaders(brand));
+      expect(tooBig.status).toBe(413);
+    });
+  });
+
   it('dead-letters what the classifier cannot parse, with its reason, and keeps the partition flowing', async () => {
     const deadLetters = await TopicReader.start(kafka, deadLetterTopicOf(Topics.sdkRaw));
     try {

@@ -3,3 +3,4 @@ export * from './entities/app.entity';
 export * from './entities/api-key.entity';
 export * from './app-credentials.repository';
 export * from './deduplication.store';
+export * from './rate-limiter';

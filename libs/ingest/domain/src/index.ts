@@ -1,3 +1,5 @@
 export * from './api-key';
 export * from './ingest.error';
 export * from './open-conversation.request';
+export * from './report-batch.request';
+export * from './send-message.request';

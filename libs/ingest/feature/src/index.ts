@@ -1,3 +1,5 @@
 export * from './app-authenticator';
 export * from './open-conversation.usecase';
 export * from './ingest.module';
+export * from './report-batch.usecase';
+export * from './send-message.usecase';

@@ -1,17 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppCredentialsRepository, DeduplicationStore } from '@sieve/ingest-data-access';
+import { AppCredentialsRepository, DeduplicationOptions, DeduplicationStore, RateLimiter, RateLimits } from '@sieve/ingest-data-access';
 import { EventPublisher } from '@sieve/kafka';
 import type { Logger } from '@sieve/telemetry';
 import { AppAuthenticator } from './app-authenticator';
 import { OpenConversationUseCase } from './open-conversation.usecase';
+import { ReportBatchUseCase } from './report-batch.usecase';
+import { SendMessageUseCase } from './send-message.usecase';
 
 export interface IngestModuleOptions {
   dataSource: DataSource;
   redis: Redis;
   publisher: EventPublisher;
-  deduplicationTtlSeconds: number;
+  deduplication: DeduplicationOptions;
+  rateLimits: RateLimits;
   logger: Logger;
 }
 
@@ -20,14 +23,17 @@ export interface IngestModuleOptions {
 export class IngestModule {
   static register(options: IngestModuleOptions): DynamicModule {
     const credentials = new AppCredentialsRepository(options.dataSource);
-    const deduplication = new DeduplicationStore(options.redis, options.deduplicationTtlSeconds, options.logger);
+    const deduplication = new DeduplicationStore(options.redis, options.deduplication, options.logger);
+    const rateLimiter = new RateLimiter(options.redis, options.rateLimits, options.logger);
     return {
       module: IngestModule,
       providers: [
         { provide: AppAuthenticator, useValue: new AppAuthenticator(credentials) },
-        { provide: OpenConversationUseCase, useValue: new OpenConversationUseCase(options.publisher, deduplication) },
+        { provide: OpenConversationUseCase, useValue: new OpenConversationUseCase(options.publisher, deduplication, rateLimiter) },
+        { provide: SendMessageUseCase, useValue: new SendMessageUseCase(options.publisher, deduplication, rateLimiter) },
+        { provide: ReportBatchUseCase, useValue: new ReportBatchUseCase(options.publisher, deduplication, rateLimiter) },
       ],
-      exports: [AppAuthenticator, OpenConversationUseCase],
+      exports: [AppAuthenticator, OpenConversationUseCase, SendMessageUseCase, ReportBatchUseCase],
     };
   }
 }

@@ -1,8 +1,10 @@
 import { buildEvent, deterministicUuid, SdkConversationOpenedV1, Topics } from '@sieve/contracts';
-import { DeduplicationStore } from '@sieve/ingest-data-access';
-import { IngestError, OpenConversationRequest } from '@sieve/ingest-domain';
-import { EventPublisher, PublishFailedError } from '@sieve/kafka';
+import { DeduplicationStore, RateLimiter } from '@sieve/ingest-data-access';
+import { OpenConversationRequest } from '@sieve/ingest-domain';
+import { EventPublisher } from '@sieve/kafka';
 import { AppPrincipal } from './app-authenticator';
+import { publishClaimed } from './publish-claimed';
+import { admitOrRefuse } from './rate-limit';
 
 export const GATEWAY_PRODUCER = 'ingest-gateway';
 
@@ -20,6 +22,7 @@ export class OpenConversationUseCase {
   constructor(
     private readonly publisher: EventPublisher,
     private readonly deduplication: DeduplicationStore,
+    private readonly rateLimiter: RateLimiter,
   ) {}
 
   async execute(
@@ -31,9 +34,9 @@ export class OpenConversationUseCase {
     // produces the same conversation, which the ticket store writes once.
     const conversationId = deterministicUuid(app.appId, request.clientEventId, 'conversation');
     const messageId = deterministicUuid(app.appId, request.clientEventId, 'message');
-    if (await this.deduplication.wasAccepted(app.appId, request.clientEventId)) {
-      return { status: 'duplicate', conversationId, messageId };
-    }
+    await admitOrRefuse(this.rateLimiter, app.appId, request.installId, 1);
+    const [claim] = await this.deduplication.claim(app.appId, [request.clientEventId]);
+    if (claim.status === 'duplicate') return { status: 'duplicate', conversationId, messageId };
 
     const fullPrivacy = app.fullPrivacy || request.fullPrivacy === true;
     const payload: SdkConversationOpenedV1 = {
@@ -63,15 +66,7 @@ export class OpenConversationUseCase {
       causationId: null,
     });
 
-    try {
-      await this.publisher.publish(Topics.sdkRaw, [{ key: conversationId, event }]);
-    } catch (error) {
-      if (error instanceof PublishFailedError) {
-        throw new IngestError('kafka-unavailable', 'The event could not be stored right now; nothing was accepted. Retry later.');
-      }
-      throw error;
-    }
-    await this.deduplication.markAccepted(app.appId, request.clientEventId);
+    await publishClaimed(this.publisher, this.deduplication, [claim], [{ topic: Topics.sdkRaw, events: [{ key: conversationId, event }] }]);
     return { status: 'accepted', conversationId, messageId };
   }
 }

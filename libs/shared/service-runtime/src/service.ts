@@ -24,6 +24,8 @@ export interface ServiceDefinition {
   logger: Logger;
   module: Type | DynamicModule;
   bodyLimitBytes?: number;
+  /** Routes whose JSON bodies may be larger (or must be smaller) than bodyLimitBytes, by path: `{ '/v1/batches': 524288 }`. */
+  bodyLimitsByRoute?: Record<string, number>;
   workers?: Worker[];
   resources?: Resource[];
 }
@@ -56,6 +58,11 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     bodyLimit: definition.bodyLimitBytes ?? 1024 * 1024,
     // Request logging would record client addresses; the gateway must never log them.
     logger: false,
+  });
+  const routeLimits = definition.bodyLimitsByRoute ?? {};
+  adapter.getInstance().addHook('onRoute', (route) => {
+    const limit = routeLimits[route.url];
+    if (limit !== undefined) route.bodyLimit = limit;
   });
   const app = await NestFactory.create<NestFastifyApplication>(definition.module, adapter, {
     logger: new PinoNestLogger(logger),

@@ -1,0 +1,52 @@
+import { buildEvent, deterministicUuid, Topics } from '@sieve/contracts';
+import { DeduplicationStore, RateLimiter } from '@sieve/ingest-data-access';
+import { SendMessageRequest } from '@sieve/ingest-domain';
+import { EventPublisher } from '@sieve/kafka';
+import { AppPrincipal } from './app-authenticator';
+import { GATEWAY_PRODUCER } from './open-conversation.usecase';
+import { publishClaimed } from './publish-claimed';
+import { admitOrRefuse } from './rate-limit';
+
+export interface SendMessageResult {
+  status: 'accepted' | 'duplicate';
+  messageId: string;
+}
+
+/**
+ * A further end-user message in a conversation: one raw event keyed by the conversation, so the
+ * ticket store applies a conversation's messages in order. Whether the conversation exists and
+ * belongs to this app is the ticket store's to check (it owns conversations); the gateway only
+ * admits the app.
+ */
+export class SendMessageUseCase {
+  constructor(
+    private readonly publisher: EventPublisher,
+    private readonly deduplication: DeduplicationStore,
+    private readonly rateLimiter: RateLimiter,
+  ) {}
+
+  async execute(app: AppPrincipal, conversationId: string, request: SendMessageRequest, context: { correlationId: string }): Promise<SendMessageResult> {
+    const messageId = deterministicUuid(app.appId, request.clientEventId, 'message');
+    await admitOrRefuse(this.rateLimiter, app.appId, request.installId, 1);
+    const claims = await this.deduplication.claim(app.appId, [request.clientEventId]);
+    if (claims[0].status === 'duplicate') return { status: 'duplicate', messageId };
+    const payload = {
+      appId: app.appId,
+      installId: request.installId,
+      clientEventId: request.clientEventId,
+      fullPrivacy: app.fullPrivacy || request.fullPrivacy === true,
+      versions: request.versions,
+      conversationId,
+      message: { id: messageId, body: request.message.body },
+    };
+    const event = buildEvent('sdk.message-sent', payload, {
+      id: deterministicUuid(app.appId, request.clientEventId, 'event'),
+      tenantId: app.tenantId,
+      producer: GATEWAY_PRODUCER,
+      correlationId: context.correlationId,
+      causationId: null,
+    });
+    await publishClaimed(this.publisher, this.deduplication, claims, [{ topic: Topics.sdkRaw, events: [{ key: conversationId, event }] }]);
+    return { status: 'accepted', messageId };
+  }
+}
