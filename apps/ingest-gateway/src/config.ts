@@ -7,6 +7,11 @@ export const gatewayConfigSchema = z.object({
   HTTP_PORT: env.port(3001),
   DATABASE_URL: env.postgresUrl(),
   REDIS_URL: env.redisUrl(),
+  /**
+   * Load balancers in front of the gateway (addresses or CIDR ranges, comma-separated): the client
+   * address, which only decides the country, is read from their X-Forwarded-For. None by default.
+   */
+  TRUSTED_PROXIES: env.cidrList(),
   /** Largest JSON body accepted; larger ones get 413 before they are parsed. */
   BODY_LIMIT_BYTES: env.positiveInt(64 * 1024),
   /** How long a request waits for Kafka's acknowledgement before answering 503. */

@@ -1,6 +1,7 @@
-import { Body, Controller, Headers, Inject, Param, Post, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Headers, Inject, Param, Post, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MessageHeaders } from '@sieve/contracts';
+import { CountryLocator } from '@sieve/ingest-data-access';
 import { IngestError, openConversationRequestSchema, sendMessageRequestSchema } from '@sieve/ingest-domain';
 import { AppAuthenticator, OpenConversationResult, OpenConversationUseCase, SendMessageResult, SendMessageUseCase } from '@sieve/ingest-feature';
 import { GATEWAY_CONFIG } from './tokens';
@@ -17,12 +18,17 @@ export class ConversationsController {
     private readonly authenticator: AppAuthenticator,
     private readonly openConversation: OpenConversationUseCase,
     private readonly sendMessage: SendMessageUseCase,
+    private readonly countries: CountryLocator,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  /** Opens a conversation with its first message. 202: Kafka has it; 200: a retry of one it has. */
+  /**
+   * Opens a conversation with its first message. 202: Kafka has it; 200: a retry of one it has.
+   * The conversation's country comes from the client address, which goes no further than this.
+   */
   @Post()
   async open(
+    @Req() httpRequest: FastifyRequest,
     @Headers('x-sieve-app-id') appId: string | undefined,
     @Headers('x-sieve-api-key') apiKey: string | undefined,
     @Headers(MessageHeaders.correlationId) correlationHeader: string | undefined,
@@ -33,9 +39,7 @@ export class ConversationsController {
     try {
       const app = await this.authenticator.authenticate(appId, apiKey);
       const request = parseBody(openConversationRequestSchema, body, 'request body');
-      // Country derivation from the client address arrives with the GeoIP work (issue 4); until
-      // then no country is recorded rather than a guessed one.
-      const result = await this.openConversation.execute(app, request, { correlationId, countryCode: null });
+      const result = await this.openConversation.execute(app, request, { correlationId, countryCode: this.countries.countryOf(httpRequest.ip) });
       void reply.status(result.status === 'accepted' ? 202 : 200);
       return { ...result, correlationId };
     } catch (error) {

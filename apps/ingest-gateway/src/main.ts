@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     logger,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     bodyLimitsByRoute: { '/v1/batches': BATCH_LIMITS.bodyBytes },
+    trustedProxies: config.TRUSTED_PROXIES,
     module: GatewayModule.forRoot(
       config,
       {

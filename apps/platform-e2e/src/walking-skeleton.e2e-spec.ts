@@ -51,7 +51,8 @@ describe('the platform, end to end', () => {
     rawTopic = await TopicReader.start(kafka, Topics.sdkRaw);
     supportTopic = await TopicReader.start(kafka, Topics.support);
     platform = Platform.forTests(kafka.topicNamespace!);
-    await platform.start();
+    // The tests stand in for a load balancer on this machine, telling the client address.
+    await platform.start(undefined, { 'ingest-gateway': { TRUSTED_PROXIES: '127.0.0.1' } });
   });
 
   afterAll(async () => {
@@ -62,7 +63,8 @@ describe('the platform, end to end', () => {
 
   it('takes a conversation from the SDK to the agent API, without the advertising id the disclosure does not collect', async () => {
     const request = openConversationBody();
-    const accepted = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, request, sdkHeaders(brand));
+    const CLIENT_ADDRESS = '81.2.69.142';
+    const accepted = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, request, { ...sdkHeaders(brand), 'x-forwarded-for': CLIENT_ADDRESS });
     expect(accepted.status).toBe(202);
     expect(accepted.body).toMatchObject({ status: 'accepted', conversationId: expect.any(String), messageId: expect.any(String) });
     const { conversationId } = accepted.body;
@@ -79,6 +81,8 @@ describe('the platform, end to end', () => {
       platform: 'ios',
       sdkVersion: '10.3.0',
       appVersion: '5.2.1',
+      // The country comes from the client address; the address itself went no further than the gateway.
+      countryCode: 'GB',
       customFields: { level: 42 },
       messages: [{ author: 'end-user', body: 'The gems I bought never arrived' }],
     });
@@ -106,6 +110,9 @@ describe('the platform, end to end', () => {
     }
     expect(platform.logs()).not.toContain(ADVERTISING_ID);
     expect(platform.logs()).not.toContain('The gems I bought never arrived');
+    expect(platform.logs()).not.toContain(CLIENT_ADDRESS);
+    expect(raw?.value).not.toContain(CLIENT_ADDRESS);
+    expect(JSON.stringify(raw?.headers)).not.toContain(CLIENT_ADDRESS);
   });
 
   it('masks a card number an end user typed before it is stored, and audits the finding without the value', async () => {

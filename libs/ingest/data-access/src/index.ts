@@ -4,3 +4,4 @@ export * from './entities/api-key.entity';
 export * from './app-credentials.repository';
 export * from './deduplication.store';
 export * from './rate-limiter';
+export * from './country-locator';

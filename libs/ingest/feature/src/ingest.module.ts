@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppCredentialsRepository, DeduplicationOptions, DeduplicationStore, RateLimiter, RateLimits } from '@sieve/ingest-data-access';
+import { AppCredentialsRepository, CountryLocator, DeduplicationOptions, DeduplicationStore, RateLimiter, RateLimits } from '@sieve/ingest-data-access';
 import { EventPublisher } from '@sieve/kafka';
 import type { Logger } from '@sieve/telemetry';
 import { AppAuthenticator } from './app-authenticator';
@@ -29,11 +29,12 @@ export class IngestModule {
       module: IngestModule,
       providers: [
         { provide: AppAuthenticator, useValue: new AppAuthenticator(credentials) },
+        { provide: CountryLocator, useValue: new CountryLocator() },
         { provide: OpenConversationUseCase, useValue: new OpenConversationUseCase(options.publisher, deduplication, rateLimiter) },
         { provide: SendMessageUseCase, useValue: new SendMessageUseCase(options.publisher, deduplication, rateLimiter) },
         { provide: ReportBatchUseCase, useValue: new ReportBatchUseCase(options.publisher, deduplication, rateLimiter) },
       ],
-      exports: [AppAuthenticator, OpenConversationUseCase, SendMessageUseCase, ReportBatchUseCase],
+      exports: [AppAuthenticator, CountryLocator, OpenConversationUseCase, SendMessageUseCase, ReportBatchUseCase],
     };
   }
 }

@@ -43,3 +43,16 @@ describe('parseConfig', () => {
     );
   });
 });
+
+describe('env.cidrList', () => {
+  const schema = z.object({ TRUSTED_PROXIES: env.cidrList() });
+
+  it('reads addresses and ranges, and nothing when unset', () => {
+    expect(schema.parse({ TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.7,2001:db8::/32' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.0.2.7', '2001:db8::/32']);
+    expect(schema.parse({}).TRUSTED_PROXIES).toEqual([]);
+  });
+
+  it('refuses what is no address or range', () => {
+    for (const bad of ['10.0.0.0/33', 'proxy.local', '10.0.0.1/8/2', '::1/129']) expect(schema.safeParse({ TRUSTED_PROXIES: bad }).success).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -16,6 +17,13 @@ export const env = {
   postgresUrl: () => z.url({ protocol: /^postgres(ql)?$/ }),
   redisUrl: () => z.url({ protocol: /^rediss?$/ }),
   positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  /** Comma-separated IP addresses or CIDR ranges ("10.0.0.0/8,192.0.2.7"); empty by default. */
+  cidrList: () =>
+    z
+      .string()
+      .default('')
+      .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+      .pipe(z.array(z.string().refine(isAddressOrRange, 'expected an IP address or a CIDR range like 10.0.0.0/8'))),
   /** Optional namespace put before every topic name, e.g. to isolate a test run on a shared cluster. */
   topicNamespace: () =>
     z
@@ -81,4 +89,13 @@ export function loadConfigOrExit<TSchema extends z.ZodType>(appName: string, sch
     }
     throw error;
   }
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
 }

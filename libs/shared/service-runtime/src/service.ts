@@ -26,6 +26,11 @@ export interface ServiceDefinition {
   bodyLimitBytes?: number;
   /** Routes whose JSON bodies may be larger (or must be smaller) than bodyLimitBytes, by path: `{ '/v1/batches': 524288 }`. */
   bodyLimitsByRoute?: Record<string, number>;
+  /**
+   * Proxies (addresses or CIDR ranges) whose X-Forwarded-For is believed: request.ip is then the
+   * first address, from the right, that is not one of them. None by default: the socket's peer.
+   */
+  trustedProxies?: readonly string[];
   workers?: Worker[];
   resources?: Resource[];
 }
@@ -58,6 +63,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     bodyLimit: definition.bodyLimitBytes ?? 1024 * 1024,
     // Request logging would record client addresses; the gateway must never log them.
     logger: false,
+    trustProxy: definition.trustedProxies?.length ? [...definition.trustedProxies] : false,
   });
   const routeLimits = definition.bodyLimitsByRoute ?? {};
   adapter.getInstance().addHook('onRoute', (route) => {
