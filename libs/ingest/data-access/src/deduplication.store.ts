@@ -36,11 +36,16 @@ export type Claim = { status: 'claimed'; key: string; token: string } | { status
  * seen (republishing it is harmless, its ids are deterministic) and a lost mark only costs that.
  */
 export class DeduplicationStore {
+  private readonly redis: Redis & { sieveReleaseIfOurs(key: string, token: string): Promise<number> };
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly options: DeduplicationOptions,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    redis.defineCommand('sieveReleaseIfOurs', { numberOfKeys: 1, lua: RELEASE_IF_OURS });
+    this.redis = redis as DeduplicationStore['redis'];
+  }
 
   /** Claims each id for this request, in order; an id repeated within the list is a duplicate of its first. */
   async claim(appId: string, clientEventIds: readonly string[]): Promise<Claim[]> {
@@ -96,9 +101,7 @@ export class DeduplicationStore {
     const held = claims.filter((claim) => claim.status === 'claimed');
     if (held.length === 0) return;
     try {
-      const pipeline = this.redis.pipeline();
-      for (const { key, token } of held) pipeline.eval(RELEASE_IF_OURS, 1, key, token);
-      await execute(pipeline);
+      await Promise.all(held.map(({ key, token }) => this.redis.sieveReleaseIfOurs(key, token)));
     } catch (error) {
       this.degraded('release', error);
     }

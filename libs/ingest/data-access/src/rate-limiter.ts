@@ -44,20 +44,24 @@ const MINUTE = 60_000;
  * unmetered: the limits protect the platform, and refusing all traffic would hurt it more.
  */
 export class RateLimiter {
+  private readonly redis: Redis & { sieveAdmitEvents(...args: (string | number)[]): Promise<number> };
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     readonly limits: RateLimits,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    // A defined command runs by its hash (EVALSHA): the script is not sent with every request.
+    redis.defineCommand('sieveAdmitEvents', { numberOfKeys: 2, lua: ADMIT });
+    this.redis = redis as RateLimiter['redis'];
+  }
 
   async admit(appId: string, installId: string, events: number, now = Date.now()): Promise<Admission> {
     const appWindow = Math.floor(now / SECOND);
     const installWindow = Math.floor(now / MINUTE);
     let over: number;
     try {
-      over = (await this.redis.eval(
-        ADMIT,
-        2,
+      over = await this.redis.sieveAdmitEvents(
         `ingest:rate:app:${appId}:${appWindow}`,
         `ingest:rate:install:${appId}:${installId}:${installWindow}`,
         events,
@@ -65,7 +69,7 @@ export class RateLimiter {
         this.limits.installEventsPerMinute,
         2 * SECOND,
         2 * MINUTE,
-      )) as number;
+      );
     } catch (error) {
       unavailable.inc();
       this.logger.warn({ err: error }, 'rate limiter unavailable; letting the request through unmetered');
