@@ -9,6 +9,11 @@ export interface TracingOptions {
   serviceName: string;
   /** Export spans over OTLP/HTTP here; without one spans are created and propagated, not exported. */
   otlpEndpoint?: string;
+  /**
+   * A span per Redis command (default true). A service that sends Redis commands per event rather
+   * than per request turns it off: the spans would cost more than the commands.
+   */
+  redisCommandSpans?: boolean;
 }
 
 let sdk: NodeSDK | undefined;
@@ -17,14 +22,14 @@ let sdk: NodeSDK | undefined;
  * Starts OpenTelemetry. Must run before NestJS, pg or ioredis are loaded (each app's
  * `instrument.ts`), or their modules are not patched.
  */
-export function startTracing({ serviceName, otlpEndpoint }: TracingOptions): void {
+export function startTracing({ serviceName, otlpEndpoint, redisCommandSpans = true }: TracingOptions): void {
   if (sdk) return;
   sdk = new NodeSDK({
     serviceName,
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => /^\/(health|metrics)/.test(request.url ?? '') }),
       new PgInstrumentation(),
-      new IORedisInstrumentation(),
+      ...(redisCommandSpans ? [new IORedisInstrumentation()] : []),
     ],
     // Metrics are served by prom-client at /metrics and logs go to stdout: OTel exports traces only.
     metricReaders: [],
@@ -38,9 +43,9 @@ export function startTracing({ serviceName, otlpEndpoint }: TracingOptions): voi
 }
 
 /** For each app's instrument.ts: tracing configured from the app's environment. */
-export function startTracingFor(serviceName: string): void {
+export function startTracingFor(serviceName: string, options: Pick<TracingOptions, 'redisCommandSpans'> = {}): void {
   const { OTEL_EXPORTER_OTLP_ENDPOINT } = parseConfig(serviceName, z.object(serviceConfigShape));
-  startTracing({ serviceName, otlpEndpoint: OTEL_EXPORTER_OTLP_ENDPOINT });
+  startTracing({ serviceName, otlpEndpoint: OTEL_EXPORTER_OTLP_ENDPOINT, ...options });
 }
 
 export async function stopTracing(): Promise<void> {
