@@ -4,6 +4,7 @@ import { HealthModule, ReadinessCheck } from '@sieve/telemetry';
 import type { GatewayConfig } from './config';
 import { BatchesController } from './batches.controller';
 import { ConversationsController } from './conversations.controller';
+import { DocsController } from './docs.controller';
 import { GATEWAY_CONFIG } from './tokens';
 
 @Module({})
@@ -12,7 +13,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [IngestModule.register(ingest), HealthModule.forRoot(checks)],
-      controllers: [ConversationsController, BatchesController],
+      controllers: [ConversationsController, BatchesController, DocsController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
     };
   }

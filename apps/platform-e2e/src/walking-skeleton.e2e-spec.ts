@@ -287,6 +287,22 @@ describe('the platform, end to end', () => {
       expect(conversation.messages.map((m: { body: string }) => m.body)).toEqual(['The gems I bought never arrived', 'Any news on my gems?']);
     });
 
+    it('serves its OpenAPI document and a page to read it at /docs, with nothing fetched from elsewhere', async () => {
+      const gateway = platform.url('ingest-gateway');
+      const document = await getJson(`${gateway}/docs/openapi.json`);
+      expect(document.status).toBe(200);
+      expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/v1/conversations', '/v1/batches']));
+      const page = await fetch(`${gateway}/docs`);
+      const html = await page.text();
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      for (const asset of html.match(/(?:src|href)="([^"]+)"/g) ?? []) {
+        const url = asset.replace(/^(?:src|href)="|"$/g, '');
+        expect(url.startsWith('/docs/')).toBe(true);
+        expect((await fetch(`${gateway}${url}`)).status).toBe(200);
+      }
+      expect((await fetch(`${gateway}/docs/assets/package.json`)).status).toBe(404);
+    });
+
     it('400 for a message to something that is no conversation id', async () => {
       const response = await postJson(
         `${platform.url('ingest-gateway')}/v1/conversations/not-a-conversation/messages`,

@@ -1,0 +1,27 @@
+import { gatewayOpenApi } from './openapi';
+
+describe('the gateway OpenAPI document', () => {
+  const document = gatewayOpenApi() as {
+    openapi: string;
+    paths: Record<string, { post: { requestBody: unknown; responses: Record<string, unknown> } }>;
+    components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[]; oneOf?: unknown[]; anyOf?: unknown[] }> };
+  };
+
+  it('documents every SDK endpoint with its request, success and failure answers', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual(['/v1/batches', '/v1/conversations', '/v1/conversations/{conversationId}/messages']);
+    for (const { post } of Object.values(document.paths)) {
+      expect(post.requestBody).toBeDefined();
+      expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '413', '429', '503']));
+    }
+  });
+
+  it('takes its request schemas from the validators, so it shows what the gateway enforces', () => {
+    const open = document.components.schemas.OpenConversation;
+    expect(open.required).toEqual(expect.arrayContaining(['clientEventId', 'installId', 'message', 'versions']));
+    expect(open.properties?.message).toMatchObject({ properties: { body: { maxLength: 10_000 } } });
+    const kinds = JSON.stringify(document.components.schemas.BatchEvent);
+    for (const type of ['session', 'faq-search', 'link-click', 'crash', 'diagnostic']) expect(kinds).toContain(`"${type}"`);
+    expect(document.components.schemas.Batch.properties?.events).toMatchObject({ maxItems: 500, items: { $ref: '#/components/schemas/BatchEvent' } });
+  });
+});

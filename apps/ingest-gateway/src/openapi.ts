@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { BATCH_LIMITS, batchEventSchema, openConversationRequestSchema, reportBatchRequestSchema, sendMessageRequestSchema } from '@sieve/ingest-domain';
+
+/** A request schema as JSON Schema, as SDKs send it (defaults and transforms not applied yet). */
+const jsonSchema = (schema: z.ZodType) => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+
+const errorBody = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', description: 'Stable, for programs: unauthenticated, forbidden, invalid-request, payload-too-large, rate-limited, kafka-unavailable…' },
+        message: { type: 'string', description: 'For people: what was wrong and what to do.' },
+        fields: { type: 'array', items: { type: 'string' }, description: 'The request fields at fault, by path; never their values.' },
+      },
+    },
+  },
+};
+
+const failures = (extra: Record<string, string> = {}) =>
+  Object.fromEntries(
+    Object.entries({
+      '400': 'The body is malformed or invalid; `fields` names each field at fault. Nothing was written.',
+      '401': 'No credentials, or an unknown or revoked API key.',
+      '403': 'The API key belongs to another app.',
+      '413': 'The body is over the limit.',
+      '429': 'This app or install sends too much; Retry-After says when to retry. Nothing was written.',
+      '503': 'Kafka did not acknowledge the write; nothing was accepted. Retry-After says when to retry.',
+      ...extra,
+    }).map(([status, description]) => [status, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]),
+  );
+
+const accepted = (idName: string) => ({
+  type: 'object',
+  required: ['status', idName, 'correlationId'],
+  properties: { status: { enum: ['accepted', 'duplicate'] }, [idName]: { type: 'string', format: 'uuid' }, correlationId: { type: 'string' } },
+});
+
+const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+
+/** The batch envelope takes its events unchecked (each is checked on its own); the document says what they are. */
+const withEventsOf = (envelope: Record<string, unknown>) => ({
+  ...envelope,
+  properties: { ...(envelope.properties as object), events: { type: 'array', minItems: 1, maxItems: BATCH_LIMITS.events, items: { $ref: '#/components/schemas/BatchEvent' } } },
+});
+
+/**
+ * The SDK API as OpenAPI 3.1, made from the same schemas that validate requests, so the document
+ * can't drift from what the gateway accepts. Served at /docs.
+ */
+export function gatewayOpenApi(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Sieve ingest gateway: the SDK API',
+      version: '1',
+      description:
+        'What in-app support SDKs send to Sieve. "Accepted" means durably in Kafka. Every event carries a client event id: a retry of one Sieve has is answered "duplicate" and written once.',
+    },
+    security: [{ appId: [], apiKey: [] }],
+    components: {
+      securitySchemes: {
+        appId: { type: 'apiKey', in: 'header', name: 'X-Sieve-App-Id' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-Sieve-Api-Key' },
+      },
+      schemas: {
+        Error: errorBody,
+        OpenConversation: jsonSchema(openConversationRequestSchema),
+        SendMessage: jsonSchema(sendMessageRequestSchema),
+        Batch: withEventsOf(jsonSchema(reportBatchRequestSchema)),
+        BatchEvent: jsonSchema(batchEventSchema),
+        BatchEventResult: {
+          type: 'object',
+          required: ['index', 'status'],
+          properties: {
+            index: { type: 'integer', description: "The event's position in the batch." },
+            clientEventId: { type: 'string' },
+            status: { enum: ['accepted', 'duplicate', 'rejected'] },
+            reason: { enum: ['too-large', 'not-collected', 'invalid'], description: 'Why a rejected event was rejected.' },
+            message: { type: 'string' },
+            fields: { type: 'array', items: { type: 'string' } },
+          },
+        },
+      },
+    },
+    paths: {
+      '/v1/conversations': {
+        post: {
+          summary: 'Open a conversation with its first message',
+          description: "The conversation's country is derived from the client address, which Sieve does not keep.",
+          requestBody: { required: true, ...json({ $ref: '#/components/schemas/OpenConversation' }) },
+          responses: { '202': { description: 'Accepted: Kafka has it.', ...json(accepted('conversationId')) }, '200': { description: 'Duplicate: a retry of one Sieve has.', ...json(accepted('conversationId')) }, ...failures() },
+        },
+      },
+      '/v1/conversations/{conversationId}/messages': {
+        post: {
+          summary: 'Send a further message in a conversation',
+          parameters: [{ name: 'conversationId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, description: 'As returned when the conversation was opened.' }],
+          requestBody: { required: true, ...json({ $ref: '#/components/schemas/SendMessage' }) },
+          responses: { '202': { description: 'Accepted: Kafka has it.', ...json(accepted('messageId')) }, '200': { description: 'Duplicate: a retry of one Sieve has.', ...json(accepted('messageId')) }, ...failures() },
+        },
+      },
+      '/v1/batches': {
+        post: {
+          summary: 'Report background events of one install',
+          description: `Sessions, FAQ searches, link clicks, crash reports and other diagnostics: at most ${BATCH_LIMITS.events} events, ${BATCH_LIMITS.bodyBytes / 1024} KB a batch, ${BATCH_LIMITS.eventBytes / 1024} KB an event. Performance data (launch time, hang rate, energy) is not collected and is rejected by name. Each event is answered on its own.`,
+          requestBody: { required: true, ...json({ $ref: '#/components/schemas/Batch' }) },
+          responses: {
+            '200': {
+              description: 'A result per event, in the order sent.',
+              ...json({ type: 'object', required: ['results', 'correlationId'], properties: { results: { type: 'array', items: { $ref: '#/components/schemas/BatchEventResult' } }, correlationId: { type: 'string' } } }),
+            },
+            ...failures(),
+          },
+        },
+      },
+    },
+  };
+}
