@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { createIngestDataSource, AppCredentialsRepository } from '@sieve/ingest-data-access';
-import { generateApiKey, hashApiKey } from '@sieve/ingest-domain';
+import { createIngestDataSource, AppCredentialsRepository, CustomFieldsRepository } from '@sieve/ingest-data-access';
+import { CustomFieldDefinition, generateApiKey, hashApiKey } from '@sieve/ingest-domain';
 import { createTicketsDataSource, StaffCredentialRepository, StaffRole } from '@sieve/tickets-data-access';
 import { generateStaffToken, hashStaffToken } from '@sieve/tickets-feature';
 
@@ -11,6 +11,8 @@ export interface TenantToProvision {
   appId: string;
   appName: string;
   fullPrivacy?: boolean;
+  /** The app's custom issue fields (replacing any it had); none if omitted. */
+  customFields?: CustomFieldDefinition[];
   /** Staff credentials to (re)issue, by role; each gets a fixed id so re-running replaces its token. */
   staff: { id: string; role: StaffRole; label: string }[];
 }
@@ -39,6 +41,7 @@ export async function provisionTenant(
     const apps = new AppCredentialsRepository(ingest);
     await apps.upsertApp({ id: tenant.appId, tenantId: tenant.tenantId, name: tenant.appName, fullPrivacy: tenant.fullPrivacy ?? false });
     await apps.replaceKeys(tenant.appId, { id: randomUUID(), keyHash: hashApiKey(apiKey) });
+    await new CustomFieldsRepository(ingest).replaceFields(tenant.appId, tenant.customFields ?? []);
 
     const staffTokens: Record<string, string> = {};
     await tickets.transaction(async (manager) => {
@@ -62,5 +65,12 @@ export const DEMO_TENANT: TenantToProvision = {
   tenantName: 'Demo Brand',
   appId: '5e1e0000-0000-4000-8000-00000000a900',
   appName: 'Demo App',
+  customFields: [
+    { key: 'order_number', type: 'single-line', label: 'Order number', required: false },
+    { key: 'level', type: 'number', label: 'Player level', required: false },
+    { key: 'platform', type: 'dropdown', label: 'Where you play', required: false, options: ['iOS', 'Android', 'Web'] },
+    { key: 'purchase_date', type: 'date', label: 'Date of purchase', required: false },
+    { key: 'contact_ok', type: 'checkbox', label: 'We may contact you by email', required: false },
+  ],
   staff: [{ id: '5e1e0000-0000-4000-8000-0000000057a0', role: 'agent', label: 'Demo agent' }],
 };

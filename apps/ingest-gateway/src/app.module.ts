@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { IngestModule, IngestModuleOptions } from '@sieve/ingest-feature';
 import { HealthModule, ReadinessCheck } from '@sieve/telemetry';
 import type { GatewayConfig } from './config';
+import { AppConfigController } from './app-config.controller';
 import { BatchesController } from './batches.controller';
 import { ConversationsController } from './conversations.controller';
 import { DocsController } from './docs.controller';
@@ -13,7 +14,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [IngestModule.register(ingest), HealthModule.forRoot(checks)],
-      controllers: [ConversationsController, BatchesController, DocsController],
+      controllers: [ConversationsController, BatchesController, AppConfigController, DocsController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
     };
   }

@@ -3,16 +3,17 @@ import { gatewayOpenApi } from './openapi';
 describe('the gateway OpenAPI document', () => {
   const document = gatewayOpenApi() as {
     openapi: string;
-    paths: Record<string, { post: { requestBody: unknown; responses: Record<string, unknown> } }>;
+    paths: Record<string, { post?: { requestBody: unknown; responses: Record<string, unknown> }; get?: { responses: Record<string, unknown> } }>;
     components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[]; oneOf?: unknown[]; anyOf?: unknown[] }> };
   };
 
   it('documents every SDK endpoint with its request, success and failure answers', () => {
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual(['/v1/batches', '/v1/conversations', '/v1/conversations/{conversationId}/messages']);
-    for (const { post } of Object.values(document.paths)) {
-      expect(post.requestBody).toBeDefined();
-      expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '413', '429', '503']));
+    expect(Object.keys(document.paths).sort()).toEqual(['/v1/app-config', '/v1/batches', '/v1/conversations', '/v1/conversations/{conversationId}/messages']);
+    for (const { post, get } of Object.values(document.paths)) {
+      if (post) expect(post.requestBody).toBeDefined();
+      expect(Object.keys((post ?? get)!.responses)).toEqual(expect.arrayContaining(['401', '403', '503']));
+      if (post) expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['400', '413', '429']));
     }
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BATCH_LIMITS, batchEventSchema, openConversationRequestSchema, reportBatchRequestSchema, sendMessageRequestSchema } from '@sieve/ingest-domain';
+import { BATCH_LIMITS, batchEventSchema, customFieldDefinitionSchema, openConversationRequestSchema, reportBatchRequestSchema, sendMessageRequestSchema } from '@sieve/ingest-domain';
 
 /** A request schema as JSON Schema, as SDKs send it (defaults and transforms not applied yet). */
 const jsonSchema = (schema: z.ZodType) => {
@@ -75,6 +75,16 @@ export function gatewayOpenApi(): Record<string, unknown> {
         SendMessage: jsonSchema(sendMessageRequestSchema),
         Batch: withEventsOf(jsonSchema(reportBatchRequestSchema)),
         BatchEvent: jsonSchema(batchEventSchema),
+        CustomField: jsonSchema(customFieldDefinitionSchema),
+        AppConfiguration: {
+          type: 'object',
+          required: ['appId', 'fullPrivacy', 'customFields'],
+          properties: {
+            appId: { type: 'string' },
+            fullPrivacy: { type: 'boolean', description: 'When true the SDK sends no custom data at all: no identity, custom fields, metadata or attachments.' },
+            customFields: { type: 'array', items: { $ref: '#/components/schemas/CustomField' }, description: 'The custom issue fields to offer, in order; empty under full privacy.' },
+          },
+        },
         BatchEventResult: {
           type: 'object',
           required: ['index', 'status'],
@@ -90,10 +100,17 @@ export function gatewayOpenApi(): Record<string, unknown> {
       },
     },
     paths: {
+      '/v1/app-config': {
+        get: {
+          summary: "The app's configuration for its SDK",
+          responses: { '200': { description: 'Full privacy and the custom issue fields.', ...json({ $ref: '#/components/schemas/AppConfiguration' }) }, ...failures() },
+        },
+      },
       '/v1/conversations': {
         post: {
           summary: 'Open a conversation with its first message',
-          description: "The conversation's country is derived from the client address, which Sieve does not keep.",
+          description:
+            "The conversation's country is derived from the client address, which Sieve does not keep. Custom field values must fit the app's definitions (GET /v1/app-config): an unknown field, a wrong type or a missing required one is a 400 naming it.",
           requestBody: { required: true, ...json({ $ref: '#/components/schemas/OpenConversation' }) },
           responses: { '202': { description: 'Accepted: Kafka has it.', ...json(accepted('conversationId')) }, '200': { description: 'Duplicate: a retry of one Sieve has.', ...json(accepted('conversationId')) }, ...failures() },
         },

@@ -26,6 +26,10 @@ describe('the platform, end to end', () => {
       tenantName: name,
       appId: randomUUID(),
       appName: `${name} app`,
+      customFields: [
+        { key: 'level', type: 'number', label: 'Player level', required: false },
+        { key: 'tier', type: 'dropdown', label: 'Tier', required: false, options: ['bronze', 'silver', 'gold'] },
+      ],
       staff: [{ id: randomUUID(), role: 'agent', label: `${name} agent` }],
     });
 
@@ -301,6 +305,27 @@ describe('the platform, end to end', () => {
         expect((await fetch(`${gateway}${url}`)).status).toBe(200);
       }
       expect((await fetch(`${gateway}/docs/assets/package.json`)).status).toBe(404);
+    });
+
+    it('tells the SDK its app configuration, and holds custom field values to it', async () => {
+      const config = await getJson(`${platform.url('ingest-gateway')}/v1/app-config`, sdkHeaders(brand));
+      expect(config.status).toBe(200);
+      expect(config.body).toEqual({
+        appId: brand.appId,
+        fullPrivacy: false,
+        customFields: [
+          { key: 'level', type: 'number', label: 'Player level', required: false },
+          { key: 'tier', type: 'dropdown', label: 'Tier', required: false, options: ['bronze', 'silver', 'gold'] },
+        ],
+      });
+
+      const body = openConversationBody({ customFields: { level: 'forty-two', tier: 'platinum', favourite_colour: 'blue' } });
+      const refused = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, body, sdkHeaders(brand));
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.fields.sort()).toEqual(['customFields.favourite_colour', 'customFields.level', 'customFields.tier']);
+      expect(refused.body.error.message).toContain('expected one of the options: bronze, silver, gold');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(rawTopic.messages.some((m) => m.value?.includes(body.clientEventId as string))).toBe(false);
     });
 
     it('400 for a message to something that is no conversation id', async () => {

@@ -5,3 +5,5 @@ export * from './app-credentials.repository';
 export * from './deduplication.store';
 export * from './rate-limiter';
 export * from './country-locator';
+export * from './entities/custom-field.entity';
+export * from './custom-fields.repository';

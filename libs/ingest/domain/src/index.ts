@@ -3,3 +3,4 @@ export * from './ingest.error';
 export * from './open-conversation.request';
 export * from './report-batch.request';
 export * from './send-message.request';
+export * from './custom-fields';

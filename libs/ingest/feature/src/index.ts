@@ -3,3 +3,4 @@ export * from './open-conversation.usecase';
 export * from './ingest.module';
 export * from './report-batch.usecase';
 export * from './send-message.usecase';
+export * from './app-configurations';

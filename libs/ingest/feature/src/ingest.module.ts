@@ -1,10 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { AppCredentialsRepository, CountryLocator, DeduplicationOptions, DeduplicationStore, RateLimiter, RateLimits } from '@sieve/ingest-data-access';
+import { AppCredentialsRepository, CountryLocator, CustomFieldsRepository, DeduplicationOptions, DeduplicationStore, RateLimiter, RateLimits } from '@sieve/ingest-data-access';
 import { EventPublisher } from '@sieve/kafka';
 import type { Logger } from '@sieve/telemetry';
 import { AppAuthenticator } from './app-authenticator';
+import { AppConfigurations } from './app-configurations';
 import { OpenConversationUseCase } from './open-conversation.usecase';
 import { ReportBatchUseCase } from './report-batch.usecase';
 import { SendMessageUseCase } from './send-message.usecase';
@@ -25,16 +26,18 @@ export class IngestModule {
     const credentials = new AppCredentialsRepository(options.dataSource);
     const deduplication = new DeduplicationStore(options.redis, options.deduplication, options.logger);
     const rateLimiter = new RateLimiter(options.redis, options.rateLimits, options.logger);
+    const configurations = new AppConfigurations(new CustomFieldsRepository(options.dataSource));
     return {
       module: IngestModule,
       providers: [
         { provide: AppAuthenticator, useValue: new AppAuthenticator(credentials) },
         { provide: CountryLocator, useValue: new CountryLocator() },
-        { provide: OpenConversationUseCase, useValue: new OpenConversationUseCase(options.publisher, deduplication, rateLimiter) },
+        { provide: AppConfigurations, useValue: configurations },
+        { provide: OpenConversationUseCase, useValue: new OpenConversationUseCase(options.publisher, deduplication, rateLimiter, configurations) },
         { provide: SendMessageUseCase, useValue: new SendMessageUseCase(options.publisher, deduplication, rateLimiter) },
         { provide: ReportBatchUseCase, useValue: new ReportBatchUseCase(options.publisher, deduplication, rateLimiter) },
       ],
-      exports: [AppAuthenticator, CountryLocator, OpenConversationUseCase, SendMessageUseCase, ReportBatchUseCase],
+      exports: [AppAuthenticator, CountryLocator, AppConfigurations, OpenConversationUseCase, SendMessageUseCase, ReportBatchUseCase],
     };
   }
 }

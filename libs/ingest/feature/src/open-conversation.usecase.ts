@@ -3,6 +3,7 @@ import { DeduplicationStore, RateLimiter } from '@sieve/ingest-data-access';
 import { OpenConversationRequest } from '@sieve/ingest-domain';
 import { EventPublisher } from '@sieve/kafka';
 import { AppPrincipal } from './app-authenticator';
+import { AppConfigurations } from './app-configurations';
 import { publishClaimed } from './publish-claimed';
 import { admitOrRefuse } from './rate-limit';
 
@@ -23,6 +24,7 @@ export class OpenConversationUseCase {
     private readonly publisher: EventPublisher,
     private readonly deduplication: DeduplicationStore,
     private readonly rateLimiter: RateLimiter,
+    private readonly configurations: AppConfigurations,
   ) {}
 
   async execute(
@@ -34,11 +36,13 @@ export class OpenConversationUseCase {
     // produces the same conversation, which the ticket store writes once.
     const conversationId = deterministicUuid(app.appId, request.clientEventId, 'conversation');
     const messageId = deterministicUuid(app.appId, request.clientEventId, 'message');
+    const fullPrivacy = app.fullPrivacy || request.fullPrivacy === true;
+    // Under full privacy custom fields are dropped unread; otherwise they must fit the app's definitions.
+    if (!fullPrivacy) await this.configurations.checkCustomFields(app, request.customFields);
     await admitOrRefuse(this.rateLimiter, app.appId, request.installId, 1);
     const [claim] = await this.deduplication.claim(app.appId, [request.clientEventId]);
     if (claim.status === 'duplicate') return { status: 'duplicate', conversationId, messageId };
 
-    const fullPrivacy = app.fullPrivacy || request.fullPrivacy === true;
     const payload: SdkConversationOpenedV1 = {
       appId: app.appId,
       installId: request.installId,

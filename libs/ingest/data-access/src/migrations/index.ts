@@ -1,4 +1,5 @@
 import { CreateIngestSchema1764417600000 } from './1764417600000-create-ingest-schema';
+import { CreateCustomFields1795900000000 } from './1795900000000-create-custom-fields';
 
 /** In order. Merged migrations are immutable: change the schema with a new one. */
-export const INGEST_MIGRATIONS = [CreateIngestSchema1764417600000];
+export const INGEST_MIGRATIONS = [CreateIngestSchema1764417600000, CreateCustomFields1795900000000];

@@ -1,0 +1,23 @@
+/**
+ * Answers remembered for a while, at most `capacity` of them (the oldest go first): for lookups
+ * that every request of an app repeats, like its key or its custom fields.
+ */
+export class Remembered<V> {
+  private readonly entries = new Map<string, { value: V; until: number }>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly capacity: number,
+  ) {}
+
+  async get(key: string, load: () => Promise<V>): Promise<V> {
+    const now = Date.now();
+    const known = this.entries.get(key);
+    if (known && known.until > now) return known.value;
+    const value = await load();
+    this.entries.delete(key);
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { value, until: now + this.ttlMs });
+    return value;
+  }
+}
