@@ -125,7 +125,7 @@ export class Platform {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted on, not trusted
-type Json = any;
+export type Json = any;
 
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: Json; headers: Headers }> {
   const response = await fetch(url, {

@@ -1,4 +1,10 @@
+import path from 'node:path';
 import { LOCAL_KAFKA_BROKERS, LOCAL_REDIS_URL, localDatabaseUrl, StackProfile } from '@sieve/config';
+
+const workspaceRoot = path.resolve(__dirname, '../..').replace(/\/dist$/, '');
+
+/** Where the local stack keeps attachment bytes, per profile (the blob store's default, a directory). */
+export const localBlobDirectory = (profile: StackProfile) => path.join(workspaceRoot, '.cache', 'blobs', profile);
 
 export const SERVICES = ['ingest-gateway', 'pii-classifier', 'ticket-store', 'analytics', 'redaction-worker'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -16,7 +22,7 @@ export function serviceEnvironment(service: ServiceName, profile: StackProfile):
   const common = { KAFKA_BROKERS: LOCAL_KAFKA_BROKERS, HTTP_PORT: String(SERVICE_PORTS[service]) };
   switch (service) {
     case 'ingest-gateway':
-      return { ...common, DATABASE_URL: localDatabaseUrl('ingest', profile), REDIS_URL: LOCAL_REDIS_URL };
+      return { ...common, DATABASE_URL: localDatabaseUrl('ingest', profile), REDIS_URL: LOCAL_REDIS_URL, BLOB_STORE_DIR: localBlobDirectory(profile) };
     case 'pii-classifier':
     case 'analytics':
       return common;

@@ -20,6 +20,15 @@ export const gatewayConfigSchema = z.object({
   RETRY_AFTER_SECONDS: env.positiveInt(5),
   /** How long an accepted client event id is remembered: longer than SDKs queue events offline (7 days). */
   DEDUPLICATION_TTL_SECONDS: env.positiveInt(8 * 24 * 3600),
+  /** The directory attachment bytes are stored under (the local blob store). */
+  BLOB_STORE_DIR: z.string().min(1),
+  /** Largest attachment accepted. */
+  ATTACHMENT_MAX_BYTES: env.positiveInt(25 * 1024 * 1024),
+  /** Content types an attachment may have (comma-separated); others get 415. */
+  ATTACHMENT_CONTENT_TYPES: z
+    .string()
+    .default('image/jpeg,image/png,image/gif,image/webp,image/heic,application/pdf,text/plain,video/mp4,video/quicktime')
+    .transform((value) => value.split(',').map((type) => type.trim().toLowerCase()).filter(Boolean)),
   /** Events one app may send per second, all installs together; more get 429 with Retry-After. */
   APP_EVENTS_PER_SECOND: env.positiveInt(20_000),
   /** Events one install may send per minute (a full batch of 500 fits); more get 429 with Retry-After. */

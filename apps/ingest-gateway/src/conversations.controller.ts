@@ -2,8 +2,16 @@ import { Body, Controller, Headers, Inject, Param, Post, Req, Res } from '@nestj
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { MessageHeaders } from '@sieve/contracts';
 import { CountryLocator } from '@sieve/ingest-data-access';
-import { IngestError, openConversationRequestSchema, sendMessageRequestSchema } from '@sieve/ingest-domain';
-import { AppAuthenticator, OpenConversationResult, OpenConversationUseCase, SendMessageResult, SendMessageUseCase } from '@sieve/ingest-feature';
+import { addAttachmentFieldsSchema, IngestError, openConversationRequestSchema, sendMessageRequestSchema } from '@sieve/ingest-domain';
+import {
+  AddAttachmentResult,
+  AddAttachmentUseCase,
+  AppAuthenticator,
+  OpenConversationResult,
+  OpenConversationUseCase,
+  SendMessageResult,
+  SendMessageUseCase,
+} from '@sieve/ingest-feature';
 import { GATEWAY_CONFIG } from './tokens';
 import type { GatewayConfig } from './config';
 import { correlationIdOf } from './correlation';
@@ -18,6 +26,7 @@ export class ConversationsController {
     private readonly authenticator: AppAuthenticator,
     private readonly openConversation: OpenConversationUseCase,
     private readonly sendMessage: SendMessageUseCase,
+    private readonly addAttachment: AddAttachmentUseCase,
     private readonly countries: CountryLocator,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
   ) {}
@@ -67,6 +76,48 @@ export class ConversationsController {
       const result = await this.sendMessage.execute(app, conversationId.toLowerCase(), request, { correlationId });
       void reply.status(result.status === 'accepted' ? 202 : 200);
       return { ...result, correlationId };
+    } catch (error) {
+      throw error instanceof IngestError ? toHttpException(error, this.config.RETRY_AFTER_SECONDS) : error;
+    }
+  }
+
+  /**
+   * An attachment, as multipart/form-data: the fields clientEventId, installId and sdkVersion,
+   * then the file part. 202: stored and in Kafka; 200: a retry of one Sieve has.
+   */
+  @Post(':conversationId/attachments')
+  async attach(
+    @Param('conversationId') conversationId: string,
+    @Headers('x-sieve-app-id') appId: string | undefined,
+    @Headers('x-sieve-api-key') apiKey: string | undefined,
+    @Headers(MessageHeaders.correlationId) correlationHeader: string | undefined,
+    @Req() httpRequest: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AddAttachmentResult & { correlationId: string }> {
+    const correlationId = correlationIdOf(correlationHeader);
+    try {
+      const app = await this.authenticator.authenticate(appId, apiKey);
+      if (!UUID.test(conversationId)) {
+        throw new IngestError('invalid-request', 'The conversation id in the path is not one Sieve gave out: use the conversationId from opening the conversation.', ['conversationId']);
+      }
+      if (!httpRequest.isMultipart()) {
+        throw new IngestError('invalid-request', 'Send the attachment as multipart/form-data: the fields clientEventId, installId and sdkVersion, then the file part.', ['(body)']);
+      }
+      const fields: Record<string, string> = {};
+      for await (const part of httpRequest.parts()) {
+        if (part.type === 'field') {
+          fields[part.fieldname] = String(part.value);
+          continue;
+        }
+        // The fields came first; the file is streamed to the blob store as it arrives.
+        const request = parseBody(addAttachmentFieldsSchema, fields, 'attachment form');
+        const result = await this.addAttachment
+          .execute(app, conversationId.toLowerCase(), request, { fileName: part.filename, contentType: part.mimetype, content: part.file }, { correlationId })
+          .finally(() => part.file.resume());
+        void reply.status(result.status === 'accepted' ? 202 : 200);
+        return { ...result, correlationId };
+      }
+      throw new IngestError('invalid-request', 'The form has no file part: send the file after the fields clientEventId, installId and sdkVersion.', ['file']);
     } catch (error) {
       throw error instanceof IngestError ? toHttpException(error, this.config.RETRY_AFTER_SECONDS) : error;
     }

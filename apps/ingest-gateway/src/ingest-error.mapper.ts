@@ -9,6 +9,12 @@ function statusOf(code: IngestErrorCode): HttpStatus {
       return HttpStatus.FORBIDDEN;
     case 'invalid-request':
       return HttpStatus.BAD_REQUEST;
+    case 'not-collected':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'payload-too-large':
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case 'unsupported-media-type':
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     case 'rate-limited':
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'kafka-unavailable':

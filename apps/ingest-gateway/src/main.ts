@@ -1,6 +1,8 @@
 import './instrument';
 import 'reflect-metadata';
+import multipart from '@fastify/multipart';
 import Redis from 'ioredis';
+import { LocalFileBlobStore } from '@sieve/blob-store';
 import { loadConfigOrExit } from '@sieve/config';
 import { createIngestDataSource } from '@sieve/ingest-data-access';
 import { BATCH_LIMITS } from '@sieve/ingest-domain';
@@ -33,6 +35,9 @@ async function main(): Promise<void> {
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     bodyLimitsByRoute: { '/v1/batches': BATCH_LIMITS.bodyBytes },
     trustedProxies: config.TRUSTED_PROXIES,
+    // One file a request. The upload is cut one byte past the largest attachment: the blob store
+    // then sees a file too large (and keeps nothing), rather than a silently truncated one.
+    fastifyPlugins: [{ plugin: multipart, options: { limits: { files: 1, fields: 10, fieldSize: 1024, fileSize: config.ATTACHMENT_MAX_BYTES + 1 } } }],
     module: GatewayModule.forRoot(
       config,
       {
@@ -43,6 +48,8 @@ async function main(): Promise<void> {
         // A request holds an event it is writing for as long as a Kafka write may take, and then some.
         deduplication: { acceptedTtlSeconds: config.DEDUPLICATION_TTL_SECONDS, pendingTtlMs: config.PUBLISH_TIMEOUT_MS + 5_000 },
         rateLimits: { appEventsPerSecond: config.APP_EVENTS_PER_SECOND, installEventsPerMinute: config.INSTALL_EVENTS_PER_MINUTE },
+        blobs: new LocalFileBlobStore(config.BLOB_STORE_DIR),
+        attachments: { maxBytes: config.ATTACHMENT_MAX_BYTES, contentTypes: config.ATTACHMENT_CONTENT_TYPES },
       },
       [
         kafkaReadiness(kafka, logger),

@@ -123,6 +123,31 @@ export function gatewayOpenApi(): Record<string, unknown> {
           responses: { '202': { description: 'Accepted: Kafka has it.', ...json(accepted('messageId')) }, '200': { description: 'Duplicate: a retry of one Sieve has.', ...json(accepted('messageId')) }, ...failures() },
         },
       },
+      '/v1/conversations/{conversationId}/attachments': {
+        post: {
+          summary: 'Attach a file to a conversation',
+          description:
+            'multipart/form-data: the fields clientEventId, installId and sdkVersion, then the part "file". The bytes go to the blob store; events carry a reference. Under full privacy no attachment is accepted (422).',
+          parameters: [{ name: 'conversationId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['clientEventId', 'installId', 'sdkVersion', 'file'],
+                  properties: { clientEventId: { type: 'string' }, installId: { type: 'string' }, sdkVersion: { type: 'string' }, file: { type: 'string', format: 'binary' } },
+                },
+              },
+            },
+          },
+          responses: {
+            '202': { description: 'Stored, and Kafka has the event.', ...json(accepted('attachmentId')) },
+            '200': { description: 'Duplicate: a retry of one Sieve has.', ...json(accepted('attachmentId')) },
+            ...failures({ '413': 'The file is larger than the limit (25 MB by default); nothing was kept.', '415': 'The content type is not accepted.', '422': 'Full privacy is on: attachments are not collected.' }),
+          },
+        },
+      },
       '/v1/batches': {
         post: {
           summary: 'Report background events of one install',

@@ -1,8 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Client } from 'pg';
 import { buildEvent, deadLetterTopicOf, MessageHeaders, Topics } from '@sieve/contracts';
 import { createKafkaClient, EventPublisher, isolatedKafka, KafkaSettings, physicalTopic, TopicReader } from '@sieve/kafka';
-import { getJson, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
+import { getJson, Json, localBlobDirectory, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
 
 /**
@@ -12,6 +14,7 @@ import { eventually, quietLogger, testStack } from '@sieve/testing';
 describe('the platform, end to end', () => {
   jest.setTimeout(120_000);
   const ADVERTISING_ID = `ADID-${randomBytes(6).toString('hex').toUpperCase()}`;
+  const ATTACHMENT_LIMIT = 1024 * 1024;
   let kafka: KafkaSettings;
   let platform: Platform;
   let brand: ProvisionedTenant;
@@ -56,7 +59,7 @@ describe('the platform, end to end', () => {
     supportTopic = await TopicReader.start(kafka, Topics.support);
     platform = Platform.forTests(kafka.topicNamespace!);
     // The tests stand in for a load balancer on this machine, telling the client address.
-    await platform.start(undefined, { 'ingest-gateway': { TRUSTED_PROXIES: '127.0.0.1' } });
+    await platform.start(undefined, { 'ingest-gateway': { TRUSTED_PROXIES: '127.0.0.1', ATTACHMENT_MAX_BYTES: String(ATTACHMENT_LIMIT) } });
   });
 
   afterAll(async () => {
@@ -326,6 +329,41 @@ describe('the platform, end to end', () => {
       expect(refused.body.error.message).toContain('expected one of the options: bronze, silver, gold');
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(rawTopic.messages.some((m) => m.value?.includes(body.clientEventId as string))).toBe(false);
+    });
+
+    it('stores an attachment in the blob store and sends on only its reference; refuses what it must not take', async () => {
+      const opened = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, openConversationBody(), sdkHeaders(brand));
+      const url = `${platform.url('ingest-gateway')}/v1/conversations/${opened.body.conversationId}/attachments`;
+      const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(2_000)]);
+      const upload = async (bytes: Buffer, type: string, clientEventId = randomUUID(), extra: Record<string, string> = {}) => {
+        const form = new FormData();
+        form.append('clientEventId', clientEventId);
+        form.append('installId', 'idfv-e2e');
+        form.append('sdkVersion', '10.3.0');
+        for (const [name, value] of Object.entries(extra)) form.append(name, value);
+        form.append('file', new Blob([bytes], { type }), 'receipt.png');
+        const response = await fetch(url, { method: 'POST', headers: sdkHeaders(brand), body: form });
+        return { status: response.status, body: (await response.json()) as Json };
+      };
+
+      const clientEventId = randomUUID();
+      const stored = await upload(png, 'image/png', clientEventId);
+      expect([stored.status, stored.body.status]).toEqual([202, 'accepted']);
+      const event = await eventually(() => {
+        const found = rawTopic.messages.find((m) => m.value?.includes(stored.body.attachmentId));
+        expect(found).toBeDefined();
+        return JSON.parse(found!.value!);
+      });
+      expect(event.payload.attachment).toEqual({ id: stored.body.attachmentId, blobKey: `${brand.tenantId}/${stored.body.attachmentId}`, fileName: 'receipt.png', contentType: 'image/png', sizeBytes: png.length });
+      expect(readFileSync(path.join(localBlobDirectory('test'), event.payload.attachment.blobKey)).equals(png)).toBe(true);
+
+      const retried = await upload(png, 'image/png', clientEventId);
+      expect([retried.status, retried.body.status, retried.body.attachmentId]).toEqual([200, 'duplicate', stored.body.attachmentId]);
+      expect((await upload(png, 'application/x-msdownload')).status).toBe(415);
+      expect((await upload(Buffer.alloc(ATTACHMENT_LIMIT + 1), 'image/png')).status).toBe(413);
+      // Under full privacy Sieve takes no attachment at all: the bytes are not stored.
+      const refused = await upload(png, 'image/png', randomUUID(), { fullPrivacy: 'true' });
+      expect([refused.status, refused.body.error.code]).toEqual([422, 'not-collected']);
     });
 
     it('400 for a message to something that is no conversation id', async () => {

@@ -4,3 +4,4 @@ export * from './open-conversation.request';
 export * from './report-batch.request';
 export * from './send-message.request';
 export * from './custom-fields';
+export * from './add-attachment.request';

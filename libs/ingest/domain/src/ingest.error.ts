@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export type IngestErrorCode = 'unauthenticated' | 'forbidden' | 'invalid-request' | 'rate-limited' | 'kafka-unavailable';
+export type IngestErrorCode =
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'invalid-request'
+  | 'not-collected'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'rate-limited'
+  | 'kafka-unavailable';
 
 /** Every failure the ingest context reports; the HTTP edge maps codes to statuses. */
 export class IngestError extends Error {

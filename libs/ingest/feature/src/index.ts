@@ -4,3 +4,4 @@ export * from './ingest.module';
 export * from './report-batch.usecase';
 export * from './send-message.usecase';
 export * from './app-configurations';
+export * from './add-attachment.usecase';

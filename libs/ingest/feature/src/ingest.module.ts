@@ -1,9 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { BlobStore } from '@sieve/blob-store';
 import { AppCredentialsRepository, CountryLocator, CustomFieldsRepository, DeduplicationOptions, DeduplicationStore, RateLimiter, RateLimits } from '@sieve/ingest-data-access';
 import { EventPublisher } from '@sieve/kafka';
 import type { Logger } from '@sieve/telemetry';
+import { AddAttachmentUseCase, AttachmentPolicy } from './add-attachment.usecase';
 import { AppAuthenticator } from './app-authenticator';
 import { AppConfigurations } from './app-configurations';
 import { OpenConversationUseCase } from './open-conversation.usecase';
@@ -16,6 +18,8 @@ export interface IngestModuleOptions {
   publisher: EventPublisher;
   deduplication: DeduplicationOptions;
   rateLimits: RateLimits;
+  blobs: BlobStore;
+  attachments: AttachmentPolicy;
   logger: Logger;
 }
 
@@ -35,9 +39,10 @@ export class IngestModule {
         { provide: AppConfigurations, useValue: configurations },
         { provide: OpenConversationUseCase, useValue: new OpenConversationUseCase(options.publisher, deduplication, rateLimiter, configurations) },
         { provide: SendMessageUseCase, useValue: new SendMessageUseCase(options.publisher, deduplication, rateLimiter) },
+        { provide: AddAttachmentUseCase, useValue: new AddAttachmentUseCase(options.publisher, deduplication, rateLimiter, options.blobs, options.attachments) },
         { provide: ReportBatchUseCase, useValue: new ReportBatchUseCase(options.publisher, deduplication, rateLimiter) },
       ],
-      exports: [AppAuthenticator, CountryLocator, AppConfigurations, OpenConversationUseCase, SendMessageUseCase, ReportBatchUseCase],
+      exports: [AppAuthenticator, CountryLocator, AppConfigurations, OpenConversationUseCase, SendMessageUseCase, AddAttachmentUseCase, ReportBatchUseCase],
     };
   }
 }

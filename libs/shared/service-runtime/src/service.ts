@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyPluginAsync, FastifyPluginCallback } from 'fastify';
 import { collectProcessMetrics, HealthModule, Logger, PinoNestLogger, ReadinessCheck, stopTracing } from '@sieve/telemetry';
 import { HttpErrorsFilter } from './http-errors.filter';
 
@@ -31,6 +32,8 @@ export interface ServiceDefinition {
    * first address, from the right, that is not one of them. None by default: the socket's peer.
    */
   trustedProxies?: readonly string[];
+  /** Fastify plugins the HTTP edge needs (multipart uploads, say), registered before it listens. */
+  fastifyPlugins?: { plugin: FastifyPluginAsync<never> | FastifyPluginCallback<never>; options?: Record<string, unknown> }[];
   workers?: Worker[];
   resources?: Resource[];
 }
@@ -75,6 +78,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
     abortOnError: false,
   });
   app.useGlobalFilters(new HttpErrorsFilter(logger));
+  for (const { plugin, options } of definition.fastifyPlugins ?? []) await app.register(plugin as never, options as never);
   await app.listen(definition.port, definition.host ?? '127.0.0.1');
   const url = await app.getUrl();
 
