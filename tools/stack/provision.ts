@@ -11,6 +11,8 @@ export interface TenantToProvision {
   appId: string;
   appName: string;
   fullPrivacy?: boolean;
+  /** Where set, the app requires end users' identities signed with this secret. */
+  identitySecret?: string;
   /** The app's custom issue fields (replacing any it had); none if omitted. */
   customFields?: CustomFieldDefinition[];
   /** Staff credentials to (re)issue, by role; each gets a fixed id so re-running replaces its token. */
@@ -39,7 +41,7 @@ export async function provisionTenant(
   try {
     const apiKey = generateApiKey();
     const apps = new AppCredentialsRepository(ingest);
-    await apps.upsertApp({ id: tenant.appId, tenantId: tenant.tenantId, name: tenant.appName, fullPrivacy: tenant.fullPrivacy ?? false });
+    await apps.upsertApp({ id: tenant.appId, tenantId: tenant.tenantId, name: tenant.appName, fullPrivacy: tenant.fullPrivacy ?? false, identitySecret: tenant.identitySecret ?? null });
     await apps.replaceKeys(tenant.appId, { id: randomUUID(), keyHash: hashApiKey(apiKey) });
     await new CustomFieldsRepository(ingest).replaceFields(tenant.appId, tenant.customFields ?? []);
 

@@ -4,6 +4,7 @@ import { IngestError, IngestErrorCode } from '@sieve/ingest-domain';
 function statusOf(code: IngestErrorCode): HttpStatus {
   switch (code) {
     case 'unauthenticated':
+    case 'identity-unverified':
       return HttpStatus.UNAUTHORIZED;
     case 'forbidden':
       return HttpStatus.FORBIDDEN;

@@ -27,7 +27,7 @@ const failures = (extra: Record<string, string> = {}) =>
   Object.fromEntries(
     Object.entries({
       '400': 'The body is malformed or invalid; `fields` names each field at fault. Nothing was written.',
-      '401': 'No credentials, or an unknown or revoked API key.',
+      '401': 'No credentials, or an unknown or revoked API key; or (code identity-unverified) an identity the app requires signed that is not.',
       '403': 'The API key belongs to another app.',
       '413': 'The body is over the limit.',
       '429': 'This app or install sends too much; Retry-After says when to retry. Nothing was written.',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { buildEvent, deadLetterTopicOf, MessageHeaders, Topics } from '@sieve/contracts';
+import { signIdentity } from '@sieve/ingest-domain';
 import { createKafkaClient, EventPublisher, isolatedKafka, KafkaSettings, physicalTopic, TopicReader } from '@sieve/kafka';
 import { getJson, Json, localBlobDirectory, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
@@ -364,6 +365,25 @@ describe('the platform, end to end', () => {
       // Under full privacy Sieve takes no attachment at all: the bytes are not stored.
       const refused = await upload(png, 'image/png', randomUUID(), { fullPrivacy: 'true' });
       expect([refused.status, refused.body.error.code]).toEqual([422, 'not-collected']);
+    });
+
+    it("takes an end user's identity only signed by the brand's server, where the app requires it", async () => {
+      const secret = randomBytes(16).toString('hex');
+      const verifying = await provisionTenant(databases, { tenantId: randomUUID(), tenantName: 'Verifying', appId: randomUUID(), appName: 'Verifying app', identitySecret: secret, staff: [] });
+      const identity = { name: 'Ada Lovelace', email: 'ada@example.com' };
+      const url = `${platform.url('ingest-gateway')}/v1/conversations`;
+
+      const unsigned = await postJson(url, openConversationBody({ identity, customFields: undefined }), sdkHeaders(verifying));
+      expect([unsigned.status, unsigned.body.error.code]).toEqual([401, 'identity-unverified']);
+
+      const signed = await postJson(url, openConversationBody({ identity: { ...identity, signature: signIdentity(secret, identity) }, customFields: undefined }), sdkHeaders(verifying));
+      expect(signed.status).toBe(202);
+      const raw = await eventually(() => {
+        const found = rawTopic.messages.find((m) => m.key === signed.body.conversationId);
+        expect(found).toBeDefined();
+        return JSON.parse(found!.value!);
+      });
+      expect(raw.payload.identity).toEqual(identity);
     });
 
     it('400 for a message to something that is no conversation id', async () => {

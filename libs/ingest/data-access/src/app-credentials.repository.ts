@@ -6,6 +6,8 @@ export interface AppCredential {
   appId: string;
   tenantId: string;
   fullPrivacy: boolean;
+  /** Set where the app requires signed identities. */
+  identitySecret: string | null;
 }
 
 export class AppCredentialsRepository {
@@ -17,14 +19,14 @@ export class AppCredentialsRepository {
       .getRepository(ApiKeyEntity)
       .createQueryBuilder('key')
       .innerJoin(AppEntity, 'app', 'app.id = key.app_id')
-      .select(['app.id AS "appId"', 'app.tenant_id AS "tenantId"', 'app.full_privacy AS "fullPrivacy"'])
+      .select(['app.id AS "appId"', 'app.tenant_id AS "tenantId"', 'app.full_privacy AS "fullPrivacy"', 'app.identity_secret AS "identitySecret"'])
       .where('key.key_hash = :keyHash AND key.revoked_at IS NULL', { keyHash })
       .getRawOne<AppCredential>();
     return row ?? null;
   }
 
-  /** Creates or renames an app. */
-  async upsertApp(app: Pick<AppEntity, 'id' | 'tenantId' | 'name' | 'fullPrivacy'>): Promise<void> {
+  /** Creates or updates an app. */
+  async upsertApp(app: Pick<AppEntity, 'id' | 'tenantId' | 'name' | 'fullPrivacy' | 'identitySecret'>): Promise<void> {
     await this.dataSource.getRepository(AppEntity).upsert(app, ['id']);
   }
 

@@ -5,3 +5,4 @@ export * from './report-batch.request';
 export * from './send-message.request';
 export * from './custom-fields';
 export * from './add-attachment.request';
+export * from './identity-verification';

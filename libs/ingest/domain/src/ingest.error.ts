@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 export type IngestErrorCode =
   | 'unauthenticated'
+  | 'identity-unverified'
   | 'forbidden'
   | 'invalid-request'
   | 'not-collected'

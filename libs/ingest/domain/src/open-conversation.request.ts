@@ -10,9 +10,16 @@ export const openConversationRequestSchema = z
     installId: z.string().min(1).max(128),
     message: z.object({ body: z.string().trim().min(1).max(10_000) }).strict(),
     identity: z
-      .object({ name: z.string().min(1).max(200).optional(), email: z.email().max(320).optional() })
+      .object({
+        name: z.string().min(1).max(200).optional(),
+        email: z.email().max(320).optional(),
+        /** Hex HMAC-SHA256 of "email\nname" with the app's identity secret, where the app requires signed identities. */
+        signature: z.string().regex(/^[0-9a-f]{64}$/i).optional(),
+      })
       .strict()
       .optional(),
+    /** Or the identity as an HS256 JWT (claims name, email, exp) signed by the brand's server. */
+    identityToken: z.string().min(1).max(4_096).optional(),
     device: z
       .object({
         platform: z.enum(['ios', 'android', 'web']).optional(),

@@ -40,7 +40,7 @@ describe('adding an attachment, over real Kafka and Redis', () => {
   const fields = { clientEventId: randomUUID(), installId: 'idfv-1', sdkVersion: '10.3.0' };
 
   it('keeps no bytes when Kafka does not take the event, and takes them on the retry', async () => {
-    const app = { appId: randomUUID(), tenantId: randomUUID(), fullPrivacy: false };
+    const app = { appId: randomUUID(), tenantId: randomUUID(), fullPrivacy: false, identitySecret: null };
     const unreachable = new EventPublisher({ ...kafka, brokers: ['127.0.0.1:1'] }, quietLogger, { timeoutMs: 1_500, retries: 1 });
     await expect(useCase(unreachable).execute(app, randomUUID(), fields, file(), { correlationId: 'c' })).rejects.toMatchObject({ code: 'kafka-unavailable' });
     await unreachable.disconnect();

@@ -1,6 +1,6 @@
 import { buildEvent, deterministicUuid, SdkConversationOpenedV1, Topics } from '@sieve/contracts';
 import { DeduplicationStore, RateLimiter } from '@sieve/ingest-data-access';
-import { OpenConversationRequest } from '@sieve/ingest-domain';
+import { Identity, IngestError, OpenConversationRequest, verifyIdentity } from '@sieve/ingest-domain';
 import { EventPublisher } from '@sieve/kafka';
 import { AppPrincipal } from './app-authenticator';
 import { AppConfigurations } from './app-configurations';
@@ -37,7 +37,9 @@ export class OpenConversationUseCase {
     const conversationId = deterministicUuid(app.appId, request.clientEventId, 'conversation');
     const messageId = deterministicUuid(app.appId, request.clientEventId, 'message');
     const fullPrivacy = app.fullPrivacy || request.fullPrivacy === true;
-    // Under full privacy custom fields are dropped unread; otherwise they must fit the app's definitions.
+    // Under full privacy identity and custom fields are dropped unread; otherwise the identity must
+    // be vouched for where the app requires it, and custom fields must fit the app's definitions.
+    const identity = fullPrivacy ? undefined : verifiedIdentity(app, request);
     if (!fullPrivacy) await this.configurations.checkCustomFields(app, request.customFields);
     await admitOrRefuse(this.rateLimiter, app.appId, request.installId, 1);
     const [claim] = await this.deduplication.claim(app.appId, [request.clientEventId]);
@@ -57,7 +59,7 @@ export class OpenConversationUseCase {
       ...(fullPrivacy
         ? {}
         : {
-            ...(request.identity ? { identity: request.identity } : {}),
+            ...(identity ? { identity } : {}),
             ...(request.customFields ? { customFields: request.customFields } : {}),
             ...(request.metadata ? { metadata: request.metadata } : {}),
           }),
@@ -73,4 +75,10 @@ export class OpenConversationUseCase {
     await publishClaimed(this.publisher, this.deduplication, [claim], [{ topic: Topics.sdkRaw, events: [{ key: conversationId, event }] }]);
     return { status: 'accepted', conversationId, messageId };
   }
+}
+
+function verifiedIdentity(app: AppPrincipal, request: OpenConversationRequest): Identity | undefined {
+  const check = verifyIdentity(app.identitySecret, request.identity, request.identityToken);
+  if (!check.ok) throw new IngestError('identity-unverified', `The identity can't be accepted: ${check.problem}. Nothing was written.`, ['identity']);
+  return check.identity;
 }

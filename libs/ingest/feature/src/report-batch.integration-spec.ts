@@ -38,7 +38,7 @@ describe('reporting a batch of background events, over real Kafka and Redis', ()
   });
 
   beforeEach(() => {
-    app = { appId: randomUUID(), tenantId: randomUUID(), fullPrivacy: false };
+    app = { appId: randomUUID(), tenantId: randomUUID(), fullPrivacy: false, identitySecret: null };
   });
 
   afterAll(async () => {

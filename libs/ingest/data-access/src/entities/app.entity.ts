@@ -16,6 +16,13 @@ export class AppEntity {
   @Column('boolean', { name: 'full_privacy', default: false })
   fullPrivacy!: boolean;
 
+  /**
+   * The secret the brand's server signs end users' identities with (HMAC or an HS256 JWT); when
+   * set, an unsigned identity is refused. A shared secret, so it is kept as given, not hashed.
+   */
+  @Column('text', { name: 'identity_secret', nullable: true })
+  identitySecret!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }
