@@ -6,6 +6,7 @@ import { AppConfigController } from './app-config.controller';
 import { BatchesController } from './batches.controller';
 import { ConversationsController } from './conversations.controller';
 import { DocsController } from './docs.controller';
+import { RepliesController } from './replies.controller';
 import { GATEWAY_CONFIG } from './tokens';
 
 @Module({})
@@ -14,7 +15,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [IngestModule.register(ingest), HealthModule.forRoot(checks)],
-      controllers: [ConversationsController, BatchesController, AppConfigController, DocsController],
+      controllers: [ConversationsController, BatchesController, AppConfigController, RepliesController, DocsController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
     };
   }

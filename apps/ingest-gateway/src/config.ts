@@ -20,6 +20,8 @@ export const gatewayConfigSchema = z.object({
   RETRY_AFTER_SECONDS: env.positiveInt(5),
   /** How long an accepted client event id is remembered: longer than SDKs queue events offline (7 days). */
   DEDUPLICATION_TTL_SECONDS: env.positiveInt(8 * 24 * 3600),
+  /** How long an agent reply waits for its install to fetch it (7 days: as long as SDKs stay offline). */
+  PENDING_REPLY_TTL_SECONDS: env.positiveInt(7 * 24 * 3600),
   /** The directory attachment bytes are stored under (the local blob store). */
   BLOB_STORE_DIR: z.string().min(1),
   /** Largest attachment accepted. */

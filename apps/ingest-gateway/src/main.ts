@@ -4,9 +4,11 @@ import multipart from '@fastify/multipart';
 import Redis from 'ioredis';
 import { LocalFileBlobStore } from '@sieve/blob-store';
 import { loadConfigOrExit } from '@sieve/config';
-import { createIngestDataSource } from '@sieve/ingest-data-access';
+import { Topics } from '@sieve/contracts';
+import { createIngestDataSource, PendingReplies } from '@sieve/ingest-data-access';
 import { BATCH_LIMITS } from '@sieve/ingest-domain';
-import { EventPublisher, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
+import { AgentReplies } from '@sieve/ingest-feature';
+import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
 import { postgresReadiness } from '@sieve/persistence';
 import { runMain, startService } from '@sieve/service-runtime';
 import { createLogger } from '@sieve/telemetry';
@@ -26,6 +28,15 @@ async function main(): Promise<void> {
   const publisher = new EventPublisher(kafka, logger, { timeoutMs: config.PUBLISH_TIMEOUT_MS, retries: 2 });
   // Connect eagerly but don't wait: the gateway answers 503 until Kafka is reachable.
   publisher.connect().catch((error: unknown) => logger.warn({ err: error }, 'Kafka not reachable yet; requests get 503 until it is'));
+
+  // Agent replies come back over Kafka and wait in Redis until their install fetches them.
+  const agentReplies = new AgentReplies(new PendingReplies(redis, config.PENDING_REPLY_TTL_SECONDS));
+  const replySubscription = new EventSubscription(
+    kafka,
+    { groupId: 'ingest-gateway.agent-replies', topic: Topics.agentReplies, handler: (events) => agentReplies.hold(events) },
+    publisher,
+    logger,
+  );
 
   await startService({
     name: SERVICE,
@@ -50,6 +61,7 @@ async function main(): Promise<void> {
         rateLimits: { appEventsPerSecond: config.APP_EVENTS_PER_SECOND, installEventsPerMinute: config.INSTALL_EVENTS_PER_MINUTE },
         blobs: new LocalFileBlobStore(config.BLOB_STORE_DIR),
         attachments: { maxBytes: config.ATTACHMENT_MAX_BYTES, contentTypes: config.ATTACHMENT_CONTENT_TYPES },
+        agentReplies,
       },
       [
         kafkaReadiness(kafka, logger),
@@ -57,6 +69,7 @@ async function main(): Promise<void> {
         { name: 'redis', check: async () => void (await redis.ping()) },
       ],
     ),
+    workers: [replySubscription],
     resources: [
       { name: 'kafka-producer', close: () => publisher.disconnect() },
       { name: 'redis', close: async () => void (await redis.quit()) },

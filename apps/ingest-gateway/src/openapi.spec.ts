@@ -9,7 +9,7 @@ describe('the gateway OpenAPI document', () => {
 
   it('documents every SDK endpoint with its request, success and failure answers', () => {
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual(['/v1/app-config', '/v1/batches', '/v1/conversations', '/v1/conversations/{conversationId}/attachments', '/v1/conversations/{conversationId}/messages']);
+    expect(Object.keys(document.paths).sort()).toEqual(['/v1/app-config', '/v1/batches', '/v1/conversations', '/v1/conversations/{conversationId}/attachments', '/v1/conversations/{conversationId}/messages', '/v1/replies', '/v1/replies/acknowledge']);
     for (const { post, get } of Object.values(document.paths)) {
       if (post) expect(post.requestBody).toBeDefined();
       expect(Object.keys((post ?? get)!.responses)).toEqual(expect.arrayContaining(['401', '403', '503']));

@@ -148,6 +148,38 @@ export function gatewayOpenApi(): Record<string, unknown> {
           },
         },
       },
+      '/v1/replies': {
+        get: {
+          summary: 'Agent replies waiting for this install',
+          description: 'Oldest first. With waitSeconds (at most 30) and nothing pending, the answer waits for a reply (a long poll). Replies are held until acknowledged, 7 days at most.',
+          parameters: [
+            { name: 'installId', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'waitSeconds', in: 'query', required: false, schema: { type: 'integer', minimum: 0, maximum: 30, default: 0 } },
+          ],
+          responses: {
+            '200': {
+              description: 'The pending replies (possibly none).',
+              ...json({
+                type: 'object',
+                properties: {
+                  replies: {
+                    type: 'array',
+                    items: { type: 'object', required: ['id', 'conversationId', 'body', 'sentAt'], properties: { id: { type: 'string' }, conversationId: { type: 'string' }, body: { type: 'string' }, sentAt: { type: 'string', format: 'date-time' }, agentName: { type: 'string' } } },
+                  },
+                },
+              }),
+            },
+            ...failures(),
+          },
+        },
+      },
+      '/v1/replies/acknowledge': {
+        post: {
+          summary: 'Acknowledge replies the SDK has shown',
+          requestBody: { required: true, ...json({ type: 'object', required: ['installId', 'replyIds'], properties: { installId: { type: 'string' }, replyIds: { type: 'array', items: { type: 'string', format: 'uuid' } } } }) },
+          responses: { '200': { description: 'How many were still held.', ...json({ type: 'object', properties: { acknowledged: { type: 'integer' } } }) }, ...failures() },
+        },
+      },
       '/v1/batches': {
         post: {
           summary: 'Report background events of one install',

@@ -386,6 +386,30 @@ describe('the platform, end to end', () => {
       expect(raw.payload.identity).toEqual(identity);
     });
 
+    it('hands an agent reply to the install it answers: a waiting fetch gets it, and once acknowledged it is gone', async () => {
+      const installId = `idfv-${randomUUID()}`;
+      const replies = `${platform.url('ingest-gateway')}/v1/replies`;
+      const waiting = getJson(`${replies}?installId=${installId}&waitSeconds=20`, sdkHeaders(brand));
+      const reply = { id: randomUUID(), body: 'Your gems are on their way.', sentAt: new Date().toISOString() };
+      const publisher = new EventPublisher(kafka, quietLogger);
+      try {
+        const payload = { appId: brand.appId, installId, conversationId: randomUUID(), message: reply, agentName: 'Sam' };
+        const event = buildEvent('tickets.agent-replied', payload, { tenantId: brand.tenantId, producer: 'e2e', correlationId: 'c', causationId: null });
+        await publisher.publish(Topics.agentReplies, [{ key: installId, event }]);
+      } finally {
+        await publisher.disconnect();
+      }
+      const fetched = await waiting;
+      expect(fetched.status).toBe(200);
+      expect(fetched.body.replies).toEqual([{ id: reply.id, conversationId: expect.any(String), body: reply.body, sentAt: reply.sentAt, agentName: 'Sam' }]);
+      // Another install of the same app sees nothing of it.
+      expect((await getJson(`${replies}?installId=idfv-someone-else`, sdkHeaders(brand))).body.replies).toEqual([]);
+
+      const acknowledged = await postJson(`${replies}/acknowledge`, { installId, replyIds: [reply.id] }, sdkHeaders(brand));
+      expect(acknowledged.body).toEqual({ acknowledged: 1 });
+      expect((await getJson(`${replies}?installId=${installId}`, sdkHeaders(brand))).body.replies).toEqual([]);
+    });
+
     it('400 for a message to something that is no conversation id', async () => {
       const response = await postJson(
         `${platform.url('ingest-gateway')}/v1/conversations/not-a-conversation/messages`,

@@ -7,3 +7,4 @@ export * from './rate-limiter';
 export * from './country-locator';
 export * from './entities/custom-field.entity';
 export * from './custom-fields.repository';
+export * from './pending-replies';

@@ -5,3 +5,4 @@ export * from './report-batch.usecase';
 export * from './send-message.usecase';
 export * from './app-configurations';
 export * from './add-attachment.usecase';
+export * from './agent-replies';

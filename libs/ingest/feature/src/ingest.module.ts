@@ -6,6 +6,7 @@ import { AppCredentialsRepository, CountryLocator, CustomFieldsRepository, Dedup
 import { EventPublisher } from '@sieve/kafka';
 import type { Logger } from '@sieve/telemetry';
 import { AddAttachmentUseCase, AttachmentPolicy } from './add-attachment.usecase';
+import { AgentReplies } from './agent-replies';
 import { AppAuthenticator } from './app-authenticator';
 import { AppConfigurations } from './app-configurations';
 import { OpenConversationUseCase } from './open-conversation.usecase';
@@ -20,6 +21,8 @@ export interface IngestModuleOptions {
   rateLimits: RateLimits;
   blobs: BlobStore;
   attachments: AttachmentPolicy;
+  /** The agent replies this module holds for installs to fetch (its Kafka consumer runs in the app). */
+  agentReplies: AgentReplies;
   logger: Logger;
 }
 
@@ -37,12 +40,13 @@ export class IngestModule {
         { provide: AppAuthenticator, useValue: new AppAuthenticator(credentials) },
         { provide: CountryLocator, useValue: new CountryLocator() },
         { provide: AppConfigurations, useValue: configurations },
+        { provide: AgentReplies, useValue: options.agentReplies },
         { provide: OpenConversationUseCase, useValue: new OpenConversationUseCase(options.publisher, deduplication, rateLimiter, configurations) },
         { provide: SendMessageUseCase, useValue: new SendMessageUseCase(options.publisher, deduplication, rateLimiter) },
         { provide: AddAttachmentUseCase, useValue: new AddAttachmentUseCase(options.publisher, deduplication, rateLimiter, options.blobs, options.attachments) },
         { provide: ReportBatchUseCase, useValue: new ReportBatchUseCase(options.publisher, deduplication, rateLimiter) },
       ],
-      exports: [AppAuthenticator, CountryLocator, AppConfigurations, OpenConversationUseCase, SendMessageUseCase, AddAttachmentUseCase, ReportBatchUseCase],
+      exports: [AppAuthenticator, CountryLocator, AppConfigurations, AgentReplies, OpenConversationUseCase, SendMessageUseCase, AddAttachmentUseCase, ReportBatchUseCase],
     };
   }
 }

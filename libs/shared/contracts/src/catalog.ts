@@ -20,6 +20,7 @@ import {
   supportLinkClickedV1,
   supportMessageSentV1,
 } from './events/support-events';
+import { agentRepliedV1 } from './events/reply-events';
 import { usageSessionEventV1 } from './events/usage-events';
 import { TopicName, Topics } from './topics';
 
@@ -46,6 +47,7 @@ export const EventCatalog = {
   'pii.field-classified': { version: 1, schema: piiFieldClassifiedV1 },
   'usage.session-event': { version: 1, schema: usageSessionEventV1 },
   'tickets.redaction-requested': { version: 1, schema: redactionRequestedV1 },
+  'tickets.agent-replied': { version: 1, schema: agentRepliedV1 },
 } as const satisfies Record<string, { version: number; schema: z.ZodType }>;
 
 export type EventType = keyof typeof EventCatalog;
@@ -67,7 +69,7 @@ export const TopicEvents = {
   [Topics.usage]: ['usage.session-event'],
   [Topics.diagnostics]: ['diagnostics.crash-reported', 'diagnostics.reported'],
   [Topics.piiFindings]: ['pii.field-classified'],
-  [Topics.agentReplies]: [],
+  [Topics.agentReplies]: ['tickets.agent-replied'],
   [Topics.redactionRequests]: ['tickets.redaction-requested'],
   [Topics.redactionCompleted]: [],
 } as const satisfies Record<TopicName, readonly EventType[]>;

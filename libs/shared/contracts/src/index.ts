@@ -9,3 +9,4 @@ export * from './events/usage-events';
 export * from './events/redaction-events';
 export * from './deterministic-id';
 export * from './events/diagnostics-events';
+export * from './events/reply-events';

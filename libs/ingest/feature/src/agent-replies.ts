@@ -1,0 +1,38 @@
+import { Topics } from '@sieve/contracts';
+import { PendingReplies, PendingReply } from '@sieve/ingest-data-access';
+import { ConsumedEvent } from '@sieve/kafka';
+import { AppPrincipal } from './app-authenticator';
+
+/** How often a waiting fetch looks again: short enough to feel live, long enough to cost little. */
+const POLL_MS = 250;
+
+/**
+ * Agent replies from the ticket store to the install that wrote: held as they arrive (the
+ * consumer commits only after Redis has them), fetched by the SDK with a long poll, released
+ * when the SDK acknowledges them.
+ */
+export class AgentReplies {
+  constructor(private readonly pending: PendingReplies) {}
+
+  /** The batch handler for the agent-replies topic. */
+  async hold(events: ConsumedEvent<typeof Topics.agentReplies>[]): Promise<void> {
+    for (const { event } of events) {
+      const { appId, installId, conversationId, message, agentName } = event.payload;
+      await this.pending.hold(appId, installId, { id: message.id, conversationId, body: message.body, sentAt: message.sentAt, ...(agentName ? { agentName } : {}) });
+    }
+  }
+
+  /** The install's pending replies; if there are none yet, waits up to `waitSeconds` for one. */
+  async fetch(app: AppPrincipal, installId: string, waitSeconds: number): Promise<PendingReply[]> {
+    const deadline = Date.now() + waitSeconds * 1000;
+    for (;;) {
+      const replies = await this.pending.of(app.appId, installId);
+      if (replies.length > 0 || Date.now() + POLL_MS > deadline) return replies;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  acknowledge(app: AppPrincipal, installId: string, replyIds: readonly string[]): Promise<number> {
+    return this.pending.acknowledge(app.appId, installId, replyIds);
+  }
+}
