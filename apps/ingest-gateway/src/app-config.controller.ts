@@ -1,8 +1,7 @@
 import { Controller, Get, Headers, Inject } from '@nestjs/common';
-import { IngestError } from '@sieve/ingest-domain';
 import { AppAuthenticator, AppConfiguration, AppConfigurations } from '@sieve/ingest-feature';
 import type { GatewayConfig } from './config';
-import { toHttpException } from './ingest-error.mapper';
+import { answering } from './ingest-error.mapper';
 import { GATEWAY_CONFIG } from './tokens';
 
 @Controller('v1/app-config')
@@ -16,10 +15,6 @@ export class AppConfigController {
   /** What the SDK must know of its app: full privacy, and the custom issue fields to offer. */
   @Get()
   async get(@Headers('x-sieve-app-id') appId: string | undefined, @Headers('x-sieve-api-key') apiKey: string | undefined): Promise<AppConfiguration> {
-    try {
-      return await this.configurations.of(await this.authenticator.authenticate(appId, apiKey));
-    } catch (error) {
-      throw error instanceof IngestError ? toHttpException(error, this.config.RETRY_AFTER_SECONDS) : error;
-    }
+    return answering(this.config.RETRY_AFTER_SECONDS, async () => this.configurations.of(await this.authenticator.authenticate(appId, apiKey)));
   }
 }

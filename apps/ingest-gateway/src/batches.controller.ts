@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
 import { MessageHeaders } from '@sieve/contracts';
-import { IngestError, reportBatchRequestSchema } from '@sieve/ingest-domain';
+import { reportBatchRequestSchema } from '@sieve/ingest-domain';
 import { AppAuthenticator, BatchEventResult, ReportBatchUseCase } from '@sieve/ingest-feature';
 import type { GatewayConfig } from './config';
 import { correlationIdOf } from './correlation';
-import { toHttpException } from './ingest-error.mapper';
+import { answering } from './ingest-error.mapper';
 import { parseBody } from './request-body';
 import { GATEWAY_CONFIG } from './tokens';
 
@@ -29,12 +29,10 @@ export class BatchesController {
     @Body() body: unknown,
   ): Promise<{ results: BatchEventResult[]; correlationId: string }> {
     const correlationId = correlationIdOf(correlationHeader);
-    try {
+    return answering(this.config.RETRY_AFTER_SECONDS, async () => {
       const app = await this.authenticator.authenticate(appId, apiKey);
       const request = parseBody(reportBatchRequestSchema, body, 'batch');
       return { results: await this.reportBatch.execute(app, request, { correlationId }), correlationId };
-    } catch (error) {
-      throw error instanceof IngestError ? toHttpException(error, this.config.RETRY_AFTER_SECONDS) : error;
-    }
+    });
   }
 }

@@ -15,7 +15,7 @@ import {
 import { GATEWAY_CONFIG } from './tokens';
 import type { GatewayConfig } from './config';
 import { correlationIdOf } from './correlation';
-import { toHttpException } from './ingest-error.mapper';
+import { answering } from './ingest-error.mapper';
 import { parseBody } from './request-body';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,15 +45,13 @@ export class ConversationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpenConversationResult & { correlationId: string }> {
     const correlationId = correlationIdOf(correlationHeader);
-    try {
+    return answering(this.config.RETRY_AFTER_SECONDS, async () => {
       const app = await this.authenticator.authenticate(appId, apiKey);
       const request = parseBody(openConversationRequestSchema, body, 'request body');
       const result = await this.openConversation.execute(app, request, { correlationId, countryCode: this.countries.countryOf(httpRequest.ip) });
       void reply.status(result.status === 'accepted' ? 202 : 200);
       return { ...result, correlationId };
-    } catch (error) {
-      throw error instanceof IngestError ? toHttpException(error, this.config.RETRY_AFTER_SECONDS) : error;
-    }
+    });
   }
 
   /** A further end-user message in a conversation. 202: Kafka has it; 200: a retry of one it has. */
@@ -67,7 +65,7 @@ export class ConversationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SendMessageResult & { correlationId: string }> {
     const correlationId = correlationIdOf(correlationHeader);
-    try {
+    return answering(this.config.RETRY_AFTER_SECONDS, async () => {
       const app = await this.authenticator.authenticate(appId, apiKey);
       if (!UUID.test(conversationId)) {
         throw new IngestError('invalid-request', 'The conversation id in the path is not one Sieve gave out: use the conversationId from opening the conversation.', ['conversationId']);
@@ -76,9 +74,7 @@ export class ConversationsController {
       const result = await this.sendMessage.execute(app, conversationId.toLowerCase(), request, { correlationId });
       void reply.status(result.status === 'accepted' ? 202 : 200);
       return { ...result, correlationId };
-    } catch (error) {
-      throw error instanceof IngestError ? toHttpException(error, this.config.RETRY_AFTER_SECONDS) : error;
-    }
+    });
   }
 
   /**
@@ -95,7 +91,7 @@ export class ConversationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AddAttachmentResult & { correlationId: string }> {
     const correlationId = correlationIdOf(correlationHeader);
-    try {
+    return answering(this.config.RETRY_AFTER_SECONDS, async () => {
       const app = await this.authenticator.authenticate(appId, apiKey);
       if (!UUID.test(conversationId)) {
         throw new IngestError('invalid-request', 'The conversation id in the path is not one Sieve gave out: use the conversationId from opening the conversation.', ['conversationId']);
@@ -118,8 +114,6 @@ export class ConversationsController {
         return { ...result, correlationId };
       }
       throw new IngestError('invalid-request', 'The form has no file part: send the file after the fields clientEventId, installId and sdkVersion.', ['file']);
-    } catch (error) {
-      throw error instanceof IngestError ? toHttpException(error, this.config.RETRY_AFTER_SECONDS) : error;
-    }
+    });
   }
 }

@@ -34,3 +34,12 @@ export function toHttpException(error: IngestError, retryAfterSeconds: number): 
     status,
   );
 }
+
+/** Runs an SDK request's work; an ingest failure becomes its HTTP answer, anything else goes on to the global filter. */
+export async function answering<T>(retryAfterSeconds: number, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof IngestError ? toHttpException(error, retryAfterSeconds) : error;
+  }
+}

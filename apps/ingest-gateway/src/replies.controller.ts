@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { PendingReply } from '@sieve/ingest-data-access';
-import { IngestError } from '@sieve/ingest-domain';
 import { AgentReplies, AppAuthenticator } from '@sieve/ingest-feature';
 import type { GatewayConfig } from './config';
-import { toHttpException } from './ingest-error.mapper';
+import { answering } from './ingest-error.mapper';
 import { parseBody } from './request-body';
 import { GATEWAY_CONFIG } from './tokens';
 
@@ -32,13 +31,11 @@ export class RepliesController {
     @Headers('x-sieve-api-key') apiKey: string | undefined,
     @Query() query: unknown,
   ): Promise<{ replies: PendingReply[] }> {
-    try {
+    return answering(this.config.RETRY_AFTER_SECONDS, async () => {
       const app = await this.authenticator.authenticate(appId, apiKey);
       const { installId, waitSeconds } = parseBody(fetchQuerySchema, query, 'query');
       return { replies: await this.replies.fetch(app, installId, waitSeconds) };
-    } catch (error) {
-      throw error instanceof IngestError ? toHttpException(error, this.config.RETRY_AFTER_SECONDS) : error;
-    }
+    });
   }
 
   /** The SDK has shown these replies: they are no longer held for it. */
@@ -49,12 +46,10 @@ export class RepliesController {
     @Headers('x-sieve-api-key') apiKey: string | undefined,
     @Body() body: unknown,
   ): Promise<{ acknowledged: number }> {
-    try {
+    return answering(this.config.RETRY_AFTER_SECONDS, async () => {
       const app = await this.authenticator.authenticate(appId, apiKey);
       const { installId, replyIds } = parseBody(acknowledgeSchema, body, 'request body');
       return { acknowledged: await this.replies.acknowledge(app, installId, replyIds) };
-    } catch (error) {
-      throw error instanceof IngestError ? toHttpException(error, this.config.RETRY_AFTER_SECONDS) : error;
-    }
+    });
   }
 }
