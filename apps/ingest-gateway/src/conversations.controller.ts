@@ -20,6 +20,14 @@ import { parseBody } from './request-body';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The conversation id of a path, as Sieve gave it out, or a 400 naming it. */
+function conversationIdFrom(param: string): string {
+  if (!UUID.test(param)) {
+    throw new IngestError('invalid-request', 'The conversation id in the path is not one Sieve gave out: use the conversationId from opening the conversation.', ['conversationId']);
+  }
+  return param.toLowerCase();
+}
+
 @Controller('v1/conversations')
 export class ConversationsController {
   constructor(
@@ -67,11 +75,9 @@ export class ConversationsController {
     const correlationId = correlationIdOf(correlationHeader);
     return answering(this.config.RETRY_AFTER_SECONDS, async () => {
       const app = await this.authenticator.authenticate(appId, apiKey);
-      if (!UUID.test(conversationId)) {
-        throw new IngestError('invalid-request', 'The conversation id in the path is not one Sieve gave out: use the conversationId from opening the conversation.', ['conversationId']);
-      }
+      const id = conversationIdFrom(conversationId);
       const request = parseBody(sendMessageRequestSchema, body, 'request body');
-      const result = await this.sendMessage.execute(app, conversationId.toLowerCase(), request, { correlationId });
+      const result = await this.sendMessage.execute(app, id, request, { correlationId });
       void reply.status(result.status === 'accepted' ? 202 : 200);
       return { ...result, correlationId };
     });
@@ -93,9 +99,7 @@ export class ConversationsController {
     const correlationId = correlationIdOf(correlationHeader);
     return answering(this.config.RETRY_AFTER_SECONDS, async () => {
       const app = await this.authenticator.authenticate(appId, apiKey);
-      if (!UUID.test(conversationId)) {
-        throw new IngestError('invalid-request', 'The conversation id in the path is not one Sieve gave out: use the conversationId from opening the conversation.', ['conversationId']);
-      }
+      const id = conversationIdFrom(conversationId);
       if (!httpRequest.isMultipart()) {
         throw new IngestError('invalid-request', 'Send the attachment as multipart/form-data: the fields clientEventId, installId and sdkVersion, then the file part.', ['(body)']);
       }
@@ -108,7 +112,7 @@ export class ConversationsController {
         // The fields came first; the file is streamed to the blob store as it arrives.
         const request = parseBody(addAttachmentFieldsSchema, fields, 'attachment form');
         const result = await this.addAttachment
-          .execute(app, conversationId.toLowerCase(), request, { fileName: part.filename, contentType: part.mimetype, content: part.file }, { correlationId })
+          .execute(app, id, request, { fileName: part.filename, contentType: part.mimetype, content: part.file }, { correlationId })
           .finally(() => part.file.resume());
         void reply.status(result.status === 'accepted' ? 202 : 200);
         return { ...result, correlationId };

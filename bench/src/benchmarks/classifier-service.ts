@@ -8,6 +8,9 @@ import { quantile } from '../harness';
 
 type RawEvent = EventOn<typeof Topics.sdkRaw>;
 
+/** Where the classifier writes clean events. */
+const OUTPUT_TOPICS = [Topics.support, Topics.usage, Topics.diagnostics];
+
 /** A realistic mix: mostly session events, then support messages (texts from the corpus), some crashes. */
 function rawEvent(i: number, texts: readonly string[]): { key: string; event: RawEvent } {
   const meta = { tenantId: 'bench-tenant', producer: 'bench', correlationId: `c-${i}`, causationId: null, id: randomUUID() };
@@ -42,7 +45,7 @@ async function produce(kafka: KafkaSettings, events: { key: string; event: RawEv
 /** Clean events written so far: the end offsets of the output topics, read without consuming them. */
 async function outputCount(kafka: KafkaSettings, admin: Admin): Promise<number> {
   let total = 0;
-  for (const topic of [Topics.support, Topics.usage, Topics.diagnostics]) {
+  for (const topic of OUTPUT_TOPICS) {
     for (const { offset } of await admin.fetchTopicOffsets(physicalTopic(kafka, topic))) total += Number(offset);
   }
   return total;
@@ -53,7 +56,7 @@ async function watchLatency(kafka: KafkaSettings, sentAt: Map<string, number>) {
   const consumer = createKafkaClient(kafka, quietLogger).consumer({ groupId: `bench-${randomUUID()}`, maxWaitTimeInMs: 100 });
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   await consumer.connect();
-  for (const topic of [Topics.support, Topics.usage, Topics.diagnostics]) await consumer.subscribe({ topic: physicalTopic(kafka, topic), fromBeginning: false });
+  for (const topic of OUTPUT_TOPICS) await consumer.subscribe({ topic: physicalTopic(kafka, topic), fromBeginning: false });
   const latencies: number[] = [];
   await consumer.run({
     eachBatch: async ({ batch }) => {

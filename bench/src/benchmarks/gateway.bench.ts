@@ -87,26 +87,21 @@ export const gatewayBenchmark: Benchmark = {
       const batchedProducer = await rawProducer(kafka, BATCH_SIZE, BATCH_CONCURRENCY);
 
       await platform.start(['ingest-gateway'], { 'ingest-gateway': { LOG_LEVEL: 'warn', APP_EVENTS_PER_SECOND: '10000000', INSTALL_EVENTS_PER_MINUTE: '10000000' } });
-      const gateway = await runLoad({
-        url: `${platform.url('ingest-gateway')}/v1/conversations`,
-        method: 'POST',
-        headers: { 'x-sieve-app-id': tenant.appId, 'x-sieve-api-key': tenant.apiKey },
-        body: sample,
-        concurrency: CONCURRENCY,
-        durationMs: DURATION_MS,
-      });
-      const accepted = gateway.statuses[202] ?? 0;
-      if (accepted !== gateway.requests) throw new Error(`the gateway answered other than 202: ${JSON.stringify(gateway.statuses)}`);
-
-      const batches = await runLoad({
-        url: `${platform.url('ingest-gateway')}/v1/batches`,
-        method: 'POST',
-        headers: { 'x-sieve-app-id': tenant.appId, 'x-sieve-api-key': tenant.apiKey },
-        body: batchBody,
-        concurrency: BATCH_CONCURRENCY,
-        durationMs: DURATION_MS,
-      });
-      if ((batches.statuses[200] ?? 0) !== batches.requests) throw new Error(`the batch endpoint answered other than 200: ${JSON.stringify(batches.statuses)}`);
+      /** Posts to a gateway endpoint as the SDK for the whole run; every answer must be `expected`. */
+      const loadGateway = async (path: string, body: (i: number) => string, concurrency: number, expected: number) => {
+        const result = await runLoad({
+          url: `${platform.url('ingest-gateway')}${path}`,
+          method: 'POST',
+          headers: { 'x-sieve-app-id': tenant.appId, 'x-sieve-api-key': tenant.apiKey },
+          body,
+          concurrency,
+          durationMs: DURATION_MS,
+        });
+        if ((result.statuses[expected] ?? 0) !== result.requests) throw new Error(`${path} answered other than ${expected}: ${JSON.stringify(result.statuses)}`);
+        return result;
+      };
+      const gateway = await loadGateway('/v1/conversations', sample, CONCURRENCY, 202);
+      const batches = await loadGateway('/v1/batches', batchBody, BATCH_CONCURRENCY, 200);
       const batchedEventsPerSecond = batches.perSecond * BATCH_SIZE;
 
       return {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SyncRedactor } from 'redact-pii';
 import { detectPii, detectPiiInTexts } from '@sieve/pii-domain';
+import { quantile } from '../harness';
 
 const workspaceRoot = path.resolve(__dirname, '../../../..').replace(/\/dist$/, '');
 
@@ -29,11 +30,6 @@ function batchedPassSeconds(batches: readonly (readonly string[])[]): number {
   const started = process.hrtime.bigint();
   for (const batch of batches) detectPiiInTexts(batch);
   return Number(process.hrtime.bigint() - started) / 1e9;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 export interface DetectionThroughput {
@@ -72,5 +68,5 @@ export function detectionThroughput(texts: readonly string[], rounds = 6, passes
       }
     }
   }
-  return { sieve: texts.length / median(counted.sieve), sievePerMessage: texts.length / median(counted.sievePerMessage), redactPii: texts.length / median(counted.redactPii) };
+  return { sieve: texts.length / quantile(counted.sieve, 0.5), sievePerMessage: texts.length / quantile(counted.sievePerMessage, 0.5), redactPii: texts.length / quantile(counted.redactPii, 0.5) };
 }

@@ -5,8 +5,8 @@ import { DeduplicationStore, RateLimiter } from '@sieve/ingest-data-access';
 import { AddAttachmentFields, IngestError, safeFileName } from '@sieve/ingest-domain';
 import { EventPublisher } from '@sieve/kafka';
 import { AppPrincipal } from './app-authenticator';
-import { GATEWAY_PRODUCER } from './open-conversation.usecase';
 import { publishClaimed } from './publish-claimed';
+import { rawEventMeta } from './raw-event-meta';
 import { admitOrRefuse } from './rate-limit';
 
 export interface AttachmentPolicy {
@@ -72,13 +72,7 @@ export class AddAttachmentUseCase {
       conversationId,
       attachment: { id: attachmentId, blobKey, fileName: safeFileName(file.fileName), contentType, sizeBytes },
     };
-    const event = buildEvent('sdk.attachment-added', payload, {
-      id: deterministicUuid(app.appId, fields.clientEventId, 'event'),
-      tenantId: app.tenantId,
-      producer: GATEWAY_PRODUCER,
-      correlationId: context.correlationId,
-      causationId: null,
-    });
+    const event = buildEvent('sdk.attachment-added', payload, rawEventMeta(app, fields.clientEventId, context.correlationId));
     try {
       await publishClaimed(this.publisher, this.deduplication, claims, [{ topic: Topics.sdkRaw, events: [{ key: conversationId, event }] }]);
     } catch (error) {

@@ -6,3 +6,4 @@ export * from './send-message.usecase';
 export * from './app-configurations';
 export * from './add-attachment.usecase';
 export * from './agent-replies';
+export * from './raw-event-meta';

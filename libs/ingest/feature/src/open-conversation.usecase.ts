@@ -5,9 +5,8 @@ import { EventPublisher } from '@sieve/kafka';
 import { AppPrincipal } from './app-authenticator';
 import { AppConfigurations } from './app-configurations';
 import { publishClaimed } from './publish-claimed';
+import { rawEventMeta } from './raw-event-meta';
 import { admitOrRefuse } from './rate-limit';
-
-export const GATEWAY_PRODUCER = 'ingest-gateway';
 
 export interface OpenConversationResult {
   status: 'accepted' | 'duplicate';
@@ -64,13 +63,7 @@ export class OpenConversationUseCase {
             ...(request.metadata ? { metadata: request.metadata } : {}),
           }),
     };
-    const event = buildEvent('sdk.conversation-opened', payload, {
-      id: deterministicUuid(app.appId, request.clientEventId, 'event'),
-      tenantId: app.tenantId,
-      producer: GATEWAY_PRODUCER,
-      correlationId: context.correlationId,
-      causationId: null,
-    });
+    const event = buildEvent('sdk.conversation-opened', payload, rawEventMeta(app, request.clientEventId, context.correlationId));
 
     await publishClaimed(this.publisher, this.deduplication, [claim], [{ topic: Topics.sdkRaw, events: [{ key: conversationId, event }] }]);
     return { status: 'accepted', conversationId, messageId };

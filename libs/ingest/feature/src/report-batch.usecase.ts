@@ -3,7 +3,7 @@ import { DeduplicationStore, RateLimiter } from '@sieve/ingest-data-access';
 import { BatchEvent, checkBatchEvent, ReportBatchRequest } from '@sieve/ingest-domain';
 import { EventPublisher, OutgoingEvent } from '@sieve/kafka';
 import { AppPrincipal } from './app-authenticator';
-import { GATEWAY_PRODUCER } from './open-conversation.usecase';
+import { rawEventMeta } from './raw-event-meta';
 import { publishClaimed } from './publish-claimed';
 import { admitOrRefuse } from './rate-limit';
 
@@ -62,7 +62,7 @@ function toRawEvent(app: AppPrincipal, request: ReportBatchRequest, event: Batch
   const fullPrivacy = app.fullPrivacy || request.fullPrivacy === true;
   const base = { appId: app.appId, installId: request.installId, clientEventId: event.clientEventId, fullPrivacy, versions: request.versions };
   const id = (suffix: string) => deterministicUuid(app.appId, event.clientEventId, suffix);
-  const meta = { id: id('event'), tenantId: app.tenantId, producer: GATEWAY_PRODUCER, correlationId, causationId: null };
+  const meta = rawEventMeta(app, event.clientEventId, correlationId);
   switch (event.type) {
     case 'session': {
       // Full privacy: no custom data at all, and a brand's session properties are custom data.

@@ -3,8 +3,8 @@ import { DeduplicationStore, RateLimiter } from '@sieve/ingest-data-access';
 import { SendMessageRequest } from '@sieve/ingest-domain';
 import { EventPublisher } from '@sieve/kafka';
 import { AppPrincipal } from './app-authenticator';
-import { GATEWAY_PRODUCER } from './open-conversation.usecase';
 import { publishClaimed } from './publish-claimed';
+import { rawEventMeta } from './raw-event-meta';
 import { admitOrRefuse } from './rate-limit';
 
 export interface SendMessageResult {
@@ -39,13 +39,7 @@ export class SendMessageUseCase {
       conversationId,
       message: { id: messageId, body: request.message.body },
     };
-    const event = buildEvent('sdk.message-sent', payload, {
-      id: deterministicUuid(app.appId, request.clientEventId, 'event'),
-      tenantId: app.tenantId,
-      producer: GATEWAY_PRODUCER,
-      correlationId: context.correlationId,
-      causationId: null,
-    });
+    const event = buildEvent('sdk.message-sent', payload, rawEventMeta(app, request.clientEventId, context.correlationId));
     await publishClaimed(this.publisher, this.deduplication, claims, [{ topic: Topics.sdkRaw, events: [{ key: conversationId, event }] }]);
     return { status: 'accepted', messageId };
   }

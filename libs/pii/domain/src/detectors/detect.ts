@@ -1,6 +1,6 @@
 import { creditCardDetector } from './credit-card.detector';
 import { emailDetector } from './email.detector';
-import { Detector, Finding, PiiType } from './finding';
+import { Detector, Finding, insideAny, PiiType } from './finding';
 import { ibanDetector } from './iban.detector';
 import { ipAddressDetector } from './ip-address.detector';
 import { personDetector } from './person.detector';
@@ -88,7 +88,7 @@ function withoutOverlaps(all: Finding[]): Finding[] {
   for (const finding of all) {
     if (finding.type === 'PHONE_NUMBER' && isPostcodeOfAnAddress(finding, all)) continue;
     if (finding.end <= finding.start) continue;
-    if (kept.some((other) => finding.start < other.end && other.start < finding.end)) continue;
+    if (insideAny(finding.start, finding.end, kept)) continue;
     kept.push(finding);
   }
   return kept.sort((a, b) => a.start - b.start);

@@ -2,6 +2,11 @@
 // vocabularies the person detector weighs.
 const TITLE = '(?:mr|mrs|ms|miss|mx|dr|prof|sir|madam|mme|mlle|monsieur|madame|mademoiselle|herr|frau|sr|sra|señor|señora|signor|signora|sig|senhor|senhora|doña)\\.?';
 
+/** Car makes: never names themselves, and what follows one is a model ("Nissan Leaf"). */
+const CAR_MAKES = 'kia nissan mini fiat vw volkswagen ford toyota honda bmw audi mercedes tesla hyundai renault peugeot volvo skoda opel mazda subaru chevrolet jeep lexus';
+/** A support team signing off: no name, and what follows it is none either. */
+const SUPPORT_TEAM_WORDS = "team équipe l'équipe equipe soporte suporte klantenservice kundenservice";
+
 /** Capitalised words that are not part of a name, wherever they stand. */
 export const NOT_NAME = new Set(
   `i i'm im i've i'd i'll the a an and or but from at on in to for with support team app customer service help desk agent
@@ -19,10 +24,9 @@ error bug crash version build device phone laptop tablet please pls plz thx lol 
 nome nombre nom naam neue neuer neues ihr ihre mein meine unser unsere bitte danke für das der die den dem ein eine
 het een mijn uw onze les un une mon ma mes votre notre los las mi tu su nuestro os um uma meu minha gli
 obrigada lat lng long latitude longitude gps cumprimentos warmly salam el il lo der die das het soyad posizione karta kak bey hanım
-team équipe l'équipe l’équipe equipe soporte suporte klantenservice kundenservice cordialement groetjes groeten saludos abraços abrazos atentamente atenciosamente grüße gruß gruss mfg saluti pozdrawiam
+${SUPPORT_TEAM_WORDS} l’équipe cordialement groetjes groeten saludos abraços abrazos atentamente atenciosamente grüße gruß gruss mfg saluti pozdrawiam
 pozdrowienia selamlar saygılarımla hälsningar mvh hilsen kundennummer bestellnummer telefon handy adresse anschrift
-geburtsdatum klantnummer telefoon adres kia nissan mini fiat vw volkswagen ford toyota honda bmw audi mercedes tesla
-hyundai renault peugeot volvo skoda opel mazda subaru chevrolet jeep lexus princess`.split(/\s+/),
+geburtsdatum klantnummer telefoon adres princess ${CAR_MAKES}`.split(/\s+/),
 );
 
 /** Everyday lowercase words: a lowercase word after a name is a surname only if it is not one of these. */
@@ -105,10 +109,9 @@ export const SIGN_OFF_TEAM =
 
 /** Words after which a name-like word names a car model, a bot or a pet ("Nissan Leaf", "chatbot Leo"). */
 export const NAMED_THING_BEFORE = new Set(
-  `kia nissan mini fiat vw volkswagen ford toyota honda bmw audi mercedes tesla hyundai renault peugeot volvo skoda opel
-mazda subaru chevrolet jeep lexus chatbot bot assistant robot dog cat puppy kitten pet parrot horse chat gato perro hund
-katze cane gatto kot pies kedi köpek kucing anjing hond kat asistente assistente assistent team équipe l'équipe equipe
-soporte suporte klantenservice kundenservice support servicio atendimento ekip zespół`.split(/\s+/),
+  `${CAR_MAKES} chatbot bot assistant robot dog cat puppy kitten pet parrot horse chat gato perro hund
+katze cane gatto kot pies kedi köpek kucing anjing hond kat asistente assistente assistent ${SUPPORT_TEAM_WORDS}
+support servicio atendimento ekip zespół`.split(/\s+/),
 );
 
 /** "I'm Milo, the virtual assistant": a bot introducing itself is no person. */

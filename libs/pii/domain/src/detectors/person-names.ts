@@ -123,7 +123,7 @@ export const NOT_PERSON_PHRASES = new Set(
 |anna salai|madison square|madison ave|madison avenue|victoria station|st james|charles de gaulle|john lewis|marks spencer
 |dr pepper|uncle ben|aunt jemima|betty crocker|papa john|jack daniel|johnnie walker|tim hortons|taco bell|wendy|ronald mcdonald
 |jackson heights|santa monica|san jose|san diego|san francisco|santa clara|santa barbara|st louis|häagen-dazs|haagen-dazs
-|mr muscle|mr clean|mr bean|garmin forerunner|calvin klin|ralph lauren|dr martens|doc martens|dr pepper|dr oetker
+|mr muscle|mr clean|mr bean|garmin forerunner|calvin klin|ralph lauren|dr martens|doc martens|dr oetker
 |sherlock holmes|jill valentine|leon kennedy|geralt|lara croft|mario|luigi|kratos|master chief|john marston
 |princess peach|princess zelda|ted lasso|harry potter|peter pan|mini cooper|kia picanto|nissan leaf`
     .split('|')

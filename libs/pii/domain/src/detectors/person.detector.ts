@@ -111,7 +111,10 @@ function isCapitalized(word: string): boolean {
 const NEXT_WORD = /[ ]([A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-žƠ-ưẠ-ỹ]+)*)/y;
 
 /** "Keane's clinic": the possessive is not part of the name. */
-const withoutPossessive = (word: string) => (word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word);
+function endWithoutPossessive(text: string, start: number, end: number): number {
+  const possessive = end - start > 2 && text.charCodeAt(end - 1) === 115 && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019);
+  return possessive ? end - 2 : end;
+}
 
 /**
  * The word just before `index`, lowercased, across spaces, commas, colons and one full stop
@@ -185,8 +188,7 @@ export const personDetector: Detector = {
       // A lowercase name needs a cue word or a boundary right before it, and is no everyday word:
       // most lowercase words are out before anything is cut out of the text.
       if (lowercase && (wordFlags & STOPWORD || (!(cueBefore & CUE_LAST) && !followsBoundary(text, start)))) continue;
-      // "Keane's clinic": the possessive is not part of the name.
-      const valueEnd = end - start > 2 && text.charCodeAt(end - 1) === 115 && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019) ? end - 2 : end;
+      const valueEnd = endWithoutPossessive(text, start, end);
       const valueFlags = valueEnd === end ? wordFlags : PERSON_WORDS.flagsAt(text, start, valueEnd);
       // Single letters and everyday words ("Thanks", "Order") are out before anything is cut out of the text.
       if (valueEnd - start < 2 || valueFlags & NOT_A_NAME) continue;
@@ -250,7 +252,7 @@ export const personDetector: Detector = {
         if (PRODUCT_NOUN.test(` ${next.value}`) || isCamelCase(next.value)) break;
         last++;
       }
-      tokens[last] = { ...tokens[last], end: tokens[last].start + withoutPossessive(tokens[last].value).length };
+      tokens[last] = { ...tokens[last], end: endWithoutPossessive(text, tokens[last].start, tokens[last].end) };
       let nameEnd = tokens[last].end;
       const initialAndSurname = first.capitalized ? MIDDLE_INITIAL.exec(text.slice(nameEnd, nameEnd + 40)) : null;
       if (initialAndSurname) nameEnd += initialAndSurname[0].length;

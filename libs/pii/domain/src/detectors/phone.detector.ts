@@ -4,10 +4,6 @@ import { allMatches, contextBefore, Detector, digitsOf, Finding, insideAny } fro
 import { internationalNumberValidity, validNationalNumber } from './phone-numbering-plans';
 
 /**
- * Regions tried for a number written without a country code, chosen by its shape (a trunk 0 and
- * how many digits follow), most likely first: each validation costs a parse, so the list is short.
- */
-/**
  * Digit counts a national number can have in each region as written (trunk 0 included): a region
  * whose lengths don't fit is not worth a parse.
  */
@@ -21,6 +17,10 @@ function regionsFor(digits: string): CountryCode[] {
   return candidateRegions(digits).filter((region) => NATIONAL_LENGTHS[region]?.includes(digits.length) ?? true);
 }
 
+/**
+ * Regions tried for a number written without a country code, chosen by its shape (a trunk 0 and
+ * how many digits follow), most likely first: the first region it is valid in is the one reported.
+ */
 function candidateRegions(digits: string): CountryCode[] {
   if (digits.startsWith('0')) {
     if (digits.length === 10) return ['FR', 'NL', 'AU', 'ZA', 'JP', 'DE', 'IT', 'GB', 'IE'];

@@ -1,4 +1,4 @@
-import { allMatches, Detector, Finding } from './finding';
+import { allMatches, Detector, Finding, insideAny } from './finding';
 import { CORES, coresToRun } from './street-address/cores';
 import { formFieldValues } from './street-address/form-field';
 import { extendTail, withUnitBefore } from './street-address/tail';
@@ -27,7 +27,7 @@ export const streetAddressDetector: Detector = {
     // A labelled field's value ("Address: …") counts where no street core matched inside it: the
     // cores know where an address ends, the field runs to the end of its line.
     for (const field of formFieldValues(text)) {
-      if (!findings.some((core) => core.start < field.end && field.start < core.end)) findings.push(field);
+      if (!insideAny(field.start, field.end, findings)) findings.push(field);
     }
     return findings;
   },

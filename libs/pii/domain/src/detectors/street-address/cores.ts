@@ -153,7 +153,11 @@ const CORES_BY_WORD = new WordTable(
   false,
 );
 const SUFFIX_GATES = [...CORES.entries()].filter(([, core]) => core.gate.suffixes);
-const TEXT_GATES = [...CORES.entries()].filter(([, core]) => core.gate.text);
+/** Each text test once, with the bits of every core it opens (two cores share the block-number test). */
+const TEXT_GATES = new Map<(text: string) => boolean, number>();
+CORES.forEach((core, index) => {
+  if (core.gate.text) TEXT_GATES.set(core.gate.text, (TEXT_GATES.get(core.gate.text) ?? 0) | (1 << index));
+});
 
 function numberFollows(text: string, index: number): boolean {
   let i = index;
@@ -174,6 +178,6 @@ export function coresToRun(text: string): number {
       for (const [index, core] of SUFFIX_GATES) if (core.gate.suffixes!.test(value)) run |= 1 << index;
     }
   }
-  for (const [index, core] of TEXT_GATES) if (core.gate.text!(text)) run |= 1 << index;
+  for (const [test, cores] of TEXT_GATES) if (test(text)) run |= cores;
   return run;
 }

@@ -91,8 +91,10 @@ export function extendTail(text: string, end: number, lowercase: boolean): { end
         // A city after a bare space only right after a number or postcode (9 rue X 75011 Paris,
         // 1015 CJ Amsterdam); after a dash only right after a house number that ends the street
         // or a unit (Rua X, 2295 - São Paulo). Never the next sentence's words ("22 Baker Street - I'm…").
-        if (separatorText === '-' && (previous === 'postcode' || !/\d$/.test(text.slice(0, end)))) break;
-        if (separatorText === '' && !(/\d$/.test(text.slice(0, end)) || previous === 'postcode' || previous === 'region')) break;
+        const code = text.charCodeAt(end - 1);
+        const afterNumber = code >= 48 && code <= 57;
+        if (separatorText === '-' && (previous === 'postcode' || !afterNumber)) break;
+        if (separatorText === '' && !(afterNumber || previous === 'postcode' || previous === 'region')) break;
       }
     }
     if (kind === 'postcode' || kind === 'region') confirmed = true;
