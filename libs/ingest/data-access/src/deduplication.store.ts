@@ -11,8 +11,44 @@ const unavailable = new Counter({
 });
 
 const ACCEPTED = 'accepted';
+
+/*
+ * One script call per request, whatever its number of events: a Redis command costs the gateway
+ * more CPU than the work it asks of Redis. Keys are hash-tagged by app, so a request's keys share a
+ * cluster slot.
+ */
+
+/** Per key: 1 claimed (pending mark set, ARGV[1] is the token), 0 accepted before, 2 pending for another request. */
+const CLAIM = `
+local result = {}
+for i, key in ipairs(KEYS) do
+  if redis.call('set', key, ARGV[1], 'PX', ARGV[2], 'NX') then
+    result[i] = 1
+  elseif redis.call('get', key) == '${ACCEPTED}' then
+    result[i] = 0
+  else
+    result[i] = 2
+  end
+end
+return result`;
+
+const CONFIRM = `
+for _, key in ipairs(KEYS) do redis.call('set', key, '${ACCEPTED}', 'EX', ARGV[1]) end
+return #KEYS`;
+
 /** Deletes a pending mark only if it is still this request's (a later request may own it by now). */
-const RELEASE_IF_OURS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const RELEASE_IF_OURS = `
+local released = 0
+for _, key in ipairs(KEYS) do
+  if redis.call('get', key) == ARGV[1] then released = released + redis.call('del', key) end
+end
+return released`;
+
+type ScriptedRedis = Redis & {
+  sieveClaimEvents(keyCount: number, ...keysAndArgs: (string | number)[]): Promise<number[]>;
+  sieveConfirmEvents(keyCount: number, ...keysAndArgs: (string | number)[]): Promise<number>;
+  sieveReleaseEvents(keyCount: number, ...keysAndArgs: (string | number)[]): Promise<number>;
+};
 
 export interface DeduplicationOptions {
   /** How long an accepted mark lives: longer than an SDK keeps unsent events queued offline. */
@@ -36,15 +72,18 @@ export type Claim = { status: 'claimed'; key: string; token: string } | { status
  * seen (republishing it is harmless, its ids are deterministic) and a lost mark only costs that.
  */
 export class DeduplicationStore {
-  private readonly redis: Redis & { sieveReleaseIfOurs(key: string, token: string): Promise<number> };
+  private readonly redis: ScriptedRedis;
 
   constructor(
     redis: Redis,
     private readonly options: DeduplicationOptions,
     private readonly logger: Logger,
   ) {
-    redis.defineCommand('sieveReleaseIfOurs', { numberOfKeys: 1, lua: RELEASE_IF_OURS });
-    this.redis = redis as DeduplicationStore['redis'];
+    // Defined commands run by their hash (EVALSHA); their key count varies, so it is given per call.
+    redis.defineCommand('sieveClaimEvents', { lua: CLAIM });
+    redis.defineCommand('sieveConfirmEvents', { lua: CONFIRM });
+    redis.defineCommand('sieveReleaseEvents', { lua: RELEASE_IF_OURS });
+    this.redis = redis as ScriptedRedis;
   }
 
   /** Claims each id for this request, in order; an id repeated within the list is a duplicate of its first. */
@@ -56,16 +95,11 @@ export class DeduplicationStore {
     try {
       for (let open = indexesOf(claims); open.length > 0; open = indexesOf(claims)) {
         const keys = open.map((index) => this.key(appId, clientEventIds[index]));
-        const pipeline = this.redis.pipeline();
-        for (const key of keys) pipeline.set(key, token, 'PX', this.options.pendingTtlMs, 'NX');
-        for (const key of keys) pipeline.get(key);
-        const replies = await execute(pipeline);
+        const outcomes = await this.redis.sieveClaimEvents(keys.length, ...keys, token, this.options.pendingTtlMs);
         let waiting = false;
         open.forEach((index, position) => {
-          const [, set] = replies[position];
-          const [, value] = replies[keys.length + position];
-          if (set === 'OK') claims[index] = { status: 'claimed', key: keys[position], token };
-          else if (value === ACCEPTED) claims[index] = { status: 'duplicate' };
+          if (outcomes[position] === 1) claims[index] = { status: 'claimed', key: keys[position], token };
+          else if (outcomes[position] === 0) claims[index] = { status: 'duplicate' };
           else waiting = true; // another request is writing it right now
         });
         if (!waiting) break;
@@ -88,9 +122,7 @@ export class DeduplicationStore {
     const held = claims.filter((claim) => claim.status === 'claimed');
     if (held.length === 0) return;
     try {
-      const pipeline = this.redis.pipeline();
-      for (const { key } of held) pipeline.set(key, ACCEPTED, 'EX', this.options.acceptedTtlSeconds);
-      await execute(pipeline);
+      await this.redis.sieveConfirmEvents(held.length, ...held.map(({ key }) => key), this.options.acceptedTtlSeconds);
     } catch (error) {
       this.degraded('confirm', error);
     }
@@ -101,7 +133,9 @@ export class DeduplicationStore {
     const held = claims.filter((claim) => claim.status === 'claimed');
     if (held.length === 0) return;
     try {
-      await Promise.all(held.map(({ key, token }) => this.redis.sieveReleaseIfOurs(key, token)));
+      const keysByToken = new Map<string, string[]>();
+      for (const { key, token } of held) keysByToken.set(token, [...(keysByToken.get(token) ?? []), key]);
+      await Promise.all([...keysByToken].map(([token, keys]) => this.redis.sieveReleaseEvents(keys.length, ...keys, token)));
     } catch (error) {
       this.degraded('release', error);
     }
@@ -113,16 +147,8 @@ export class DeduplicationStore {
   }
 
   private key(appId: string, clientEventId: string): string {
-    return `ingest:accepted:${appId}:${clientEventId}`;
+    return `ingest:accepted:{${appId}}:${clientEventId}`;
   }
-}
-
-/** A pipeline's replies; a failed command fails the whole (each step here degrades as a unit). */
-async function execute(pipeline: ReturnType<Redis['pipeline']>): Promise<[Error | null, unknown][]> {
-  const replies = (await pipeline.exec()) ?? [];
-  const failed = replies.find(([error]) => error);
-  if (failed) throw failed[0];
-  return replies;
 }
 
 function indexesOf(claims: readonly (Claim | undefined)[]): number[] {

@@ -5,6 +5,11 @@ describe('deterministicUuid', () => {
     expect(deterministicUuid('app-1', 'evt-1')).toBe(deterministicUuid('app-1', 'evt-1'));
   });
 
+  it('keeps the ids it gave before: a retry after a deploy must still map to the same conversation', () => {
+    expect(deterministicUuid('app-1', 'evt-1', 'conversation')).toBe('d3b92e70-60a7-5263-a98e-ff7c52f3837f');
+    expect(deterministicUuid('app-1', 'évt-1')).toBe('114bf36d-6acf-5cff-ac07-36c7aafda2b9');
+  });
+
   it('gives different ids when any input differs, including how inputs are split', () => {
     const ids = new Set([
       deterministicUuid('app-1', 'evt-1'),

@@ -86,6 +86,9 @@ export class EventPublisher {
   async publishMany(batches: readonly { topic: TopicName; events: readonly OutgoingEvent<TopicName>[] }[]): Promise<void> {
     const nonEmpty = batches.filter((batch) => batch.events.length > 0);
     if (nonEmpty.length === 0) return;
+    // Events that continue the active trace share its headers, worked out once for the whole call.
+    let activeTrace: Record<string, string> | undefined;
+    const traceOf = (traceContext?: Context) => (traceContext ? traceHeaders(traceContext) : (activeTrace ??= traceHeaders()));
     const topicMessages = nonEmpty.map(({ topic, events }) => ({
       topic: physicalTopic(this.settings, topic),
       messages: events.map(({ key, event, traceContext }) => ({
@@ -94,7 +97,7 @@ export class EventPublisher {
         headers: {
           [MessageHeaders.correlationId]: event.correlationId,
           [MessageHeaders.eventType]: event.type,
-          ...traceHeaders(traceContext),
+          ...traceOf(traceContext),
         },
       })),
     }));
