@@ -3,9 +3,8 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { StackProfile } from '@sieve/config';
 import { eventually } from '@sieve/testing';
-import { SERVICE_PORTS, ServiceName, serviceEnvironment, SERVICES } from './profile';
+import { SERVICE_PORTS, ServiceName, serviceEnvironment, SERVICES, workspaceRoot } from './profile';
 
-const workspaceRoot = path.resolve(__dirname, '../..').replace(/\/dist$/, '');
 /** Ports of the services under test: apart from `npm start`'s 3001-3005, so both can run. */
 const TEST_PORT_BASE = 4100;
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { LOCAL_KAFKA_BROKERS, LOCAL_REDIS_URL, localDatabaseUrl, StackProfile } from '@sieve/config';
 
-const workspaceRoot = path.resolve(__dirname, '../..').replace(/\/dist$/, '');
+/** The repository's root, whether this runs from its source (tests) or from dist/. */
+export const workspaceRoot = path.resolve(__dirname, '../..').replace(/\/dist$/, '');
 
 /** Where the local stack keeps attachment bytes, per profile (the blob store's default, a directory). */
 export const localBlobDirectory = (profile: StackProfile) => path.join(workspaceRoot, '.cache', 'blobs', profile);
