@@ -7,3 +7,5 @@ export * from './entities/processed-event.entity';
 export * from './conversation.repository';
 export * from './inbox.repository';
 export * from './staff-credential.repository';
+export * from './data-keys';
+export * from './entities/data-key.entity';

@@ -1,0 +1,104 @@
+import { DataSource, IsNull, Not } from 'typeorm';
+import { KeyEncryptionKeys, newKey, rewrap } from '@sieve/crypto';
+import { DataKeyEntity } from './entities/data-key.entity';
+
+/** The end user's data key was destroyed (redaction or erasure): what it encrypted is gone for good. */
+export class DataKeyDestroyedError extends Error {
+  constructor(readonly subjectId: string) {
+    super(`the data key of ${subjectId} was destroyed; what it encrypted can no longer be read`);
+    this.name = 'DataKeyDestroyedError';
+  }
+}
+
+export interface DataKeyCacheOptions {
+  /** How long an unwrapped key is kept in memory: a destroyed key may be used this long by other instances. */
+  ttlMs: number;
+  maxEntries: number;
+}
+
+interface Cached {
+  key: Buffer;
+  until: number;
+}
+
+/**
+ * Per end user AES-256 data keys, stored wrapped by the key provider's current key encryption key
+ * and unwrapped on use (kept in memory briefly: unwrapping may be a KMS round trip). A wrap is bound
+ * to its tenant and end user, so a wrapped key copied to another row does not open.
+ */
+export class DataKeys {
+  private readonly cache = new Map<string, Cached>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly keys: KeyEncryptionKeys,
+    private readonly cacheOptions: DataKeyCacheOptions = { ttlMs: 60_000, maxEntries: 10_000 },
+  ) {}
+
+  /** The end user's data key, made on first use; `DataKeyDestroyedError` once destroyed. */
+  async keyOf(tenantId: string, subjectId: string): Promise<Buffer> {
+    const cached = this.cache.get(cacheKey(tenantId, subjectId));
+    if (cached && cached.until > Date.now()) return cached.key;
+    const repository = this.dataSource.getRepository(DataKeyEntity);
+    let row = await repository.findOneBy({ subjectId, tenantId });
+    if (!row) {
+      const dataKey = newKey();
+      const { kekId, wrapped } = await this.keys.wrap(dataKey, wrapContext(tenantId, subjectId));
+      // Two writers may make the same end user's key at once: the first one stored is everyone's.
+      await repository.createQueryBuilder().insert().values({ subjectId, tenantId, kekId, wrapped }).orIgnore().execute();
+      row = await repository.findOneBy({ subjectId, tenantId });
+      if (!row) throw new Error(`end user ${subjectId} has a data key under another brand than ${tenantId}; an end user belongs to one brand`);
+    }
+    if (row.wrapped === null || row.kekId === null) throw new DataKeyDestroyedError(subjectId);
+    const key = await this.keys.unwrap({ kekId: row.kekId, wrapped: row.wrapped }, wrapContext(tenantId, subjectId));
+    this.remember(cacheKey(tenantId, subjectId), key);
+    return key;
+  }
+
+  /**
+   * Destroys the end user's data key: everything it encrypted, in every copy, becomes unreadable.
+   * A later `keyOf` fails rather than making a new key. True if there was a key to destroy.
+   */
+  async destroy(tenantId: string, subjectId: string): Promise<boolean> {
+    this.forget(tenantId, subjectId);
+    const result = await this.dataSource
+      .getRepository(DataKeyEntity)
+      .update({ subjectId, tenantId, wrapped: Not(IsNull()) }, { wrapped: null, kekId: null, destroyedAt: () => 'now()' });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Rewraps every data key not yet under the current key encryption key (after a rotation), a
+   * batch at a time; the data they encrypt is not touched. Returns how many were rewrapped.
+   */
+  async rewrapAll(batchSize = 500): Promise<number> {
+    const repository = this.dataSource.getRepository(DataKeyEntity);
+    const current = this.keys.currentKeyId();
+    let rewrapped = 0;
+    for (;;) {
+      const rows = await repository.find({ where: { kekId: Not(current), wrapped: Not(IsNull()) }, take: batchSize, order: { subjectId: 'ASC' } });
+      if (rows.length === 0) return rewrapped;
+      for (const row of rows) {
+        const next = await rewrap(this.keys, { kekId: row.kekId!, wrapped: row.wrapped! }, wrapContext(row.tenantId, row.subjectId));
+        // Only if it is still as read: a key destroyed meanwhile stays destroyed.
+        const result = await repository.update({ subjectId: row.subjectId, kekId: row.kekId! }, { kekId: next.kekId, wrapped: next.wrapped });
+        rewrapped += result.affected ?? 0;
+      }
+    }
+  }
+
+  /** Drops a key from this instance's memory (the redaction worker's purge). */
+  forget(tenantId: string, subjectId: string): void {
+    this.cache.delete(cacheKey(tenantId, subjectId));
+  }
+
+  private remember(key: string, dataKey: Buffer): void {
+    this.cache.delete(key);
+    this.cache.set(key, { key: dataKey, until: Date.now() + this.cacheOptions.ttlMs });
+    // A Map iterates in insertion order: the first entry is the least recently stored.
+    while (this.cache.size > this.cacheOptions.maxEntries) this.cache.delete(this.cache.keys().next().value!);
+  }
+}
+
+const cacheKey = (tenantId: string, subjectId: string) => `${tenantId}/${subjectId}`;
+const wrapContext = (tenantId: string, subjectId: string) => `tenant:${tenantId}/end-user:${subjectId}`;
