@@ -7,6 +7,9 @@ export const workspaceRoot = path.resolve(__dirname, '../..').replace(/\/dist$/,
 /** Where the local stack keeps attachment bytes, per profile (the blob store's default, a directory). */
 export const localBlobDirectory = (profile: StackProfile) => path.join(workspaceRoot, '.cache', 'blobs', profile);
 
+/** The local stack's key encryption keys, per profile (made on first use, never committed). */
+export const localKeyFile = (profile: StackProfile) => path.join(workspaceRoot, '.cache', 'keys', profile, 'kek.json');
+
 export const SERVICES = ['ingest-gateway', 'pii-classifier', 'ticket-store', 'analytics', 'redaction-worker'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
@@ -28,6 +31,13 @@ export function serviceEnvironment(service: ServiceName, profile: StackProfile):
     case 'analytics':
       return common;
     case 'ticket-store':
+      return {
+        ...common,
+        DATABASE_URL: localDatabaseUrl('tickets', profile),
+        BLOB_STORE_DIR: localBlobDirectory(profile),
+        KEY_ENCRYPTION_KEY_FILE: localKeyFile(profile),
+        KEY_ENCRYPTION_KEY_FILE_CREATE: 'true',
+      };
     case 'redaction-worker':
       return { ...common, DATABASE_URL: localDatabaseUrl('tickets', profile) };
   }

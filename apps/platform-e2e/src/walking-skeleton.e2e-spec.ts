@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { buildEvent, deadLetterTopicOf, MessageHeaders, Topics } from '@sieve/contracts';
@@ -356,7 +356,18 @@ describe('the platform, end to end', () => {
         return JSON.parse(found!.value!);
       });
       expect(event.payload.attachment).toEqual({ id: stored.body.attachmentId, blobKey: `${brand.tenantId}/${stored.body.attachmentId}`, fileName: 'receipt.png', contentType: 'image/png', sizeBytes: png.length });
-      expect(readFileSync(path.join(localBlobDirectory('test'), event.payload.attachment.blobKey)).equals(png)).toBe(true);
+      // The ticket store seals the upload with the end user's key and removes the plaintext bytes.
+      const conversation = await eventually(async () => {
+        const response = await getJson(`${platform.url('ticket-store')}/v1/conversations/${opened.body.conversationId}`, agentHeaders(brand));
+        expect(response.body.attachments).toHaveLength(1);
+        return response.body;
+      });
+      expect(conversation.attachments[0]).toMatchObject({ id: stored.body.attachmentId, fileName: 'receipt.png', contentType: 'image/png', sizeBytes: png.length, redacted: false });
+      const uploadPath = path.join(localBlobDirectory('test'), event.payload.attachment.blobKey);
+      await eventually(() => expect(existsSync(uploadPath)).toBe(false));
+      const sealed = readFileSync(`${uploadPath}.sealed`);
+      expect(sealed.length).toBeGreaterThan(png.length);
+      expect(sealed.includes(png.subarray(8, 64))).toBe(false);
 
       const retried = await upload(png, 'image/png', clientEventId);
       expect([retried.status, retried.body.status, retried.body.attachmentId]).toEqual([200, 'duplicate', stored.body.attachmentId]);

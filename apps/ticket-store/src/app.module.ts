@@ -1,15 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HealthModule, ReadinessCheck } from '@sieve/telemetry';
+import { PersonalData } from '@sieve/tickets-data-access';
 import { TicketsModule } from '@sieve/tickets-feature';
 import { ConversationsController } from './conversations.controller';
 
 @Module({})
 export class TicketStoreModule {
-  static forRoot(dataSource: DataSource, checks: ReadinessCheck[]): DynamicModule {
+  static forRoot(dataSource: DataSource, personalData: PersonalData, checks: ReadinessCheck[]): DynamicModule {
     return {
       module: TicketStoreModule,
-      imports: [TicketsModule.register(dataSource), HealthModule.forRoot(checks)],
+      imports: [TicketsModule.register(dataSource, personalData), HealthModule.forRoot(checks)],
       controllers: [ConversationsController],
     };
   }

@@ -7,6 +7,15 @@ export const ticketStoreConfigSchema = z.object({
   HTTP_PORT: env.port(3003),
   DATABASE_URL: env.postgresUrl(),
   DATABASE_POOL_SIZE: env.positiveInt(10),
+  /** Where attachment bytes are: the gateway's uploads, and their sealed copies. */
+  BLOB_STORE_DIR: z.string().min(1),
+  /** The local key file holding the key encryption keys that wrap every end user's data key. */
+  KEY_ENCRYPTION_KEY_FILE: z.string().min(1),
+  /**
+   * Make the key file if it is missing (the local stack). Off in production: a missing key file
+   * there means a lost mount, and new keys would leave the data sealed before unreadable.
+   */
+  KEY_ENCRYPTION_KEY_FILE_CREATE: env.flag(false),
   /** Partitions of the support topic this instance applies at once; order holds per conversation. */
   CONSUMER_CONCURRENCY: env.positiveInt(2),
 });

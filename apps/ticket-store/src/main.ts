@@ -1,13 +1,15 @@
 import './instrument';
 import 'reflect-metadata';
-import { Topics } from '@sieve/contracts';
+import { LocalFileBlobStore } from '@sieve/blob-store';
 import { loadConfigOrExit } from '@sieve/config';
+import { Topics } from '@sieve/contracts';
+import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
 import { classifyDatabaseError, postgresReadiness } from '@sieve/persistence';
 import { runMain, startService } from '@sieve/service-runtime';
 import { createLogger } from '@sieve/telemetry';
-import { createTicketsDataSource } from '@sieve/tickets-data-access';
-import { ApplySupportEventsUseCase, TICKET_STORE_CONSUMER } from '@sieve/tickets-feature';
+import { createTicketsDataSource, DataKeys, PersonalData } from '@sieve/tickets-data-access';
+import { ApplyDiagnosticsUseCase, ApplySupportEventsUseCase, DIAGNOSTICS_CONSUMER, TICKET_STORE_CONSUMER } from '@sieve/tickets-feature';
 import { TicketStoreModule } from './app.module';
 import { ticketStoreConfigSchema } from './config';
 
@@ -21,27 +23,23 @@ async function main(): Promise<void> {
   const dataSource = createTicketsDataSource(config.DATABASE_URL, SERVICE, config.DATABASE_POOL_SIZE);
   await dataSource.initialize();
   const publisher = new EventPublisher(kafka, logger);
-  const apply = new ApplySupportEventsUseCase(dataSource);
-  const subscription = new EventSubscription(
-    kafka,
-    {
-      groupId: TICKET_STORE_CONSUMER,
-      topic: Topics.support,
-      handler: (events) => apply.execute(events),
-      classifiers: [classifyDatabaseError],
-      partitionsConsumedConcurrently: config.CONSUMER_CONCURRENCY,
-    },
-    publisher,
-    logger,
-  );
+  const keyEncryptionKeys = await LocalKeyFile.open(config.KEY_ENCRYPTION_KEY_FILE, { create: config.KEY_ENCRYPTION_KEY_FILE_CREATE });
+  const personalData = new PersonalData(new DataKeys(dataSource, keyEncryptionKeys));
+  const applySupport = new ApplySupportEventsUseCase(dataSource, personalData, new LocalFileBlobStore(config.BLOB_STORE_DIR));
+  const applyDiagnostics = new ApplyDiagnosticsUseCase(dataSource);
+  const consuming = { classifiers: [classifyDatabaseError], partitionsConsumedConcurrently: config.CONSUMER_CONCURRENCY };
+  const subscriptions = [
+    new EventSubscription(kafka, { ...consuming, groupId: TICKET_STORE_CONSUMER, topic: Topics.support, handler: (events) => applySupport.execute(events) }, publisher, logger),
+    new EventSubscription(kafka, { ...consuming, groupId: DIAGNOSTICS_CONSUMER, topic: Topics.diagnostics, handler: (events) => applyDiagnostics.execute(events) }, publisher, logger),
+  ];
 
   await startService({
     name: SERVICE,
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logger,
-    module: TicketStoreModule.forRoot(dataSource, [kafkaReadiness(kafka, logger), postgresReadiness(dataSource)]),
-    workers: [subscription],
+    module: TicketStoreModule.forRoot(dataSource, personalData, [kafkaReadiness(kafka, logger), postgresReadiness(dataSource)]),
+    workers: subscriptions,
     resources: [
       { name: 'kafka-producer', close: () => publisher.disconnect() },
       { name: 'postgresql', close: () => dataSource.destroy() },

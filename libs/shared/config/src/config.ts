@@ -17,6 +17,12 @@ export const env = {
   postgresUrl: () => z.url({ protocol: /^postgres(ql)?$/ }),
   redisUrl: () => z.url({ protocol: /^rediss?$/ }),
   positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  /** "true" or "false" (nothing else, so a typo is an error rather than a silent false). */
+  flag: (fallback: boolean) =>
+    z
+      .enum(['true', 'false'])
+      .default(fallback ? 'true' : 'false')
+      .transform((value) => value === 'true'),
   /** Comma-separated IP addresses or CIDR ranges ("10.0.0.0/8,192.0.2.7"); empty by default. */
   cidrList: () =>
     z

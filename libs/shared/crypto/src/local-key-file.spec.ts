@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { rewrap, UnknownKeyEncryptionKeyError } from './key-encryption-keys';
@@ -15,25 +15,25 @@ describe('LocalKeyFile', () => {
   afterEach(() => rmSync(directory, { recursive: true, force: true }));
 
   it('makes a key file readable only by its owner on first use, and finds the same keys again', async () => {
-    const keys = await LocalKeyFile.open(file);
+    const keys = await LocalKeyFile.open(file, { create: true });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const dataKey = newKey();
     const wrapped = await keys.wrap(dataKey, 'end-user:u-1');
     expect(wrapped.wrapped.includes(dataKey)).toBe(false);
 
-    const reopened = await LocalKeyFile.open(file);
+    const reopened = await LocalKeyFile.open(file, { create: true });
     expect(reopened.currentKeyId()).toBe(keys.currentKeyId());
     expect((await reopened.unwrap(wrapped, 'end-user:u-1')).equals(dataKey)).toBe(true);
   });
 
   it('binds a wrapped key to what it protects', async () => {
-    const keys = await LocalKeyFile.open(file);
+    const keys = await LocalKeyFile.open(file, { create: true });
     const wrapped = await keys.wrap(newKey(), 'end-user:u-1');
     await expect(keys.unwrap(wrapped, 'end-user:u-2')).rejects.toThrow(UnsealError);
   });
 
   it('rotates: data keys are rewrapped under the new key and the data they protect opens unchanged', async () => {
-    const keys = await LocalKeyFile.open(file);
+    const keys = await LocalKeyFile.open(file, { create: true });
     const dataKey = newKey();
     const body = seal('my order never came', dataKey, 'messages.body:m-1');
     const wrapped = await keys.wrap(dataKey, 'end-user:u-1');
@@ -50,24 +50,29 @@ describe('LocalKeyFile', () => {
 
     await keys.retire(first);
     await expect(keys.unwrap(wrapped, 'end-user:u-1')).rejects.toThrow(UnknownKeyEncryptionKeyError);
-    const reopened = await LocalKeyFile.open(file);
+    const reopened = await LocalKeyFile.open(file, { create: true });
     expect(reopened.keyIds()).toEqual([second]);
     expect(unseal(body, await reopened.unwrap(rewrapped, 'end-user:u-1'), 'messages.body:m-1').toString()).toBe('my order never came');
   });
 
+  it('makes no key file where it may not, and says how to fix that', async () => {
+    await expect(LocalKeyFile.open(file, { create: false })).rejects.toThrow(/does not exist. Mount the key file there, or set KEY_ENCRYPTION_KEY_FILE_CREATE=true/);
+    expect(existsSync(file)).toBe(false);
+  });
+
   it('will not retire the current key', async () => {
-    const keys = await LocalKeyFile.open(file);
+    const keys = await LocalKeyFile.open(file, { create: true });
     await expect(keys.retire(keys.currentKeyId())).rejects.toThrow(/is the current one; rotate before retiring it/);
   });
 
   it('refuses a damaged key file, saying what is wrong, and leaves it as it is', async () => {
-    await LocalKeyFile.open(file);
+    await LocalKeyFile.open(file, { create: true });
     const original = JSON.parse(readFileSync(file, 'utf8'));
     const damaged = { ...original, current: 'kek-missing' };
     writeFileSync(file, JSON.stringify(damaged));
-    await expect(LocalKeyFile.open(file)).rejects.toThrow(/current key kek-missing is not among its keys/);
+    await expect(LocalKeyFile.open(file, { create: true })).rejects.toThrow(/current key kek-missing is not among its keys/);
     writeFileSync(file, '{');
-    await expect(LocalKeyFile.open(file)).rejects.toThrow(/is not JSON/);
+    await expect(LocalKeyFile.open(file, { create: true })).rejects.toThrow(/is not JSON/);
     expect(readFileSync(file, 'utf8')).toBe('{');
   });
 });

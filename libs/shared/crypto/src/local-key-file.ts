@@ -13,8 +13,8 @@ interface KeyFileContent {
 
 /**
  * Key encryption keys in a local JSON file (mode 0600), the default key provider: fine for one
- * machine, where a cloud KMS would hold them in production. The file is made with one key on first
- * use; `rotate` adds a key and makes it current, `retire` drops one nothing is wrapped under.
+ * machine, where a cloud KMS would hold them in production. `rotate` adds a key and makes it
+ * current, `retire` drops one nothing is wrapped under.
  */
 export class LocalKeyFile implements KeyEncryptionKeys {
   private constructor(
@@ -22,12 +22,14 @@ export class LocalKeyFile implements KeyEncryptionKeys {
     private content: KeyFileContent,
   ) {}
 
-  static async open(file: string): Promise<LocalKeyFile> {
+  /** Reads the key file; makes it with one key if it is missing and `create` allows (the local stack). */
+  static async open(file: string, { create }: { create: boolean }): Promise<LocalKeyFile> {
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if (!create) throw new Error(`key file ${file} does not exist. Mount the key file there, or set KEY_ENCRYPTION_KEY_FILE_CREATE=true to make a new one (only where no data was sealed before).`);
       const id = newKeyId();
       const created = new LocalKeyFile(file, { format: 1, current: id, keys: { [id]: newKey().toString('base64') } });
       await created.save();

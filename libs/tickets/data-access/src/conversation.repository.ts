@@ -1,14 +1,17 @@
 import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { AttachmentEntity } from './entities/attachment.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
+import { insertOnce } from './insert-once';
 
 export type NewConversation = Omit<ConversationEntity, 'createdAt' | 'status'>;
-export type NewMessage = MessageEntity;
+export type NewMessage = Omit<MessageEntity, 'authorStaffId' | 'redactedAt' | 'redactedBy'> & Partial<Pick<MessageEntity, 'authorStaffId'>>;
 
 export interface ConversationWithMessages {
   conversation: ConversationEntity;
   messages: MessageEntity[];
+  attachments: AttachmentEntity[];
 }
 
 /** Conversations and their messages. Every read names the tenant: there is no unscoped query. */
@@ -32,21 +35,23 @@ export class ConversationRepository {
     return { ownerTenantId: owner.tenantId };
   }
 
-  async belongsTo(tenantId: string, conversationId: string): Promise<boolean> {
-    return this.manager.getRepository(ConversationEntity).exists({ where: { tenantId, id: conversationId } });
+  /** The end user of a conversation of this tenant; null if there is no such conversation in it. */
+  async endUserOf(tenantId: string, conversationId: string): Promise<string | null> {
+    const found = await this.manager.getRepository(ConversationEntity).findOne({ select: { endUserId: true }, where: { tenantId, id: conversationId } });
+    return found?.endUserId ?? null;
   }
 
   async insertMessageIfAbsent(message: NewMessage): Promise<void> {
-    await this.manager.createQueryBuilder().insert().into(MessageEntity).values(message).orIgnore().execute();
+    await insertOnce(this.manager, MessageEntity, message);
   }
 
   async findWithMessages(tenantId: string, conversationId: string): Promise<ConversationWithMessages | null> {
     const conversation = await this.manager.getRepository(ConversationEntity).findOne({ where: { tenantId, id: conversationId } });
     if (!conversation) return null;
-    const messages = await this.manager.getRepository(MessageEntity).find({
-      where: { tenantId, conversationId },
-      order: { sentAt: 'ASC', id: 'ASC' },
-    });
-    return { conversation, messages };
+    const [messages, attachments] = await Promise.all([
+      this.manager.getRepository(MessageEntity).find({ where: { tenantId, conversationId }, order: { sentAt: 'ASC', id: 'ASC' } }),
+      this.manager.getRepository(AttachmentEntity).find({ where: { tenantId, conversationId }, order: { addedAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return { conversation, messages, attachments };
   }
 }

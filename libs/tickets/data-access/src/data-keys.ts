@@ -1,5 +1,5 @@
 import { DataSource, IsNull, Not } from 'typeorm';
-import { KeyEncryptionKeys, newKey, rewrap } from '@sieve/crypto';
+import { KeyEncryptionKeys, newKey, rewrap, UnknownKeyEncryptionKeyError, UnsealError, WrappedKey } from '@sieve/crypto';
 import { DataKeyEntity } from './entities/data-key.entity';
 
 /** The end user's data key was destroyed (redaction or erasure): what it encrypted is gone for good. */
@@ -69,20 +69,34 @@ export class DataKeys {
 
   /**
    * Rewraps every data key not yet under the current key encryption key (after a rotation), a
-   * batch at a time; the data they encrypt is not touched. Returns how many were rewrapped.
+   * batch at a time; the data they encrypt is not touched. A key whose key encryption key is not
+   * known (retired too early, or lost) can't be rewrapped: it is reported, and the rest go on.
    */
-  async rewrapAll(batchSize = 500): Promise<number> {
+  async rewrapAll(batchSize = 500): Promise<{ rewrapped: number; unreadable: string[] }> {
     const repository = this.dataSource.getRepository(DataKeyEntity);
     const current = this.keys.currentKeyId();
-    let rewrapped = 0;
-    for (;;) {
-      const rows = await repository.find({ where: { kekId: Not(current), wrapped: Not(IsNull()) }, take: batchSize, order: { subjectId: 'ASC' } });
-      if (rows.length === 0) return rewrapped;
+    const outcome = { rewrapped: 0, unreadable: [] as string[] };
+    for (let after = ''; ; ) {
+      const rows = await repository
+        .createQueryBuilder('key')
+        .where('key.kek_id <> :current AND key.wrapped IS NOT NULL AND key.subject_id::text > :after', { current, after })
+        .orderBy('key.subject_id::text')
+        .take(batchSize)
+        .getMany();
+      if (rows.length === 0) return outcome;
+      after = rows[rows.length - 1].subjectId;
       for (const row of rows) {
-        const next = await rewrap(this.keys, { kekId: row.kekId!, wrapped: row.wrapped! }, wrapContext(row.tenantId, row.subjectId));
+        let next: WrappedKey;
+        try {
+          next = await rewrap(this.keys, { kekId: row.kekId!, wrapped: row.wrapped! }, wrapContext(row.tenantId, row.subjectId));
+        } catch (error) {
+          if (!(error instanceof UnknownKeyEncryptionKeyError || error instanceof UnsealError)) throw error;
+          outcome.unreadable.push(row.subjectId);
+          continue;
+        }
         // Only if it is still as read: a key destroyed meanwhile stays destroyed.
         const result = await repository.update({ subjectId: row.subjectId, kekId: row.kekId! }, { kekId: next.kekId, wrapped: next.wrapped });
-        rewrapped += result.affected ?? 0;
+        outcome.rewrapped += result.affected ?? 0;
       }
     }
   }

@@ -1,14 +1,19 @@
 import { DataSource } from 'typeorm';
 import { createContextDataSource } from '@sieve/persistence';
 import { ConversationEntity } from './entities/conversation.entity';
+import { AttachmentEntity } from './entities/attachment.entity';
 import { DataKeyEntity } from './entities/data-key.entity';
+import { DiagnosticEntity } from './entities/diagnostic.entity';
+import { EndUserEntity } from './entities/end-user.entity';
+import { FaqSearchEntity } from './entities/faq-search.entity';
+import { LinkClickEntity } from './entities/link-click.entity';
 import { MessageEntity } from './entities/message.entity';
 import { ProcessedEventEntity } from './entities/processed-event.entity';
 import { StaffCredentialEntity } from './entities/staff-credential.entity';
 import { TenantEntity } from './entities/tenant.entity';
 import { TICKET_MIGRATIONS } from './migrations';
 
-export const TICKET_ENTITIES = [TenantEntity, StaffCredentialEntity, ConversationEntity, MessageEntity, ProcessedEventEntity, DataKeyEntity];
+export const TICKET_ENTITIES = [TenantEntity, StaffCredentialEntity, ConversationEntity, MessageEntity, ProcessedEventEntity, DataKeyEntity, EndUserEntity, AttachmentEntity, FaqSearchEntity, LinkClickEntity, DiagnosticEntity];
 
 /** The ticket context's database: shared by the ticket store and the redaction worker. */
 export function createTicketsDataSource(url: string, applicationName: string, poolSize?: number): DataSource {

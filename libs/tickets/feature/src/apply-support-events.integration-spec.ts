@@ -1,99 +1,184 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
-import { buildEvent, deterministicUuid, Topics } from '@sieve/contracts';
+import { LocalFileBlobStore } from '@sieve/blob-store';
+import { buildEvent, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
+import { LocalKeyFile } from '@sieve/crypto';
 import { ConsumedEvent, PermanentEventError } from '@sieve/kafka';
 import { testStack } from '@sieve/testing';
-import { ConversationEntity, createTicketsDataSource, MessageEntity } from '@sieve/tickets-data-access';
-import { ApplySupportEventsUseCase } from './apply-support-events.usecase';
+import { createTicketsDataSource, DataKeys, PersonalData } from '@sieve/tickets-data-access';
+import { ApplySupportEventsUseCase, endUserIdOf, sealedBlobKeyOf } from './apply-support-events.usecase';
 import { GetConversationQuery } from './get-conversation.query';
 
-function conversationOpened(
-  tenantId: string,
-  overrides: { conversationId?: string; body?: string } = {},
-): ConsumedEvent<typeof Topics.support> & { event: { type: 'support.conversation-opened' } } {
-  const conversationId = overrides.conversationId ?? randomUUID();
-  const event = buildEvent(
-    'support.conversation-opened',
-    {
-      appId: randomUUID(),
-      installId: 'idfv-1',
-      conversationId,
-      countryCode: 'FR',
-      message: { id: deterministicUuid(conversationId, 'first-message'), body: overrides.body ?? 'Where is my order?' },
-      versions: { sdk: '10.0.0', app: '2.1' },
-      device: { platform: 'android' },
-      customFields: { tier: 'gold' },
-    },
-    { tenantId, producer: 'test', correlationId: randomUUID(), causationId: null },
-  );
-  return { event, key: conversationId, partition: 0, offset: '0', traceContext: ROOT_CONTEXT };
+type SupportType = EventOn<typeof Topics.support>['type'];
+
+/** A support event as the consumer hands it over. */
+function consumed<T extends SupportType>(tenantId: string, type: T, payload: Extract<EventOn<typeof Topics.support>, { type: T }>['payload']): ConsumedEvent<typeof Topics.support> {
+  const event = buildEvent(type, payload as never, { tenantId, producer: 'test', correlationId: randomUUID(), causationId: null }) as EventOn<typeof Topics.support>;
+  return { event, key: null, partition: 0, offset: '0', traceContext: ROOT_CONTEXT };
+}
+
+/** A brand's app and one of its installs, writing a conversation. */
+function scenario(tenantId = randomUUID()) {
+  const appId = randomUUID();
+  const installId = `idfv-${randomUUID()}`;
+  const conversationId = randomUUID();
+  const marker = randomUUID().slice(0, 8);
+  return {
+    tenantId,
+    appId,
+    installId,
+    conversationId,
+    marker,
+    opened: (overrides: { conversationId?: string; body?: string } = {}) =>
+      consumed(tenantId, 'support.conversation-opened', {
+        appId,
+        installId,
+        conversationId: overrides.conversationId ?? conversationId,
+        countryCode: 'FR',
+        message: { id: deterministicUuid(overrides.conversationId ?? conversationId, 'first'), body: overrides.body ?? `Where is order ${marker}?` },
+        identity: { name: `Ada ${marker}`, email: `ada.${marker}@example.com` },
+        versions: { sdk: '10.0.0', app: '2.1' },
+        device: { platform: 'android' },
+        customFields: { tier: 'gold' },
+      }),
+    message: (body: string) => consumed(tenantId, 'support.message-sent', { appId, installId, conversationId, message: { id: randomUUID(), body } }),
+    attachment: (blobKey: string) =>
+      consumed(tenantId, 'support.attachment-added', {
+        appId,
+        installId,
+        conversationId,
+        attachment: { id: randomUUID(), blobKey, fileName: `receipt-${marker}.png`, contentType: 'image/png', sizeBytes: 9 },
+      }),
+    faqSearch: () => consumed(tenantId, 'support.faq-searched', { appId, installId, searchId: randomUUID(), query: `refund ${marker}`, searchedAt: new Date().toISOString() }),
+    linkClick: () =>
+      consumed(tenantId, 'support.link-clicked', { appId, conversationId, messageId: randomUUID(), url: 'https://help.example.com/refunds', clickedAt: new Date().toISOString() }),
+  };
 }
 
 describe('applying support events to the ticket store', () => {
   let dataSource: DataSource;
+  let directory: string;
+  let blobs: LocalFileBlobStore;
+  let dataKeys: DataKeys;
   let apply: ApplySupportEventsUseCase;
+  let query: GetConversationQuery;
+  const agentOf = (tenantId: string) => ({ tenantId, role: 'agent' as const, credentialId: randomUUID() });
 
   beforeAll(async () => {
     dataSource = createTicketsDataSource(testStack.databaseUrl('tickets'), 'apply-test', 2);
     await dataSource.initialize();
-    apply = new ApplySupportEventsUseCase(dataSource);
+    directory = mkdtempSync(path.join(tmpdir(), 'sieve-tickets-'));
+    blobs = new LocalFileBlobStore(path.join(directory, 'blobs'));
+    dataKeys = new DataKeys(dataSource, await LocalKeyFile.open(path.join(directory, 'kek.json'), { create: true }));
+    const personalData = new PersonalData(dataKeys);
+    apply = new ApplySupportEventsUseCase(dataSource, personalData, blobs);
+    query = new GetConversationQuery(dataSource, personalData);
   });
 
-  afterAll(() => dataSource.destroy());
-
-  const countFor = async (tenantId: string) => ({
-    conversations: await dataSource.getRepository(ConversationEntity).countBy({ tenantId }),
-    messages: await dataSource.getRepository(MessageEntity).countBy({ tenantId }),
+  afterAll(async () => {
+    await dataSource.destroy();
+    rmSync(directory, { recursive: true, force: true });
   });
 
-  it('stores the conversation and its first message, readable by an agent of the same brand', async () => {
-    const tenantId = randomUUID();
-    const opened = conversationOpened(tenantId);
-    await apply.execute([opened]);
-
-    const view = await new GetConversationQuery(dataSource).execute(
-      { tenantId, role: 'agent', credentialId: randomUUID() },
-      opened.event.payload.conversationId,
+  /** Every row of every ticket table that mentions this tenant, as text: what a database dump would show. */
+  const rawRowsOf = async (tenantId: string, except: string[] = []) => {
+    const tables: { table_name: string }[] = await dataSource.query(
+      `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' and not table_name = any($1) order by table_name`,
+      [except],
     );
+    const rows = await Promise.all(tables.map(({ table_name }) => dataSource.query(`select row_to_json(t)::text as row from "${table_name}" t where tenant_id = $1`, [tenantId])));
+    return rows.flat().map((r: { row: string }) => r.row).join('\n');
+  };
+
+  const upload = async (tenantId: string, content: string) => {
+    const key = `${tenantId}/${randomUUID()}`;
+    await blobs.put(key, Readable.from([Buffer.from(content)]), { maxBytes: 1024 });
+    return key;
+  };
+
+  it('stores what the SDK sent sealed: readable through the agent view, and no body, name, email, file name or query in plaintext at rest', async () => {
+    const s = scenario();
+    const uploadKey = await upload(s.tenantId, `bytes-${s.marker}`);
+    await apply.execute([s.opened(), s.message(`second ${s.marker}`), s.attachment(uploadKey), s.faqSearch(), s.linkClick()]);
+
+    const view = await query.execute(agentOf(s.tenantId), s.conversationId);
     expect(view).toMatchObject({
       countryCode: 'FR',
       platform: 'android',
       customFields: { tier: 'gold' },
-      messages: [{ author: 'end-user', body: 'Where is my order?' }],
+      endUser: { id: endUserIdOf(s.tenantId, s.appId, s.installId), name: `Ada ${s.marker}`, email: `ada.${s.marker}@example.com` },
+      messages: [
+        { author: 'end-user', body: `Where is order ${s.marker}?`, redacted: false },
+        { author: 'end-user', body: `second ${s.marker}`, redacted: false },
+      ],
+      attachments: [{ fileName: `receipt-${s.marker}.png`, contentType: 'image/png', sizeBytes: 9, redacted: false }],
     });
+
+    const raw = await rawRowsOf(s.tenantId);
+    expect(raw).toContain(s.conversationId);
+    expect(raw).not.toContain(s.marker);
+    // The upload was replaced by a sealed copy.
+    expect(await blobs.exists(uploadKey)).toBe(false);
+    const sealed = await new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      blobs.read(sealedBlobKeyOf(uploadKey)).on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+    });
+    expect(sealed.toString('latin1')).not.toContain(s.marker);
   });
 
   it('changes nothing when the same events are delivered again, alone or in a replayed batch', async () => {
-    const tenantId = randomUUID();
-    const batch = [conversationOpened(tenantId), conversationOpened(tenantId)];
+    const s = scenario();
+    const uploadKey = await upload(s.tenantId, 'bytes');
+    const batch = [s.opened(), s.message('again'), s.attachment(uploadKey), s.faqSearch(), s.linkClick()];
     await apply.execute(batch);
+    const before = await rawRowsOf(s.tenantId);
     await apply.execute(batch);
-    await apply.execute([batch[1], batch[0]]);
-    expect(await countFor(tenantId)).toEqual({ conversations: 2, messages: 2 });
+    await apply.execute([...batch].reverse());
+    for (const event of batch) await apply.execute([event]);
+    expect(await rawRowsOf(s.tenantId)).toBe(before);
+  });
+
+  it('shows a conversation whose end user’s data key was destroyed as redacted, not as an error', async () => {
+    const s = scenario();
+    await apply.execute([s.opened(), s.attachment(await upload(s.tenantId, 'bytes'))]);
+    await dataKeys.destroy(s.tenantId, endUserIdOf(s.tenantId, s.appId, s.installId));
+
+    const view = await query.execute(agentOf(s.tenantId), s.conversationId);
+    expect(view.endUser).toMatchObject({ name: null, email: null });
+    expect(view.messages).toEqual([expect.objectContaining({ body: null, redacted: true })]);
+    expect(view.attachments).toEqual([expect.objectContaining({ fileName: null, redacted: true, contentType: 'image/png' })]);
+  });
+
+  it('dead-letters an attachment whose uploaded bytes are missing, writing nothing', async () => {
+    const s = scenario();
+    await apply.execute([s.opened()]);
+    await expect(apply.execute([s.attachment(`${s.tenantId}/${randomUUID()}`)])).rejects.toMatchObject({ reason: 'attachment-missing' });
+    expect((await query.execute(agentOf(s.tenantId), s.conversationId)).attachments).toEqual([]);
   });
 
   it('rejects, permanently and without writing, an event that reuses another brand’s conversation id', async () => {
-    const owner = randomUUID();
-    const intruder = randomUUID();
-    const original = conversationOpened(owner);
-    await apply.execute([original]);
+    const owner = scenario();
+    await apply.execute([owner.opened()]);
 
-    const forged = conversationOpened(intruder, { conversationId: original.event.payload.conversationId, body: 'forged' });
+    const intruder = scenario();
+    const forged = intruder.opened({ conversationId: owner.conversationId, body: 'forged' });
     await expect(apply.execute([forged])).rejects.toThrow(PermanentEventError);
-    expect(await countFor(intruder)).toEqual({ conversations: 0, messages: 0 });
+    // (A data key made for the rolled-back batch stays, protecting nothing.)
+    expect(await rawRowsOf(intruder.tenantId, ['data_keys'])).toBe('');
     // The rolled-back batch did not record the event as processed: nothing half-applied.
-    const inbox = await dataSource.query('select 1 from processed_events where event_id = $1', [forged.event.id]);
-    expect(inbox).toEqual([]);
+    expect(await dataSource.query('select 1 from processed_events where event_id = $1', [forged.event.id])).toEqual([]);
   });
 
   it('answers "not found" for another brand’s conversation, as for one that does not exist', async () => {
-    const owner = randomUUID();
-    const opened = conversationOpened(owner);
-    await apply.execute([opened]);
-    const query = new GetConversationQuery(dataSource);
-    const otherBrand = { tenantId: randomUUID(), role: 'agent' as const, credentialId: randomUUID() };
-    await expect(query.execute(otherBrand, opened.event.payload.conversationId)).rejects.toMatchObject({ code: 'not-found' });
+    const s = scenario();
+    await apply.execute([s.opened()]);
+    const otherBrand = agentOf(randomUUID());
+    await expect(query.execute(otherBrand, s.conversationId)).rejects.toMatchObject({ code: 'not-found' });
     await expect(query.execute(otherBrand, randomUUID())).rejects.toMatchObject({ code: 'not-found' });
   });
 });

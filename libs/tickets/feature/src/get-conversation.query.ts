@@ -1,8 +1,26 @@
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { ConversationRepository } from '@sieve/tickets-data-access';
+import { ConversationRepository, DataOwner, EndUserRepository, PersonalData, SealedField, SHREDDED } from '@sieve/tickets-data-access';
 import { StaffPrincipal } from './staff-authenticator';
 import { TicketsError } from './tickets.error';
+
+/** A value that was redacted (or whose end user's data key was destroyed) reads as null, with `redacted` true. */
+export interface MessageView {
+  id: string;
+  author: string;
+  body: string | null;
+  redacted: boolean;
+  sentAt: string;
+}
+
+export interface AttachmentView {
+  id: string;
+  fileName: string | null;
+  redacted: boolean;
+  contentType: string;
+  sizeBytes: number;
+  addedAt: string;
+}
 
 export interface ConversationView {
   id: string;
@@ -14,12 +32,17 @@ export interface ConversationView {
   appVersion: string | null;
   customFields: Record<string, unknown>;
   openedAt: string;
-  messages: { id: string; author: string; body: string; sentAt: string }[];
+  endUser: { id: string; name: string | null; email: string | null };
+  messages: MessageView[];
+  attachments: AttachmentView[];
 }
 
-/** One conversation with its messages, for an agent of the brand that owns it. */
+/** One conversation with its messages and attachments, opened for staff of the brand that owns it. */
 export class GetConversationQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly personalData: PersonalData,
+  ) {}
 
   async execute(staff: StaffPrincipal, conversationId: string): Promise<ConversationView> {
     if (!z.uuid().safeParse(conversationId).success) {
@@ -28,7 +51,10 @@ export class GetConversationQuery {
     const found = await new ConversationRepository(this.dataSource.manager).findWithMessages(staff.tenantId, conversationId);
     // Another brand's conversation is "not found" too: the answer must not confirm it exists.
     if (!found) throw new TicketsError('not-found', `No conversation ${conversationId} in this brand.`);
-    const { conversation, messages } = found;
+    const { conversation, messages, attachments } = found;
+    const owner: DataOwner = { tenantId: conversation.tenantId, endUserId: conversation.endUserId };
+    const endUser = await new EndUserRepository(this.dataSource.manager).find(owner.tenantId, owner.endUserId);
+    const open = (field: SealedField, rowId: string, sealed: Buffer | null | undefined) => this.openText(owner, field, rowId, sealed);
     return {
       id: conversation.id,
       appId: conversation.appId,
@@ -39,7 +65,39 @@ export class GetConversationQuery {
       appVersion: conversation.appVersion,
       customFields: conversation.customFields,
       openedAt: conversation.openedAt.toISOString(),
-      messages: messages.map((m) => ({ id: m.id, author: m.author, body: m.body, sentAt: m.sentAt.toISOString() })),
+      endUser: {
+        id: owner.endUserId,
+        name: (await open('end_users.name', owner.endUserId, endUser?.nameSealed)).text,
+        email: (await open('end_users.email', owner.endUserId, endUser?.emailSealed)).text,
+      },
+      messages: await Promise.all(
+        messages.map(async (message) => {
+          const body = await open('messages.body', message.id, message.bodySealed);
+          // A redacted message keeps its row and loses its body.
+          const redacted = message.bodySealed === null || body.shredded;
+          return { id: message.id, author: message.author, body: body.text, redacted, sentAt: message.sentAt.toISOString() };
+        }),
+      ),
+      attachments: await Promise.all(
+        attachments.map(async (attachment) => {
+          const fileName = await open('attachments.file_name', attachment.id, attachment.fileNameSealed);
+          return {
+            id: attachment.id,
+            fileName: fileName.text,
+            redacted: fileName.shredded,
+            contentType: attachment.contentType,
+            sizeBytes: attachment.sizeBytes,
+            addedAt: attachment.addedAt.toISOString(),
+          };
+        }),
+      ),
     };
+  }
+
+  /** A sealed text opened; null where there is none, or once its end user's data key was destroyed (`shredded`). */
+  private async openText(owner: DataOwner, field: SealedField, rowId: string, sealed: Buffer | null | undefined): Promise<{ text: string | null; shredded: boolean }> {
+    if (!sealed) return { text: null, shredded: false };
+    const opened = await this.personalData.open(owner, field, rowId, sealed);
+    return opened === SHREDDED ? { text: null, shredded: true } : { text: opened.toString('utf8'), shredded: false };
   }
 }

@@ -15,6 +15,10 @@ export class ConversationEntity {
   @Column('text', { name: 'app_id' })
   appId!: string;
 
+  /** The end user who opened it: their data key seals its messages and attachments. */
+  @Column('uuid', { name: 'end_user_id' })
+  endUserId!: string;
+
   /** The IDFV of the app instance that wrote, so replies reach it. Not linked to a person. */
   @Column('text', { name: 'install_id' })
   installId!: string;

@@ -15,11 +15,27 @@ export class MessageEntity {
   @Column('uuid', { name: 'conversation_id' })
   conversationId!: string;
 
+  /** Whose data key seals the body: the conversation's end user, whoever wrote it. */
+  @Column('uuid', { name: 'end_user_id' })
+  endUserId!: string;
+
   @Column('text')
   author!: MessageAuthor;
 
-  @Column('text')
-  body!: string;
+  /** The staff member who wrote an agent message. */
+  @Column('uuid', { name: 'author_staff_id', nullable: true })
+  authorStaffId!: string | null;
+
+  /** The body sealed with the end user's data key; null once the message is redacted. */
+  @Column('bytea', { name: 'body_sealed', nullable: true })
+  bodySealed!: Buffer | null;
+
+  @Column('timestamptz', { name: 'redacted_at', nullable: true })
+  redactedAt!: Date | null;
+
+  /** Who redacted it (a staff id, or the redaction job). */
+  @Column('text', { name: 'redacted_by', nullable: true })
+  redactedBy!: string | null;
 
   @Column('timestamptz', { name: 'sent_at' })
   sentAt!: Date;

@@ -1,0 +1,34 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A file an end user attached: its bytes sealed in the blob store under `blob_key`, its name sealed here. */
+@Entity({ name: 'attachments' })
+@Index('idx_attachments_conversation', ['conversationId', 'addedAt'])
+export class AttachmentEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'tenant_id' })
+  tenantId!: string;
+
+  @Column('uuid', { name: 'conversation_id' })
+  conversationId!: string;
+
+  /** Whose data key seals the name and bytes. */
+  @Column('uuid', { name: 'end_user_id' })
+  endUserId!: string;
+
+  @Column('text', { name: 'blob_key' })
+  blobKey!: string;
+
+  @Column('bytea', { name: 'file_name_sealed' })
+  fileNameSealed!: Buffer;
+
+  @Column('text', { name: 'content_type' })
+  contentType!: string;
+
+  @Column('bigint', { name: 'size_bytes', transformer: { to: (value: number) => value, from: (value: string) => Number(value) } })
+  sizeBytes!: number;
+
+  @Column('timestamptz', { name: 'added_at' })
+  addedAt!: Date;
+}

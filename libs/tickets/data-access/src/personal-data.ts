@@ -1,0 +1,38 @@
+import { seal, unseal } from '@sieve/crypto';
+import { DataKeyDestroyedError, DataKeys } from './data-keys';
+
+/** Whose data key seals a value: personal data is sealed with its end user's key. */
+export interface DataOwner {
+  tenantId: string;
+  endUserId: string;
+}
+
+/** The personal fields sealed at rest; each names the table and column its values live in. */
+export type SealedField = 'messages.body' | 'end_users.name' | 'end_users.email' | 'attachments.file_name' | 'attachments.bytes' | 'faq_searches.query';
+
+/** A value whose data key was destroyed: it can't be read any more, by anyone. */
+export const SHREDDED = Symbol('shredded');
+
+/**
+ * Seals and opens personal data with its end user's data key. Each value is bound to its field and
+ * row, so a sealed value copied to another row or column does not open.
+ */
+export class PersonalData {
+  constructor(private readonly dataKeys: DataKeys) {}
+
+  async seal(owner: DataOwner, field: SealedField, rowId: string, plaintext: Buffer | string): Promise<Buffer> {
+    return seal(plaintext, await this.dataKeys.keyOf(owner.tenantId, owner.endUserId), `${field}:${rowId}`);
+  }
+
+  /** The plaintext, or SHREDDED once the end user's data key was destroyed. */
+  async open(owner: DataOwner, field: SealedField, rowId: string, sealed: Buffer): Promise<Buffer | typeof SHREDDED> {
+    let key: Buffer;
+    try {
+      key = await this.dataKeys.keyOf(owner.tenantId, owner.endUserId);
+    } catch (error) {
+      if (error instanceof DataKeyDestroyedError) return SHREDDED;
+      throw error;
+    }
+    return unseal(sealed, key, `${field}:${rowId}`);
+  }
+}
