@@ -3,7 +3,7 @@ import { MessageHeaders } from '@sieve/contracts';
 import { reportBatchRequestSchema } from '@sieve/ingest-domain';
 import { AppAuthenticator, BatchEventResult, ReportBatchUseCase } from '@sieve/ingest-feature';
 import type { GatewayConfig } from './config';
-import { correlationIdOf } from './correlation';
+import { correlationIdOf } from '@sieve/service-runtime';
 import { answering } from './ingest-error.mapper';
 import { parseBody } from './request-body';
 import { GATEWAY_CONFIG } from './tokens';

@@ -14,7 +14,7 @@ import {
 } from '@sieve/ingest-feature';
 import { GATEWAY_CONFIG } from './tokens';
 import type { GatewayConfig } from './config';
-import { correlationIdOf } from './correlation';
+import { correlationIdOf } from '@sieve/service-runtime';
 import { answering } from './ingest-error.mapper';
 import { parseBody } from './request-body';
 

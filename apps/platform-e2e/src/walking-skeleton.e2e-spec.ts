@@ -397,26 +397,30 @@ describe('the platform, end to end', () => {
       expect(raw.payload.identity).toEqual(identity);
     });
 
-    it('hands an agent reply to the install it answers: a waiting fetch gets it, and once acknowledged it is gone', async () => {
+    it('takes an agent reply from the agent API to the install that wrote, through the outbox, Kafka and the gateway', async () => {
       const installId = `idfv-${randomUUID()}`;
+      const opened = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, openConversationBody({ installId }), sdkHeaders(brand));
+      const conversationUrl = `${platform.url('ticket-store')}/v1/conversations/${opened.body.conversationId}`;
+      await eventually(async () => expect((await getJson(conversationUrl, agentHeaders(brand))).status).toBe(200));
+
       const replies = `${platform.url('ingest-gateway')}/v1/replies`;
       const waiting = getJson(`${replies}?installId=${installId}&waitSeconds=20`, sdkHeaders(brand));
-      const reply = { id: randomUUID(), body: 'Your gems are on their way.', sentAt: new Date().toISOString() };
-      const publisher = new EventPublisher(kafka, quietLogger);
-      try {
-        const payload = { appId: brand.appId, installId, conversationId: randomUUID(), message: reply, agentName: 'Sam' };
-        const event = buildEvent('tickets.agent-replied', payload, { tenantId: brand.tenantId, producer: 'e2e', correlationId: 'c', causationId: null });
-        await publisher.publish(Topics.agentReplies, [{ key: installId, event }]);
-      } finally {
-        await publisher.disconnect();
-      }
+      const sent = await postJson(`${conversationUrl}/replies`, { body: 'Your gems are on their way.' }, agentHeaders(brand));
+      expect(sent.status).toBe(201);
+      expect(sent.body).toMatchObject({ status: 'created', messageId: expect.any(String) });
+
       const fetched = await waiting;
       expect(fetched.status).toBe(200);
-      expect(fetched.body.replies).toEqual([{ id: reply.id, conversationId: expect.any(String), body: reply.body, sentAt: reply.sentAt, agentName: 'Sam' }]);
+      expect(fetched.body.replies).toEqual([{ id: sent.body.messageId, conversationId: opened.body.conversationId, body: 'Your gems are on their way.', sentAt: sent.body.sentAt }]);
       // Another install of the same app sees nothing of it.
       expect((await getJson(`${replies}?installId=idfv-someone-else`, sdkHeaders(brand))).body.replies).toEqual([]);
+      // The agent sees their reply in the conversation.
+      expect((await getJson(conversationUrl, agentHeaders(brand))).body.messages).toEqual([
+        expect.objectContaining({ author: 'end-user' }),
+        expect.objectContaining({ id: sent.body.messageId, author: 'agent', body: 'Your gems are on their way.' }),
+      ]);
 
-      const acknowledged = await postJson(`${replies}/acknowledge`, { installId, replyIds: [reply.id] }, sdkHeaders(brand));
+      const acknowledged = await postJson(`${replies}/acknowledge`, { installId, replyIds: [sent.body.messageId] }, sdkHeaders(brand));
       expect(acknowledged.body).toEqual({ acknowledged: 1 });
       expect((await getJson(`${replies}?installId=${installId}`, sdkHeaders(brand))).body.replies).toEqual([]);
     });

@@ -7,10 +7,10 @@ import { ConversationsController } from './conversations.controller';
 
 @Module({})
 export class TicketStoreModule {
-  static forRoot(dataSource: DataSource, personalData: PersonalData, checks: ReadinessCheck[]): DynamicModule {
+  static forRoot(dataSource: DataSource, personalData: PersonalData, outboxWritten: () => void, checks: ReadinessCheck[]): DynamicModule {
     return {
       module: TicketStoreModule,
-      imports: [TicketsModule.register(dataSource, personalData), HealthModule.forRoot(checks)],
+      imports: [TicketsModule.register(dataSource, personalData, outboxWritten), HealthModule.forRoot(checks)],
       controllers: [ConversationsController],
     };
   }

@@ -1,20 +1,78 @@
-import { Controller, Get, Headers, Param } from '@nestjs/common';
-import { ConversationView, GetConversationQuery, StaffAuthenticator, TicketsError } from '@sieve/tickets-feature';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { MessageHeaders } from '@sieve/contracts';
+import { correlationIdOf } from '@sieve/service-runtime';
+import { StaffRole } from '@sieve/tickets-data-access';
+import {
+  ChangeStatusUseCase,
+  ConversationPage,
+  ConversationView,
+  GetConversationQuery,
+  ListConversationsQuery,
+  ReplyResult,
+  ReplyToConversationUseCase,
+  RequestRedactionUseCase,
+  StaffAuthenticator,
+  StaffPrincipal,
+  TicketsError,
+} from '@sieve/tickets-feature';
 import { toHttpException } from './tickets-error.mapper';
 
-/** The agent API. */
+/** Conversations are agents' work, and admins see everything of their brand; billing and SRE roles never read them. */
+const CONVERSATION_ROLES: readonly StaffRole[] = ['agent', 'admin'];
+
+/** The agent API: conversations of the caller's brand only. */
 @Controller('v1/conversations')
 export class ConversationsController {
   constructor(
     private readonly staff: StaffAuthenticator,
+    private readonly listConversations: ListConversationsQuery,
     private readonly getConversation: GetConversationQuery,
+    private readonly replyToConversation: ReplyToConversationUseCase,
+    private readonly changeStatus: ChangeStatusUseCase,
+    private readonly requestRedaction: RequestRedactionUseCase,
   ) {}
 
+  @Get()
+  list(@Headers('authorization') authorization: string | undefined, @Query() query: unknown): Promise<ConversationPage> {
+    return this.asStaff(authorization, (principal) => this.listConversations.execute(principal, query));
+  }
+
   @Get(':id')
-  async get(@Headers('authorization') authorization: string | undefined, @Param('id') id: string): Promise<ConversationView> {
+  get(@Headers('authorization') authorization: string | undefined, @Param('id') id: string): Promise<ConversationView> {
+    return this.asStaff(authorization, (principal) => this.getConversation.execute(principal, id));
+  }
+
+  @Post(':id/replies')
+  @HttpCode(201)
+  reply(
+    @Headers('authorization') authorization: string | undefined,
+    @Headers(MessageHeaders.correlationId) correlationHeader: string | undefined,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<ReplyResult> {
+    return this.asStaff(authorization, (principal) => this.replyToConversation.execute(principal, id, body, correlationIdOf(correlationHeader)));
+  }
+
+  @Patch(':id')
+  update(@Headers('authorization') authorization: string | undefined, @Param('id') id: string, @Body() body: unknown): Promise<{ id: string; status: string }> {
+    return this.asStaff(authorization, (principal) => this.changeStatus.execute(principal, id, body));
+  }
+
+  @Post(':id/redactions')
+  @HttpCode(202)
+  redact(
+    @Headers('authorization') authorization: string | undefined,
+    @Headers(MessageHeaders.correlationId) correlationHeader: string | undefined,
+    @Param('id') id: string,
+    @Body() body: unknown,
+  ): Promise<{ jobId: string; status: 'pending' }> {
+    return this.asStaff(authorization, (principal) => this.requestRedaction.execute(principal, id, body, correlationIdOf(correlationHeader)));
+  }
+
+  /** Admits staff of a role that may work conversations, then answers; ticket errors become their HTTP status. */
+  private async asStaff<T>(authorization: string | undefined, work: (principal: StaffPrincipal) => Promise<T>): Promise<T> {
     try {
-      const principal = await this.staff.authenticate(authorization, ['agent', 'admin']);
-      return await this.getConversation.execute(principal, id);
+      return await work(await this.staff.authenticate(authorization, CONVERSATION_ROLES));
     } catch (error) {
       throw error instanceof TicketsError ? toHttpException(error) : error;
     }

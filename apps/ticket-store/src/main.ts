@@ -9,7 +9,7 @@ import { classifyDatabaseError, postgresReadiness } from '@sieve/persistence';
 import { runMain, startService } from '@sieve/service-runtime';
 import { createLogger } from '@sieve/telemetry';
 import { createTicketsDataSource, DataKeys, PersonalData } from '@sieve/tickets-data-access';
-import { ApplyDiagnosticsUseCase, ApplySupportEventsUseCase, DIAGNOSTICS_CONSUMER, TICKET_STORE_CONSUMER } from '@sieve/tickets-feature';
+import { ApplyDiagnosticsUseCase, ApplySupportEventsUseCase, DIAGNOSTICS_CONSUMER, OutboxRelay, TICKET_STORE_CONSUMER } from '@sieve/tickets-feature';
 import { TicketStoreModule } from './app.module';
 import { ticketStoreConfigSchema } from './config';
 
@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   const applySupport = new ApplySupportEventsUseCase(dataSource, personalData, new LocalFileBlobStore(config.BLOB_STORE_DIR));
   const applyDiagnostics = new ApplyDiagnosticsUseCase(dataSource);
   const consuming = { classifiers: [classifyDatabaseError], partitionsConsumedConcurrently: config.CONSUMER_CONCURRENCY };
+  // Agent replies and redaction requests leave through the outbox.
+  const outboxRelay = new OutboxRelay(dataSource, publisher, logger);
   const subscriptions = [
     new EventSubscription(kafka, { ...consuming, groupId: TICKET_STORE_CONSUMER, topic: Topics.support, handler: (events) => applySupport.execute(events) }, publisher, logger),
     new EventSubscription(kafka, { ...consuming, groupId: DIAGNOSTICS_CONSUMER, topic: Topics.diagnostics, handler: (events) => applyDiagnostics.execute(events) }, publisher, logger),
@@ -38,8 +40,8 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logger,
-    module: TicketStoreModule.forRoot(dataSource, personalData, [kafkaReadiness(kafka, logger), postgresReadiness(dataSource)]),
-    workers: subscriptions,
+    module: TicketStoreModule.forRoot(dataSource, personalData, () => outboxRelay.nudge(), [kafkaReadiness(kafka, logger), postgresReadiness(dataSource)]),
+    workers: [...subscriptions, outboxRelay],
     resources: [
       { name: 'kafka-producer', close: () => publisher.disconnect() },
       { name: 'postgresql', close: () => dataSource.destroy() },

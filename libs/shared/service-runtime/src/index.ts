@@ -1,2 +1,3 @@
 export * from './service';
 export * from './http-errors.filter';
+export * from './correlation';

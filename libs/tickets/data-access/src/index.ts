@@ -17,3 +17,8 @@ export * from './entities/diagnostic.entity';
 export * from './end-user.repository';
 export * from './insert-once';
 export * from './personal-data';
+export * from './entities/outbox-message.entity';
+export * from './outbox.repository';
+export * from './entities/redaction-request.entity';
+export * from './entities/access-log-entry.entity';
+export * from './access-log.repository';

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createContextDataSource } from '@sieve/persistence';
 import { ConversationEntity } from './entities/conversation.entity';
+import { AccessLogEntryEntity } from './entities/access-log-entry.entity';
 import { AttachmentEntity } from './entities/attachment.entity';
 import { DataKeyEntity } from './entities/data-key.entity';
 import { DiagnosticEntity } from './entities/diagnostic.entity';
@@ -8,12 +9,14 @@ import { EndUserEntity } from './entities/end-user.entity';
 import { FaqSearchEntity } from './entities/faq-search.entity';
 import { LinkClickEntity } from './entities/link-click.entity';
 import { MessageEntity } from './entities/message.entity';
+import { OutboxMessageEntity } from './entities/outbox-message.entity';
 import { ProcessedEventEntity } from './entities/processed-event.entity';
+import { RedactionRequestEntity } from './entities/redaction-request.entity';
 import { StaffCredentialEntity } from './entities/staff-credential.entity';
 import { TenantEntity } from './entities/tenant.entity';
 import { TICKET_MIGRATIONS } from './migrations';
 
-export const TICKET_ENTITIES = [TenantEntity, StaffCredentialEntity, ConversationEntity, MessageEntity, ProcessedEventEntity, DataKeyEntity, EndUserEntity, AttachmentEntity, FaqSearchEntity, LinkClickEntity, DiagnosticEntity];
+export const TICKET_ENTITIES = [TenantEntity, StaffCredentialEntity, ConversationEntity, MessageEntity, ProcessedEventEntity, DataKeyEntity, EndUserEntity, AttachmentEntity, FaqSearchEntity, LinkClickEntity, DiagnosticEntity, OutboxMessageEntity, RedactionRequestEntity, AccessLogEntryEntity];
 
 /** The ticket context's database: shared by the ticket store and the redaction worker. */
 export function createTicketsDataSource(url: string, applicationName: string, poolSize?: number): DataSource {

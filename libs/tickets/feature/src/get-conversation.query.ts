@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { ConversationRepository, DataOwner, EndUserRepository, PersonalData, SealedField, SHREDDED } from '@sieve/tickets-data-access';
+import { AccessLogRepository, ConversationRepository, DataOwner, EndUserRepository, PersonalData, SealedField, SHREDDED } from '@sieve/tickets-data-access';
 import { StaffPrincipal } from './staff-authenticator';
 import { TicketsError } from './tickets.error';
 
@@ -37,7 +37,7 @@ export interface ConversationView {
   attachments: AttachmentView[];
 }
 
-/** One conversation with its messages and attachments, opened for staff of the brand that owns it. */
+/** One conversation with its messages and attachments, opened for staff of the brand that owns it; every read is in the access log. */
 export class GetConversationQuery {
   constructor(
     private readonly dataSource: DataSource,
@@ -52,6 +52,8 @@ export class GetConversationQuery {
     // Another brand's conversation is "not found" too: the answer must not confirm it exists.
     if (!found) throw new TicketsError('not-found', `No conversation ${conversationId} in this brand.`);
     const { conversation, messages, attachments } = found;
+    // Recorded before anything personal is opened: a read that fails halfway is still on record.
+    await new AccessLogRepository(this.dataSource.manager).record({ tenantId: staff.tenantId, staffCredentialId: staff.credentialId, action: 'conversation.read', conversationId });
     const owner: DataOwner = { tenantId: conversation.tenantId, endUserId: conversation.endUserId };
     const endUser = await new EndUserRepository(this.dataSource.manager).find(owner.tenantId, owner.endUserId);
     const open = (field: SealedField, rowId: string, sealed: Buffer | null | undefined) => this.openText(owner, field, rowId, sealed);

@@ -4,3 +4,8 @@ export * from './staff-authenticator';
 export * from './get-conversation.query';
 export * from './tickets.module';
 export * from './apply-diagnostics.usecase';
+export * from './outbox-relay';
+export * from './change-status.usecase';
+export * from './list-conversations.query';
+export * from './reply-to-conversation.usecase';
+export * from './request-redaction.usecase';

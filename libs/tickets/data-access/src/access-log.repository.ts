@@ -1,0 +1,17 @@
+import { EntityManager } from 'typeorm';
+import { AccessLogEntryEntity } from './entities/access-log-entry.entity';
+
+export type AccessAction = 'conversation.read' | 'attachment.download';
+
+/** Records reads of personal data; written before the data is handed out. */
+export class AccessLogRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  async record(entry: { tenantId: string; staffCredentialId: string; action: AccessAction; conversationId: string }): Promise<void> {
+    await this.manager.insert(AccessLogEntryEntity, entry);
+  }
+
+  forConversation(tenantId: string, conversationId: string): Promise<AccessLogEntryEntity[]> {
+    return this.manager.getRepository(AccessLogEntryEntity).find({ where: { tenantId, conversationId }, order: { at: 'ASC', id: 'ASC' } });
+  }
+}

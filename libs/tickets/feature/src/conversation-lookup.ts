@@ -1,0 +1,24 @@
+import { EntityManager } from 'typeorm';
+import { z } from 'zod';
+import { ConversationEntity } from '@sieve/tickets-data-access';
+import { TicketsError } from './tickets.error';
+
+/** A conversation of the staff member's brand, for update if asked; "not found" for another brand's too. */
+export async function requireConversation(manager: EntityManager, tenantId: string, conversationId: string, options: { forUpdate?: boolean } = {}): Promise<ConversationEntity> {
+  if (!z.uuid().safeParse(conversationId).success) throw new TicketsError('invalid-request', 'The conversation id in the path must be a UUID.');
+  const conversation = await manager.getRepository(ConversationEntity).findOne({
+    where: { tenantId, id: conversationId },
+    ...(options.forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  // Another brand's conversation is "not found" too: the answer must not confirm it exists.
+  if (!conversation) throw new TicketsError('not-found', `No conversation ${conversationId} in this brand.`);
+  return conversation;
+}
+
+/** The request body checked against its schema, or a 400 that names each wrong field. */
+export function parseRequest<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+  throw new TicketsError('invalid-request', `The request is not valid: ${problems.join('; ')}.`);
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { buildEvent, deterministicUuid, Topics } from '@sieve/contracts';
+import { MessageEntity, OutboxRepository, PersonalData } from '@sieve/tickets-data-access';
+import { parseRequest, requireConversation } from './conversation-lookup';
+import { StaffPrincipal } from './staff-authenticator';
+
+export const TICKET_STORE_PRODUCER = 'ticket-store';
+
+export const replyRequestSchema = z
+  .object({
+    body: z.string().trim().min(1).max(10_000),
+    /** Makes a retried request one reply: the same id answers with the reply already stored. */
+    clientMessageId: z.uuid().optional(),
+  })
+  .strict();
+
+export interface ReplyResult {
+  status: 'created' | 'duplicate';
+  messageId: string;
+  sentAt: string;
+}
+
+/**
+ * An agent answers a conversation: the reply is stored sealed with the end user's key and, in the
+ * same transaction, put in the outbox for the gateway, which hands it to the install that wrote.
+ */
+export class ReplyToConversationUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly personalData: PersonalData,
+    private readonly outboxWritten: () => void,
+  ) {}
+
+  async execute(staff: StaffPrincipal, conversationId: string, body: unknown, correlationId: string): Promise<ReplyResult> {
+    const request = parseRequest(replyRequestSchema, body);
+    const messageId = request.clientMessageId ? deterministicUuid(staff.tenantId, staff.credentialId, request.clientMessageId) : randomUUID();
+    const result = await this.dataSource.transaction(async (manager) => {
+      const conversation = await requireConversation(manager, staff.tenantId, conversationId);
+      const existing = await manager.getRepository(MessageEntity).findOneBy({ tenantId: staff.tenantId, id: messageId });
+      if (existing) return { status: 'duplicate' as const, messageId, sentAt: existing.sentAt.toISOString() };
+      const owner = { tenantId: staff.tenantId, endUserId: conversation.endUserId };
+      const sentAt = new Date();
+      await manager.insert(MessageEntity, {
+        id: messageId,
+        tenantId: staff.tenantId,
+        conversationId,
+        endUserId: conversation.endUserId,
+        author: 'agent',
+        authorStaffId: staff.credentialId,
+        bodySealed: await this.personalData.seal(owner, 'messages.body', messageId, request.body),
+        sentAt,
+      });
+      const event = buildEvent(
+        'tickets.agent-replied',
+        { appId: conversation.appId, installId: conversation.installId, conversationId, message: { id: messageId, body: request.body, sentAt: sentAt.toISOString() } },
+        { tenantId: staff.tenantId, producer: TICKET_STORE_PRODUCER, correlationId, causationId: null, occurredAt: sentAt },
+      );
+      await new OutboxRepository(manager).add({ topic: Topics.agentReplies, key: conversationId, event });
+      return { status: 'created' as const, messageId, sentAt: sentAt.toISOString() };
+    });
+    if (result.status === 'created') this.outboxWritten();
+    return result;
+  }
+}
