@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { buildEvent, deterministicUuid, Topics } from '@sieve/contracts';
+import { EventPublisher, isolatedKafka, KafkaSettings, TopicReader } from '@sieve/kafka';
+import { getJson, Json, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
+import { STAFF_ROLES, StaffRole } from '@sieve/tickets-data-access';
+import { eventually, quietLogger, testStack } from '@sieve/testing';
+
+/**
+ * The ticket store's agent API over HTTP, with conversations arriving on the real support topic:
+ * every role against every endpoint, brands kept apart, pagination, and what leaves through the outbox.
+ */
+describe('the agent API', () => {
+  jest.setTimeout(120_000);
+  let kafka: KafkaSettings;
+  let platform: Platform;
+  let publisher: EventPublisher;
+  let brand: ProvisionedTenant;
+  let otherBrand: ProvisionedTenant;
+  const databases = { ingest: testStack.databaseUrl('ingest'), tickets: testStack.databaseUrl('tickets') };
+
+  const provision = (name: string) =>
+    provisionTenant(databases, {
+      tenantId: randomUUID(),
+      tenantName: name,
+      appId: randomUUID(),
+      appName: `${name} app`,
+      staff: STAFF_ROLES.map((role) => ({ id: randomUUID(), role, label: `${name} ${role}` })),
+    });
+
+  const as = (tenant: ProvisionedTenant, role: StaffRole) => ({ authorization: `Bearer ${tenant.staffTokens[role]}` });
+  const url = (path = '') => `${platform.url('ticket-store')}/v1/conversations${path}`;
+
+  /** A conversation as the classifier hands it on, applied by the ticket store. */
+  async function conversation(tenant: ProvisionedTenant, countryCode = 'FR'): Promise<string> {
+    const conversationId = randomUUID();
+    const event = buildEvent(
+      'support.conversation-opened',
+      {
+        appId: tenant.appId,
+        installId: `idfv-${randomUUID()}`,
+        conversationId,
+        countryCode,
+        message: { id: deterministicUuid(conversationId, 'first'), body: 'My order never came' },
+        versions: { sdk: '10.3.0' },
+      },
+      { tenantId: tenant.tenantId, producer: 'e2e', correlationId: randomUUID(), causationId: null },
+    );
+    await publisher.publish(Topics.support, [{ key: conversationId, event }]);
+    await eventually(async () => expect((await getJson(url(`/${conversationId}`), as(tenant, 'admin'))).status).toBe(200));
+    return conversationId;
+  }
+
+  async function patchJson(target: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: Json }> {
+    const response = await fetch(target, { method: 'PATCH', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as Json };
+  }
+
+  beforeAll(async () => {
+    Platform.build();
+    kafka = await isolatedKafka(testStack.brokers, 'agent-api');
+    publisher = new EventPublisher(kafka, quietLogger);
+    [brand, otherBrand] = await Promise.all([provision('Agent API A'), provision('Agent API B')]);
+    platform = Platform.forTests(kafka.topicNamespace!);
+    await platform.start(['ticket-store']);
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    await publisher?.disconnect();
+  });
+
+  describe('roles: agents and admins work conversations; billing and SRE never read them', () => {
+    const endpoints: { name: string; call: (id: string, headers: Record<string, string>) => Promise<{ status: number; body: Json }>; success: number }[] = [
+      { name: 'GET /v1/conversations', call: (_id, headers) => getJson(url(), headers), success: 200 },
+      { name: 'GET /v1/conversations/:id', call: (id, headers) => getJson(url(`/${id}`), headers), success: 200 },
+      { name: 'POST /v1/conversations/:id/replies', call: (id, headers) => postJson(url(`/${id}/replies`), { body: 'On its way.' }, headers), success: 201 },
+      { name: 'PATCH /v1/conversations/:id', call: (id, headers) => patchJson(url(`/${id}`), { status: 'pending' }, headers), success: 200 },
+      { name: 'POST /v1/conversations/:id/redactions', call: (id, headers) => postJson(url(`/${id}/redactions`), { reason: 'card number' }, headers), success: 202 },
+    ];
+
+    it.each(endpoints)('$name', async ({ call, success }) => {
+      const id = await conversation(brand);
+      for (const role of ['agent', 'admin'] as const) expect([role, (await call(id, as(brand, role))).status]).toEqual([role, success]);
+      for (const role of ['billing', 'sre'] as const) {
+        const refused = await call(id, as(brand, role));
+        expect([role, refused.status, refused.body.error?.code]).toEqual([role, 403, 'forbidden']);
+        expect(JSON.stringify(refused.body)).not.toContain('My order never came');
+      }
+      expect((await call(id, {})).status).toBe(401);
+      expect((await call(id, { authorization: 'Bearer sieve_st_not-a-token' })).status).toBe(401);
+    });
+  });
+
+  it('keeps brands apart: another brand’s conversation is "not found" everywhere, and never listed', async () => {
+    const id = await conversation(brand);
+    const intruder = as(otherBrand, 'admin');
+    for (const response of [
+      await getJson(url(`/${id}`), intruder),
+      await postJson(url(`/${id}/replies`), { body: 'hi' }, intruder),
+      await patchJson(url(`/${id}`), { status: 'closed' }, intruder),
+      await postJson(url(`/${id}/redactions`), { reason: 'r' }, intruder),
+    ]) {
+      expect([response.status, response.body.error.code]).toEqual([404, 'not-found']);
+    }
+    const listed = await getJson(url('?limit=100'), intruder);
+    expect(listed.body.items.map((item: Json) => item.id)).not.toContain(id);
+    // Nothing was changed by the attempts.
+    expect((await getJson(url(`/${id}`), as(brand, 'agent'))).body).toMatchObject({ status: 'open', messages: [expect.objectContaining({ author: 'end-user' })] });
+  });
+
+  it('lists a brand’s conversations newest first, a page at a time, filtered, with no message text', async () => {
+    const tenant = await provision('Paging');
+    const ids: string[] = [];
+    for (const country of ['FR', 'DE', 'FR', 'GB', 'FR']) ids.push(await conversation(tenant, country));
+    await patchJson(url(`/${ids[0]}`), { status: 'resolved' }, as(tenant, 'agent'));
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: Json } = await getJson(url(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`), as(tenant, 'agent'));
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((item: Json) => item.id));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+    expect(JSON.stringify(seen)).not.toContain('My order never came');
+
+    const french = await getJson(url('?countryCode=FR'), as(tenant, 'agent'));
+    expect(french.body.items.map((item: Json) => item.id).sort()).toEqual([ids[0], ids[2], ids[4]].sort());
+    const resolved = await getJson(url('?status=resolved'), as(tenant, 'agent'));
+    expect(resolved.body.items).toEqual([expect.objectContaining({ id: ids[0], status: 'resolved', countryCode: 'FR' })]);
+
+    for (const bad of ['?cursor=bm9wZQ', '?limit=0', '?status=archived', '?colour=blue']) {
+      const refused = await getJson(url(bad), as(tenant, 'agent'));
+      expect([bad, refused.status, refused.body.error.code]).toEqual([bad, 400, 'invalid-request']);
+    }
+  });
+
+  it('records a redaction request and hands it to the redaction worker through the outbox, once per job', async () => {
+    const requests = await TopicReader.start(kafka, Topics.redactionRequests);
+    try {
+      const id = await conversation(brand);
+      const messageId = deterministicUuid(id, 'first');
+      const jobId = randomUUID();
+      const body = { messageId, reason: 'the end user typed a card number', jobId };
+      const asked = await postJson(url(`/${id}/redactions`), body, as(brand, 'agent'));
+      expect([asked.status, asked.body]).toEqual([202, { jobId, status: 'pending' }]);
+      expect((await postJson(url(`/${id}/redactions`), body, as(brand, 'agent'))).body).toEqual({ jobId, status: 'pending' });
+
+      const published = await eventually(() => {
+        const found = requests.json<Json>().filter((event) => event.payload.jobId === jobId);
+        expect(found).toHaveLength(1);
+        return found[0];
+      });
+      expect(published).toMatchObject({ tenantId: brand.tenantId, payload: { reason: 'the end user typed a card number', target: { kind: 'message', messageId } } });
+
+      const unknownMessage = await postJson(url(`/${id}/redactions`), { messageId: randomUUID(), reason: 'r' }, as(brand, 'agent'));
+      expect([unknownMessage.status, unknownMessage.body.error.code]).toEqual([404, 'not-found']);
+      const noReason = await postJson(url(`/${id}/redactions`), {}, as(brand, 'agent'));
+      expect([noReason.status, noReason.body.error.message]).toEqual([400, expect.stringContaining('reason')]);
+    } finally {
+      await requests.stop();
+    }
+  });
+
+  it('keeps a log of who read which conversation, and refuses replies that are empty or too long', async () => {
+    const id = await conversation(brand);
+    await getJson(url(`/${id}`), as(brand, 'agent'));
+    const db = new Client({ connectionString: databases.tickets });
+    await db.connect();
+    try {
+      const log = await db.query('select staff_credential_id, action from access_log where conversation_id = $1', [id]);
+      // The admin read while waiting for the conversation to arrive, then the agent read it.
+      expect(log.rows.map((row) => row.action)).toContain('conversation.read');
+      expect(new Set(log.rows.map((row) => row.staff_credential_id)).size).toBe(2);
+    } finally {
+      await db.end();
+    }
+    for (const body of [{ body: '   ' }, { body: 'x'.repeat(10_001) }, { text: 'hi' }]) {
+      const refused = await postJson(url(`/${id}/replies`), body, as(brand, 'agent'));
+      expect([refused.status, refused.body.error.code]).toEqual([400, 'invalid-request']);
+    }
+  });
+});
