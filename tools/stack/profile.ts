@@ -37,6 +37,8 @@ export function serviceEnvironment(service: ServiceName, profile: StackProfile):
         BLOB_STORE_DIR: localBlobDirectory(profile),
         KEY_ENCRYPTION_KEY_FILE: localKeyFile(profile),
         KEY_ENCRYPTION_KEY_FILE_CREATE: 'true',
+        // The local stack only; a deployment takes it from its secret store.
+        DOWNLOAD_LINK_SECRET: 'local-stack-only-download-link-secret',
       };
     case 'redaction-worker':
       return { ...common, DATABASE_URL: localDatabaseUrl('tickets', profile) };

@@ -368,6 +368,14 @@ describe('the platform, end to end', () => {
       const sealed = readFileSync(`${uploadPath}.sealed`);
       expect(sealed.length).toBeGreaterThan(png.length);
       expect(sealed.includes(png.subarray(8, 64))).toBe(false);
+      // The agent downloads the original bytes through the view's short-lived link, no token needed.
+      const downloaded = await fetch(`${platform.url('ticket-store')}${conversation.attachments[0].downloadPath}`);
+      expect([downloaded.status, downloaded.headers.get('content-type'), downloaded.headers.get('content-disposition')]).toEqual([
+        200,
+        'image/png',
+        `attachment; filename="receipt.png"; filename*=UTF-8''receipt.png`,
+      ]);
+      expect(Buffer.from(await downloaded.arrayBuffer()).equals(png)).toBe(true);
 
       const retried = await upload(png, 'image/png', clientEventId);
       expect([retried.status, retried.body.status, retried.body.attachmentId]).toEqual([200, 'duplicate', stored.body.attachmentId]);

@@ -9,7 +9,7 @@ import { classifyDatabaseError, postgresReadiness } from '@sieve/persistence';
 import { runMain, startService } from '@sieve/service-runtime';
 import { createLogger } from '@sieve/telemetry';
 import { createTicketsDataSource, DataKeys, PersonalData } from '@sieve/tickets-data-access';
-import { ApplyDiagnosticsUseCase, ApplySupportEventsUseCase, DIAGNOSTICS_CONSUMER, OutboxRelay, TICKET_STORE_CONSUMER } from '@sieve/tickets-feature';
+import { ApplyDiagnosticsUseCase, ApplySupportEventsUseCase, DIAGNOSTICS_CONSUMER, DownloadLinks, OutboxRelay, TICKET_STORE_CONSUMER } from '@sieve/tickets-feature';
 import { TicketStoreModule } from './app.module';
 import { ticketStoreConfigSchema } from './config';
 
@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   const publisher = new EventPublisher(kafka, logger);
   const keyEncryptionKeys = await LocalKeyFile.open(config.KEY_ENCRYPTION_KEY_FILE, { create: config.KEY_ENCRYPTION_KEY_FILE_CREATE });
   const personalData = new PersonalData(new DataKeys(dataSource, keyEncryptionKeys));
-  const applySupport = new ApplySupportEventsUseCase(dataSource, personalData, new LocalFileBlobStore(config.BLOB_STORE_DIR));
+  const blobs = new LocalFileBlobStore(config.BLOB_STORE_DIR);
+  const applySupport = new ApplySupportEventsUseCase(dataSource, personalData, blobs);
   const applyDiagnostics = new ApplyDiagnosticsUseCase(dataSource);
   const consuming = { classifiers: [classifyDatabaseError], partitionsConsumedConcurrently: config.CONSUMER_CONCURRENCY };
   // Agent replies and redaction requests leave through the outbox.
@@ -40,7 +41,10 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logger,
-    module: TicketStoreModule.forRoot(dataSource, personalData, () => outboxRelay.nudge(), [kafkaReadiness(kafka, logger), postgresReadiness(dataSource)]),
+    module: TicketStoreModule.forRoot(
+      { dataSource, personalData, blobs, downloadLinks: new DownloadLinks(config.DOWNLOAD_LINK_SECRET), outboxWritten: () => outboxRelay.nudge() },
+      [kafkaReadiness(kafka, logger), postgresReadiness(dataSource)],
+    ),
     workers: [...subscriptions, outboxRelay],
     resources: [
       { name: 'kafka-producer', close: () => publisher.disconnect() },

@@ -9,6 +9,8 @@ function statusOf(code: TicketsErrorCode): HttpStatus {
       return HttpStatus.FORBIDDEN;
     case 'not-found':
       return HttpStatus.NOT_FOUND;
+    case 'gone':
+      return HttpStatus.GONE;
     case 'invalid-request':
       return HttpStatus.BAD_REQUEST;
   }

@@ -32,3 +32,10 @@ export interface BlobStore {
 export function assertValidBlobKey(key: string): void {
   if (!/^[A-Za-z0-9-]+(?:\/[A-Za-z0-9-][A-Za-z0-9.-]*)*$/.test(key)) throw new Error(`Invalid blob key "${key}": use letters, digits, dashes and slashes.`);
 }
+
+/** All of a blob's content in memory: for content small enough to hold (attachments are at most 25 MB). */
+export async function readWhole(content: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of content) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

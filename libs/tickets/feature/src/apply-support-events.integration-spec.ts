@@ -12,6 +12,8 @@ import { ConsumedEvent, PermanentEventError } from '@sieve/kafka';
 import { testStack } from '@sieve/testing';
 import { createTicketsDataSource, DataKeys, PersonalData } from '@sieve/tickets-data-access';
 import { ApplySupportEventsUseCase, endUserIdOf, sealedBlobKeyOf } from './apply-support-events.usecase';
+import { DownloadAttachmentQuery } from './download-attachment.query';
+import { DownloadLinks } from './download-links';
 import { GetConversationQuery } from './get-conversation.query';
 
 type SupportType = EventOn<typeof Topics.support>['type'];
@@ -67,6 +69,8 @@ describe('applying support events to the ticket store', () => {
   let dataKeys: DataKeys;
   let apply: ApplySupportEventsUseCase;
   let query: GetConversationQuery;
+  let links: DownloadLinks;
+  let download: DownloadAttachmentQuery;
   const agentOf = (tenantId: string) => ({ tenantId, role: 'agent' as const, credentialId: randomUUID() });
 
   beforeAll(async () => {
@@ -77,7 +81,9 @@ describe('applying support events to the ticket store', () => {
     dataKeys = new DataKeys(dataSource, await LocalKeyFile.open(path.join(directory, 'kek.json'), { create: true }));
     const personalData = new PersonalData(dataKeys);
     apply = new ApplySupportEventsUseCase(dataSource, personalData, blobs);
-    query = new GetConversationQuery(dataSource, personalData);
+    links = new DownloadLinks('integration-test-download-link-secret');
+    query = new GetConversationQuery(dataSource, personalData, links);
+    download = new DownloadAttachmentQuery(dataSource, personalData, blobs, links);
   });
 
   afterAll(async () => {
@@ -152,6 +158,29 @@ describe('applying support events to the ticket store', () => {
     expect(view.endUser).toMatchObject({ name: null, email: null });
     expect(view.messages).toEqual([expect.objectContaining({ body: null, redacted: true })]);
     expect(view.attachments).toEqual([expect.objectContaining({ fileName: null, redacted: true, contentType: 'image/png' })]);
+  });
+
+  it('hands out attachment bytes only through the short-lived link in the view, logs the download, and none once redacted', async () => {
+    const s = scenario();
+    await apply.execute([s.opened(), s.attachment(await upload(s.tenantId, `bytes-${s.marker}`))]);
+    const agent = agentOf(s.tenantId);
+    const [attachment] = (await query.execute(agent, s.conversationId)).attachments;
+    const queryOf = (linkPath: string) => Object.fromEntries(new URL(linkPath, 'http://api').searchParams);
+
+    const content = await download.execute(attachment.id, queryOf(attachment.downloadPath!));
+    expect(content).toEqual({ fileName: `receipt-${s.marker}.png`, contentType: 'image/png', bytes: Buffer.from(`bytes-${s.marker}`) });
+    const log = await dataSource.query(`select action, staff_credential_id from access_log where conversation_id = $1 order by id`, [s.conversationId]);
+    expect(log).toEqual([
+      { action: 'conversation.read', staff_credential_id: agent.credentialId },
+      { action: 'attachment.download', staff_credential_id: agent.credentialId },
+    ]);
+    // A link made for another brand's attachment id does not open this one.
+    const forged = queryOf(links.pathFor({ tenantId: randomUUID(), attachmentId: attachment.id, staffCredentialId: agent.credentialId }));
+    await expect(download.execute(attachment.id, forged)).rejects.toMatchObject({ code: 'not-found' });
+
+    await dataKeys.destroy(s.tenantId, endUserIdOf(s.tenantId, s.appId, s.installId));
+    expect((await query.execute(agent, s.conversationId)).attachments[0]).toMatchObject({ redacted: true, downloadPath: null });
+    await expect(download.execute(attachment.id, queryOf(attachment.downloadPath!))).rejects.toMatchObject({ code: 'gone' });
   });
 
   it('dead-letters an attachment whose uploaded bytes are missing, writing nothing', async () => {

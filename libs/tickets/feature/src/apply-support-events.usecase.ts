@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { BlobStore } from '@sieve/blob-store';
+import { BlobStore, readWhole } from '@sieve/blob-store';
 import { deterministicUuid, EventOn, Topics } from '@sieve/contracts';
 import { ConsumedEvent, PermanentEventError } from '@sieve/kafka';
 import {
@@ -164,7 +164,7 @@ export class ApplySupportEventsUseCase {
   private async sealUpload(owner: DataOwner, attachmentId: string, uploadKey: string): Promise<string> {
     const sealedKey = sealedBlobKeyOf(uploadKey);
     if (await this.blobs.exists(uploadKey)) {
-      const sealed = await this.personalData.seal(owner, 'attachments.bytes', attachmentId, await readAll(this.blobs.read(uploadKey)));
+      const sealed = await this.personalData.seal(owner, 'attachments.bytes', attachmentId, await readWhole(this.blobs.read(uploadKey)));
       await this.blobs.put(sealedKey, Readable.from([sealed]), { maxBytes: sealed.length });
     } else if (!(await this.blobs.exists(sealedKey))) {
       throw new PermanentEventError('attachment-missing', 'the uploaded bytes of this attachment are not in the blob store');
@@ -178,10 +178,4 @@ async function conversationOwner(conversations: ConversationRepository, tenantId
   const endUserId = await conversations.endUserOf(tenantId, conversationId);
   if (!endUserId) throw new PermanentEventError('unknown-conversation', 'no conversation with this id in this tenant');
   return { tenantId, endUserId };
-}
-
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AccessLogRepository, ConversationRepository, DataOwner, EndUserRepository, PersonalData, SealedField, SHREDDED } from '@sieve/tickets-data-access';
+import { DownloadLinks } from './download-links';
 import { StaffPrincipal } from './staff-authenticator';
 import { TicketsError } from './tickets.error';
 
@@ -17,6 +18,8 @@ export interface AttachmentView {
   id: string;
   fileName: string | null;
   redacted: boolean;
+  /** A short-lived link to the bytes (relative to this API), for whoever read the conversation; null once redacted. */
+  downloadPath: string | null;
   contentType: string;
   sizeBytes: number;
   addedAt: string;
@@ -42,6 +45,7 @@ export class GetConversationQuery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly personalData: PersonalData,
+    private readonly downloadLinks: DownloadLinks,
   ) {}
 
   async execute(staff: StaffPrincipal, conversationId: string): Promise<ConversationView> {
@@ -87,6 +91,7 @@ export class GetConversationQuery {
             id: attachment.id,
             fileName: fileName.text,
             redacted: fileName.shredded,
+            downloadPath: fileName.shredded ? null : this.downloadLinks.pathFor({ tenantId: owner.tenantId, attachmentId: attachment.id, staffCredentialId: staff.credentialId }),
             contentType: attachment.contentType,
             sizeBytes: attachment.sizeBytes,
             addedAt: attachment.addedAt.toISOString(),

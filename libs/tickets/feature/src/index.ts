@@ -9,3 +9,5 @@ export * from './change-status.usecase';
 export * from './list-conversations.query';
 export * from './reply-to-conversation.usecase';
 export * from './request-redaction.usecase';
+export * from './download-links';
+export * from './download-attachment.query';

@@ -1,23 +1,33 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { BlobStore } from '@sieve/blob-store';
 import { PersonalData } from '@sieve/tickets-data-access';
 import { ChangeStatusUseCase } from './change-status.usecase';
+import { DownloadAttachmentQuery } from './download-attachment.query';
+import { DownloadLinks } from './download-links';
 import { GetConversationQuery } from './get-conversation.query';
 import { ListConversationsQuery } from './list-conversations.query';
 import { ReplyToConversationUseCase } from './reply-to-conversation.usecase';
 import { RequestRedactionUseCase } from './request-redaction.usecase';
 import { StaffAuthenticator } from './staff-authenticator';
 
-/**
- * The ticket context's staff-facing services (the Kafka edge builds its use cases in main.ts).
- * `outboxWritten` is told when a change put an event in the outbox, so the relay publishes it now.
- */
+export interface TicketsDependencies {
+  dataSource: DataSource;
+  personalData: PersonalData;
+  blobs: BlobStore;
+  downloadLinks: DownloadLinks;
+  /** Told when a change put an event in the outbox, so the relay publishes it now. */
+  outboxWritten: () => void;
+}
+
+/** The ticket context's staff-facing services (the Kafka edge builds its use cases in main.ts). */
 @Module({})
 export class TicketsModule {
-  static register(dataSource: DataSource, personalData: PersonalData, outboxWritten: () => void): DynamicModule {
+  static register({ dataSource, personalData, blobs, downloadLinks, outboxWritten }: TicketsDependencies): DynamicModule {
     const providers = [
       { provide: StaffAuthenticator, useValue: new StaffAuthenticator(dataSource) },
-      { provide: GetConversationQuery, useValue: new GetConversationQuery(dataSource, personalData) },
+      { provide: GetConversationQuery, useValue: new GetConversationQuery(dataSource, personalData, downloadLinks) },
+      { provide: DownloadAttachmentQuery, useValue: new DownloadAttachmentQuery(dataSource, personalData, blobs, downloadLinks) },
       { provide: ListConversationsQuery, useValue: new ListConversationsQuery(dataSource) },
       { provide: ReplyToConversationUseCase, useValue: new ReplyToConversationUseCase(dataSource, personalData, outboxWritten) },
       { provide: ChangeStatusUseCase, useValue: new ChangeStatusUseCase(dataSource) },
