@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AttachmentEntity } from './entities/attachment.entity';
 import { ConversationEntity } from './entities/conversation.entity';
@@ -18,31 +18,23 @@ export interface ConversationWithMessages {
 export class ConversationRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  /** Inserts unless a conversation with this id exists; returns the tenant that owns the id. */
-  async insertIfAbsent(conversation: NewConversation): Promise<{ ownerTenantId: string }> {
-    await this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(ConversationEntity)
-      // TypeORM's deep-partial type can't express a jsonb record; the driver serializes it.
-      .values({ ...conversation, status: 'open' } as QueryDeepPartialEntity<ConversationEntity>)
-      .orIgnore()
-      .execute();
-    const owner = await this.manager.getRepository(ConversationEntity).findOneOrFail({
-      select: { tenantId: true },
-      where: { id: conversation.id },
-    });
-    return { ownerTenantId: owner.tenantId };
+  /** Inserts the conversations whose ids are not taken yet. */
+  async insertIfAbsent(conversations: readonly NewConversation[]): Promise<void> {
+    // TypeORM's deep-partial type can't express a jsonb record; the driver serializes it.
+    await insertOnce(this.manager, ConversationEntity, conversations.map((conversation) => ({ ...conversation, status: 'open' }) as QueryDeepPartialEntity<ConversationEntity>));
   }
 
-  /** The end user of a conversation of this tenant; null if there is no such conversation in it. */
-  async endUserOf(tenantId: string, conversationId: string): Promise<string | null> {
-    const found = await this.manager.getRepository(ConversationEntity).findOne({ select: { endUserId: true }, where: { tenantId, id: conversationId } });
-    return found?.endUserId ?? null;
+  /** Who owns each of these conversation ids (brand and end user); ids of no conversation are missing. */
+  async ownersOf(conversationIds: readonly string[]): Promise<Map<string, { tenantId: string; endUserId: string }>> {
+    if (conversationIds.length === 0) return new Map();
+    const rows = await this.manager
+      .getRepository(ConversationEntity)
+      .find({ select: { id: true, tenantId: true, endUserId: true }, where: { id: In([...new Set(conversationIds)]) } });
+    return new Map(rows.map(({ id, tenantId, endUserId }) => [id, { tenantId, endUserId }]));
   }
 
-  async insertMessageIfAbsent(message: NewMessage): Promise<void> {
-    await insertOnce(this.manager, MessageEntity, message);
+  async insertMessagesIfAbsent(messages: readonly NewMessage[]): Promise<void> {
+    await insertOnce(this.manager, MessageEntity, [...messages]);
   }
 
   async findWithMessages(tenantId: string, conversationId: string): Promise<ConversationWithMessages | null> {

@@ -1,4 +1,4 @@
-import { DataSource, IsNull, Not } from 'typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { KeyEncryptionKeys, newKey, rewrap, UnknownKeyEncryptionKeyError, UnsealError, WrappedKey } from '@sieve/crypto';
 import { DataKeyEntity } from './entities/data-key.entity';
 
@@ -53,6 +53,37 @@ export class DataKeys {
     const key = await this.keys.unwrap({ kekId: row.kekId, wrapped: row.wrapped }, wrapContext(tenantId, subjectId));
     this.remember(cacheKey(tenantId, subjectId), key);
     return key;
+  }
+
+  /**
+   * Makes sure the keys of these end users are at hand (made where missing), in a few statements
+   * for all of them: what a consumer does before sealing a batch. Destroyed keys stay destroyed.
+   */
+  async prefetch(owners: readonly { tenantId: string; subjectId: string }[]): Promise<void> {
+    const now = Date.now();
+    const missing = new Map<string, string>();
+    for (const { tenantId, subjectId } of owners) {
+      if (!((this.cache.get(cacheKey(tenantId, subjectId))?.until ?? 0) > now)) missing.set(subjectId, tenantId);
+    }
+    if (missing.size === 0) return;
+    const repository = this.dataSource.getRepository(DataKeyEntity);
+    const load = () => repository.findBy({ subjectId: In([...missing.keys()]) });
+    let rows = await load();
+    const absent = [...missing].filter(([subjectId]) => !rows.some((row) => row.subjectId === subjectId));
+    if (absent.length > 0) {
+      const made = await Promise.all(
+        absent.map(async ([subjectId, tenantId]) => ({ subjectId, tenantId, ...(await this.keys.wrap(newKey(), wrapContext(tenantId, subjectId))) })),
+      );
+      // As in keyOf: racing writers agree on the first key stored.
+      await repository.createQueryBuilder().insert().values(made).orIgnore().execute();
+      rows = await load();
+    }
+    for (const row of rows) {
+      const tenantId = missing.get(row.subjectId)!;
+      if (row.tenantId !== tenantId) throw new Error(`end user ${row.subjectId} has a data key under another brand than ${tenantId}; an end user belongs to one brand`);
+      if (row.wrapped === null || row.kekId === null) continue;
+      this.remember(cacheKey(tenantId, row.subjectId), await this.keys.unwrap({ kekId: row.kekId, wrapped: row.wrapped }, wrapContext(tenantId, row.subjectId)));
+    }
   }
 
   /**

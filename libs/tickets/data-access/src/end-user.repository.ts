@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { EndUserEntity } from './entities/end-user.entity';
 import { insertOnce } from './insert-once';
 
@@ -8,10 +8,13 @@ export type NewEndUser = Pick<EndUserEntity, 'id' | 'tenantId' | 'appId' | 'inst
 export class EndUserRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  /** Makes the end user unless they exist; false if the install is known under another brand. */
-  async ensure(endUser: NewEndUser): Promise<boolean> {
-    await insertOnce(this.manager, EndUserEntity, endUser);
-    return this.manager.getRepository(EndUserEntity).exists({ where: { id: endUser.id, tenantId: endUser.tenantId } });
+  /** Makes the end users that don't exist yet; the ids of those that are not (or not only) this brand's to write. */
+  async ensure(endUsers: readonly NewEndUser[]): Promise<Set<string>> {
+    if (endUsers.length === 0) return new Set();
+    await insertOnce(this.manager, EndUserEntity, [...endUsers]);
+    const stored = await this.manager.getRepository(EndUserEntity).find({ select: { id: true, tenantId: true }, where: { id: In(endUsers.map(({ id }) => id)) } });
+    const owners = new Map(stored.map(({ id, tenantId }) => [id, tenantId]));
+    return new Set(endUsers.filter(({ id, tenantId }) => owners.get(id) !== tenantId).map(({ id }) => id));
   }
 
   /** The newest identity the end user gave (sealed); a field not given keeps what was known. */

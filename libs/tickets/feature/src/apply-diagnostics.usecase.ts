@@ -15,12 +15,10 @@ export class ApplyDiagnosticsUseCase {
 
   async execute(batch: ConsumedEvent<typeof Topics.diagnostics>[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const inbox = new InboxRepository(manager);
-      for (const { event } of batch) {
-        if (!(await inbox.recordFirstDelivery(DIAGNOSTICS_CONSUMER, event.id))) continue;
-        // TypeORM's deep-partial type can't express a jsonb record; the driver serializes it.
-        await insertOnce(manager, DiagnosticEntity, reportOf(event) as QueryDeepPartialEntity<DiagnosticEntity>);
-      }
+      const fresh = await new InboxRepository(manager).recordFirstDeliveries(DIAGNOSTICS_CONSUMER, batch.map(({ event }) => event.id));
+      const reports = batch.filter(({ event }) => fresh.delete(event.id)).map(({ event }) => reportOf(event));
+      // TypeORM's deep-partial type can't express a jsonb record; the driver serializes it.
+      await insertOnce(manager, DiagnosticEntity, reports as QueryDeepPartialEntity<DiagnosticEntity>[]);
     });
   }
 }

@@ -12,12 +12,15 @@ import {
   InboxRepository,
   insertOnce,
   LinkClickEntity,
+  NewEndUser,
+  NewMessage,
   PersonalData,
 } from '@sieve/tickets-data-access';
 
 export const TICKET_STORE_CONSUMER = 'ticket-store';
 
 type SupportEvent = EventOn<typeof Topics.support>;
+type SupportEventOf<T extends SupportEvent['type']> = Extract<SupportEvent, { type: T }>;
 
 /** Sieve's profile id for the end user of an install: the same for every event of that install. */
 export const endUserIdOf = (tenantId: string, appId: string, installId: string) => deterministicUuid(tenantId, appId, installId, 'end-user');
@@ -26,9 +29,11 @@ export const endUserIdOf = (tenantId: string, appId: string, installId: string) 
 export const sealedBlobKeyOf = (uploadKey: string) => `${uploadKey}.sealed`;
 
 /**
- * Applies clean support events to the ticket store: the inbox row and the effect are written in
- * one transaction per batch, so a redelivered or replayed event changes nothing. Personal data is
- * sealed with its end user's data key before it is written.
+ * Applies clean support events to the ticket store: the inbox rows and the effects of a batch are
+ * written in one transaction, so a redelivered or replayed event changes nothing. Personal data is
+ * sealed with its end user's data key before it is written. A batch is applied a kind of row at a
+ * time (end users, conversations, then what hangs off them), in a few statements per kind: order
+ * within a conversation holds because its rows are keyed and timed by their events.
  */
 export class ApplySupportEventsUseCase {
   constructor(
@@ -39,11 +44,10 @@ export class ApplySupportEventsUseCase {
 
   async execute(batch: ConsumedEvent<typeof Topics.support>[]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const inbox = new InboxRepository(manager);
-      for (const { event } of batch) {
-        if (!(await inbox.recordFirstDelivery(TICKET_STORE_CONSUMER, event.id))) continue;
-        await this.apply(event, manager);
-      }
+      const fresh = await new InboxRepository(manager).recordFirstDeliveries(TICKET_STORE_CONSUMER, batch.map(({ event }) => event.id));
+      // An event is applied once, also when the batch holds it twice.
+      const events = batch.map(({ event }) => event).filter((event) => fresh.delete(event.id));
+      if (events.length > 0) await this.apply(events, manager);
     });
     // The plaintext uploads go only once their sealed copies are committed; also for events
     // applied before (a crash may have come between that commit and this delete).
@@ -52,109 +56,102 @@ export class ApplySupportEventsUseCase {
     }
   }
 
-  private async apply(event: SupportEvent, manager: EntityManager): Promise<void> {
+  private async apply(events: SupportEvent[], manager: EntityManager): Promise<void> {
+    const ofType = <T extends SupportEvent['type']>(type: T) => events.filter((event): event is SupportEventOf<T> => event.type === type);
+    const opened = ofType('support.conversation-opened');
+    const searches = ofType('support.faq-searched');
     const conversations = new ConversationRepository(manager);
-    const { tenantId } = event;
-    switch (event.type) {
-      case 'support.conversation-opened': {
-        const { payload } = event;
-        const openedAt = new Date(event.occurredAt);
-        const owner = await this.endUserOfInstall(manager, tenantId, payload.appId, payload.installId);
-        if (payload.identity) {
-          const { name, email } = payload.identity;
-          await new EndUserRepository(manager).setIdentity(tenantId, owner.endUserId, {
-            ...(name ? { nameSealed: await this.personalData.seal(owner, 'end_users.name', owner.endUserId, name) } : {}),
-            ...(email ? { emailSealed: await this.personalData.seal(owner, 'end_users.email', owner.endUserId, email) } : {}),
-          });
-        }
-        const { ownerTenantId } = await conversations.insertIfAbsent({
-          id: payload.conversationId,
-          tenantId,
-          endUserId: owner.endUserId,
-          appId: payload.appId,
-          installId: payload.installId,
-          countryCode: payload.countryCode,
-          platform: payload.device?.platform ?? null,
-          sdkVersion: payload.versions.sdk,
-          appVersion: payload.versions.app ?? null,
-          customFields: payload.customFields ?? {},
-          openedAt,
-        });
-        if (ownerTenantId !== tenantId) throw new PermanentEventError('tenant-mismatch', 'the conversation id already belongs to another tenant');
-        await this.insertEndUserMessage(conversations, owner, payload.conversationId, payload.message, openedAt);
-        return;
-      }
-      case 'support.message-sent': {
-        const { payload } = event;
-        const owner = await conversationOwner(conversations, tenantId, payload.conversationId);
-        await this.insertEndUserMessage(conversations, owner, payload.conversationId, payload.message, new Date(event.occurredAt));
-        return;
-      }
-      case 'support.attachment-added': {
-        const { payload } = event;
-        const { attachment } = payload;
-        const owner = await conversationOwner(conversations, tenantId, payload.conversationId);
-        const blobKey = await this.sealUpload(owner, attachment.id, attachment.blobKey);
-        await insertOnce(manager, AttachmentEntity, {
-          id: attachment.id,
-          tenantId,
-          conversationId: payload.conversationId,
-          endUserId: owner.endUserId,
-          blobKey,
-          fileNameSealed: await this.personalData.seal(owner, 'attachments.file_name', attachment.id, attachment.fileName),
-          contentType: attachment.contentType,
-          sizeBytes: attachment.sizeBytes,
-          addedAt: new Date(event.occurredAt),
-        });
-        return;
-      }
-      case 'support.faq-searched': {
-        const { payload } = event;
-        const owner = await this.endUserOfInstall(manager, tenantId, payload.appId, payload.installId);
-        await insertOnce(manager, FaqSearchEntity, {
-          id: payload.searchId,
-          tenantId,
-          appId: payload.appId,
-          endUserId: owner.endUserId,
-          querySealed: await this.personalData.seal(owner, 'faq_searches.query', payload.searchId, payload.query),
-          searchedAt: new Date(payload.searchedAt),
-        });
-        return;
-      }
-      case 'support.link-clicked': {
-        const { payload } = event;
-        await conversationOwner(conversations, tenantId, payload.conversationId);
-        await insertOnce(manager, LinkClickEntity, {
-          id: event.id,
-          tenantId,
-          conversationId: payload.conversationId,
-          messageId: payload.messageId,
-          url: payload.url,
-          clickedAt: new Date(payload.clickedAt),
-        });
-        return;
-      }
-    }
-  }
 
-  private async endUserOfInstall(manager: EntityManager, tenantId: string, appId: string, installId: string): Promise<DataOwner> {
-    const endUserId = endUserIdOf(tenantId, appId, installId);
-    if (!(await new EndUserRepository(manager).ensure({ id: endUserId, tenantId, appId, installId }))) {
-      throw new PermanentEventError('tenant-mismatch', 'the install is known under another tenant');
-    }
-    return { tenantId, endUserId };
-  }
+    // End users of the installs that opened conversations or searched.
+    const installs = [...opened, ...searches].map(({ tenantId, payload }): NewEndUser => ({ id: endUserIdOf(tenantId, payload.appId, payload.installId), tenantId, appId: payload.appId, installId: payload.installId }));
+    if ((await new EndUserRepository(manager).ensure(installs)).size > 0) throw new PermanentEventError('tenant-mismatch', 'the install is known under another tenant');
 
-  private async insertEndUserMessage(conversations: ConversationRepository, owner: DataOwner, conversationId: string, message: { id: string; body: string }, sentAt: Date): Promise<void> {
-    await conversations.insertMessageIfAbsent({
-      id: message.id,
-      tenantId: owner.tenantId,
-      conversationId,
-      endUserId: owner.endUserId,
-      author: 'end-user',
-      bodySealed: await this.personalData.seal(owner, 'messages.body', message.id, message.body),
-      sentAt,
-    });
+    await conversations.insertIfAbsent(
+      opened.map(({ tenantId, occurredAt, payload }) => ({
+        id: payload.conversationId,
+        tenantId,
+        endUserId: endUserIdOf(tenantId, payload.appId, payload.installId),
+        appId: payload.appId,
+        installId: payload.installId,
+        countryCode: payload.countryCode,
+        platform: payload.device?.platform ?? null,
+        sdkVersion: payload.versions.sdk,
+        appVersion: payload.versions.app ?? null,
+        customFields: payload.customFields ?? {},
+        openedAt: new Date(occurredAt),
+      })),
+    );
+    const owners = await conversations.ownersOf(events.flatMap((event) => ('conversationId' in event.payload ? [event.payload.conversationId] : [])));
+    /** The owner of a conversation of this tenant; order holds per conversation, so it exists unless the event isn't this tenant's. */
+    const ownerOf = ({ tenantId, type, payload }: SupportEvent & { payload: { conversationId: string } }): DataOwner => {
+      const owner = owners.get(payload.conversationId);
+      if (owner?.tenantId === tenantId) return { tenantId, endUserId: owner.endUserId };
+      if (owner && type === 'support.conversation-opened') throw new PermanentEventError('tenant-mismatch', 'the conversation id already belongs to another tenant');
+      throw new PermanentEventError('unknown-conversation', 'no conversation with this id in this tenant');
+    };
+    const installOwner = ({ tenantId, payload }: SupportEventOf<'support.faq-searched'>): DataOwner => ({ tenantId, endUserId: endUserIdOf(tenantId, payload.appId, payload.installId) });
+    await this.personalData.prepare([...[...opened, ...ofType('support.message-sent'), ...ofType('support.attachment-added')].map(ownerOf), ...searches.map(installOwner)]);
+
+    const endUsers = new EndUserRepository(manager);
+    for (const event of opened) {
+      if (!event.payload.identity) continue;
+      const owner = ownerOf(event);
+      const { name, email } = event.payload.identity;
+      await endUsers.setIdentity(owner.tenantId, owner.endUserId, {
+        ...(name ? { nameSealed: await this.personalData.seal(owner, 'end_users.name', owner.endUserId, name) } : {}),
+        ...(email ? { emailSealed: await this.personalData.seal(owner, 'end_users.email', owner.endUserId, email) } : {}),
+      });
+    }
+
+    const messages: NewMessage[] = [];
+    for (const event of [...opened, ...ofType('support.message-sent')]) {
+      const owner = ownerOf(event);
+      const { id, body } = event.payload.message;
+      messages.push({
+        id,
+        tenantId: owner.tenantId,
+        conversationId: event.payload.conversationId,
+        endUserId: owner.endUserId,
+        author: 'end-user',
+        bodySealed: await this.personalData.seal(owner, 'messages.body', id, body),
+        sentAt: new Date(event.occurredAt),
+      });
+    }
+    await conversations.insertMessagesIfAbsent(messages);
+
+    for (const event of ofType('support.attachment-added')) {
+      const owner = ownerOf(event);
+      const { attachment } = event.payload;
+      await insertOnce(manager, AttachmentEntity, {
+        id: attachment.id,
+        tenantId: owner.tenantId,
+        conversationId: event.payload.conversationId,
+        endUserId: owner.endUserId,
+        blobKey: await this.sealUpload(owner, attachment.id, attachment.blobKey),
+        fileNameSealed: await this.personalData.seal(owner, 'attachments.file_name', attachment.id, attachment.fileName),
+        contentType: attachment.contentType,
+        sizeBytes: attachment.sizeBytes,
+        addedAt: new Date(event.occurredAt),
+      });
+    }
+
+    const searchRows = [];
+    for (const event of searches) {
+      const owner = installOwner(event);
+      const { appId, searchId, query, searchedAt } = event.payload;
+      searchRows.push({ id: searchId, tenantId: owner.tenantId, appId, endUserId: owner.endUserId, querySealed: await this.personalData.seal(owner, 'faq_searches.query', searchId, query), searchedAt: new Date(searchedAt) });
+    }
+    await insertOnce(manager, FaqSearchEntity, searchRows);
+
+    await insertOnce(
+      manager,
+      LinkClickEntity,
+      ofType('support.link-clicked').map((event) => {
+        const { tenantId } = ownerOf(event);
+        const { conversationId, messageId, url, clickedAt } = event.payload;
+        return { id: event.id, tenantId, conversationId, messageId, url, clickedAt: new Date(clickedAt) };
+      }),
+    );
   }
 
   /**
@@ -171,11 +168,4 @@ export class ApplySupportEventsUseCase {
     }
     return sealedKey;
   }
-}
-
-/** The owner of a conversation of this tenant; order holds per conversation, so it exists unless the event isn't this tenant's. */
-async function conversationOwner(conversations: ConversationRepository, tenantId: string, conversationId: string): Promise<DataOwner> {
-  const endUserId = await conversations.endUserOf(tenantId, conversationId);
-  if (!endUserId) throw new PermanentEventError('unknown-conversation', 'no conversation with this id in this tenant');
-  return { tenantId, endUserId };
 }
