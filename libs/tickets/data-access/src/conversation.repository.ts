@@ -6,7 +6,7 @@ import { MessageEntity } from './entities/message.entity';
 import { insertOnce } from './insert-once';
 
 export type NewConversation = Omit<ConversationEntity, 'createdAt' | 'status'>;
-export type NewMessage = Omit<MessageEntity, 'authorStaffId' | 'redactedAt' | 'redactedBy'> & Partial<Pick<MessageEntity, 'authorStaffId'>>;
+export type NewMessage = Omit<MessageEntity, 'authorStaffId' | 'redactedAt' | 'redactedBy' | 'position'> & Partial<Pick<MessageEntity, 'authorStaffId'>>;
 
 export interface ConversationWithMessages {
   conversation: ConversationEntity;
@@ -41,7 +41,7 @@ export class ConversationRepository {
     const conversation = await this.manager.getRepository(ConversationEntity).findOne({ where: { tenantId, id: conversationId } });
     if (!conversation) return null;
     const [messages, attachments] = await Promise.all([
-      this.manager.getRepository(MessageEntity).find({ where: { tenantId, conversationId }, order: { sentAt: 'ASC', id: 'ASC' } }),
+      this.manager.getRepository(MessageEntity).find({ where: { tenantId, conversationId }, order: { sentAt: 'ASC', position: 'ASC' } }),
       this.manager.getRepository(AttachmentEntity).find({ where: { tenantId, conversationId }, order: { addedAt: 'ASC', id: 'ASC' } }),
     ]);
     return { conversation, messages, attachments };

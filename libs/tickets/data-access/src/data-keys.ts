@@ -103,17 +103,19 @@ export class DataKeys {
    * batch at a time; the data they encrypt is not touched. A key whose key encryption key is not
    * known (retired too early, or lost) can't be rewrapped: it is reported, and the rest go on.
    */
-  async rewrapAll(batchSize = 500): Promise<{ rewrapped: number; unreadable: string[] }> {
+  async rewrapAll({ tenantId, batchSize = 500 }: { tenantId?: string; batchSize?: number } = {}): Promise<{ rewrapped: number; unreadable: string[] }> {
     const repository = this.dataSource.getRepository(DataKeyEntity);
     const current = this.keys.currentKeyId();
     const outcome = { rewrapped: 0, unreadable: [] as string[] };
     for (let after = ''; ; ) {
-      const rows = await repository
+      const query = repository
         .createQueryBuilder('key')
         .where('key.kek_id <> :current AND key.wrapped IS NOT NULL AND key.subject_id::text > :after', { current, after })
         .orderBy('key.subject_id::text')
-        .take(batchSize)
-        .getMany();
+        .take(batchSize);
+      // One brand's keys first, if asked (say, a brand that wants its keys off a compromised key).
+      if (tenantId) query.andWhere('key.tenant_id = :tenantId', { tenantId });
+      const rows = await query.getMany();
       if (rows.length === 0) return outcome;
       after = rows[rows.length - 1].subjectId;
       for (const row of rows) {

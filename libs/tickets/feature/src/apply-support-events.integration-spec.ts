@@ -19,8 +19,13 @@ import { GetConversationQuery } from './get-conversation.query';
 type SupportType = EventOn<typeof Topics.support>['type'];
 
 /** A support event as the consumer hands it over. */
-function consumed<T extends SupportType>(tenantId: string, type: T, payload: Extract<EventOn<typeof Topics.support>, { type: T }>['payload']): ConsumedEvent<typeof Topics.support> {
-  const event = buildEvent(type, payload as never, { tenantId, producer: 'test', correlationId: randomUUID(), causationId: null }) as EventOn<typeof Topics.support>;
+function consumed<T extends SupportType>(
+  tenantId: string,
+  type: T,
+  payload: Extract<EventOn<typeof Topics.support>, { type: T }>['payload'],
+  occurredAt?: Date,
+): ConsumedEvent<typeof Topics.support> {
+  const event = buildEvent(type, payload as never, { tenantId, producer: 'test', correlationId: randomUUID(), causationId: null, occurredAt }) as EventOn<typeof Topics.support>;
   return { event, key: null, partition: 0, offset: '0', traceContext: ROOT_CONTEXT };
 }
 
@@ -48,7 +53,7 @@ function scenario(tenantId = randomUUID()) {
         device: { platform: 'android' },
         customFields: { tier: 'gold' },
       }),
-    message: (body: string) => consumed(tenantId, 'support.message-sent', { appId, installId, conversationId, message: { id: randomUUID(), body } }),
+    message: (body: string, occurredAt?: Date) => consumed(tenantId, 'support.message-sent', { appId, installId, conversationId, message: { id: randomUUID(), body } }, occurredAt),
     attachment: (blobKey: string) =>
       consumed(tenantId, 'support.attachment-added', {
         appId,
@@ -147,6 +152,20 @@ describe('applying support events to the ticket store', () => {
     await apply.execute([...batch].reverse());
     for (const event of batch) await apply.execute([event]);
     expect(await rawRowsOf(s.tenantId)).toBe(before);
+  });
+
+  it('keeps a conversation’s messages in the order they came, also when sent in the same millisecond', async () => {
+    const s = scenario();
+    const opened = s.opened();
+    const sameInstant = new Date(Date.parse(opened.event.occurredAt) + 1_000);
+    const bodies = Array.from({ length: 12 }, (_, n) => `part ${n}`);
+    const events = bodies.map((body) => s.message(body, sameInstant));
+    await apply.execute([opened, ...events.slice(0, 5)]);
+    await apply.execute(events.slice(5, 6));
+    await apply.execute(events.slice(6));
+
+    const view = await query.execute(agentOf(s.tenantId), s.conversationId);
+    expect(view.messages.slice(1).map((message) => message.body)).toEqual(bodies);
   });
 
   it('shows a conversation whose end user’s data key was destroyed as redacted, not as an error', async () => {

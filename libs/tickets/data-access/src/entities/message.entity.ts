@@ -4,7 +4,7 @@ export const MESSAGE_AUTHORS = ['end-user', 'agent', 'system'] as const;
 export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
 
 @Entity({ name: 'messages' })
-@Index('idx_messages_conversation_sent', ['conversationId', 'sentAt'])
+@Index('idx_messages_conversation_position', ['conversationId', 'sentAt', 'position'])
 export class MessageEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -39,4 +39,11 @@ export class MessageEntity {
 
   @Column('timestamptz', { name: 'sent_at' })
   sentAt!: Date;
+
+  /**
+   * Where the message came in the order it was applied: the consumer applies a conversation's
+   * events in their Kafka order, so messages sent within the same millisecond keep theirs.
+   */
+  @Column({ type: 'bigint', generated: 'identity', generatedIdentity: 'ALWAYS', insert: false, update: false })
+  position!: string;
 }

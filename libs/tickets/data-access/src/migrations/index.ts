@@ -2,6 +2,7 @@ import { CreateTicketSchema1764417600000 } from './1764417600000-create-ticket-s
 import { CreateDataKeys1796000000000 } from './1796000000000-create-data-keys';
 import { EncryptTicketData1796000100000 } from './1796000100000-encrypt-ticket-data';
 import { CreateAgentApiTables1796000200000 } from './1796000200000-create-agent-api-tables';
+import { OrderMessagesByPosition1796000300000 } from './1796000300000-order-messages-by-position';
 
 /** In order. Merged migrations are immutable: change the schema with a new one. */
-export const TICKET_MIGRATIONS = [CreateTicketSchema1764417600000, CreateDataKeys1796000000000, EncryptTicketData1796000100000, CreateAgentApiTables1796000200000];
+export const TICKET_MIGRATIONS = [CreateTicketSchema1764417600000, CreateDataKeys1796000000000, EncryptTicketData1796000100000, CreateAgentApiTables1796000200000, OrderMessagesByPosition1796000300000];
