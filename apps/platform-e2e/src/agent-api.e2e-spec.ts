@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { buildEvent, deterministicUuid, Topics } from '@sieve/contracts';
-import { EventPublisher, isolatedKafka, KafkaSettings, TopicReader } from '@sieve/kafka';
+import { createKafkaClient, EventPublisher, isolatedKafka, KafkaSettings, physicalTopic, TopicReader } from '@sieve/kafka';
 import { getJson, Json, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
 import { STAFF_ROLES, StaffRole } from '@sieve/tickets-data-access';
+import { TICKET_STORE_CONSUMER } from '@sieve/tickets-feature';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
 
 /**
@@ -181,6 +182,48 @@ describe('the agent API', () => {
     for (const body of [{ body: '   ' }, { body: 'x'.repeat(10_001) }, { text: 'hi' }]) {
       const refused = await postJson(url(`/${id}/replies`), body, as(brand, 'agent'));
       expect([refused.status, refused.body.error.code]).toEqual([400, 'invalid-request']);
+    }
+  });
+
+  it('changes nothing when the whole support topic is replayed from the beginning', async () => {
+    const id = await conversation(brand);
+    await postJson(url(`/${id}/replies`), { body: 'Sorry about that.' }, as(brand, 'agent'));
+    const db = new Client({ connectionString: databases.tickets });
+    await db.connect();
+    const admin = createKafkaClient(kafka, quietLogger).admin();
+    await admin.connect();
+    try {
+      const snapshot = async () => {
+        const parts = [];
+        for (const table of ['end_users', 'conversations', 'messages', 'attachments', 'faq_searches', 'link_clicks']) {
+          const rows = await db.query(`select row_to_json(t)::text as row from ${table} t where tenant_id = $1 order by 1`, [brand.tenantId]);
+          parts.push(...rows.rows.map((r) => r.row));
+        }
+        return parts;
+      };
+      const before = await snapshot();
+      expect(before.length).toBeGreaterThan(0);
+
+      await platform.stop();
+      const groupId = physicalTopic(kafka, TICKET_STORE_CONSUMER);
+      const topic = physicalTopic(kafka, Topics.support);
+      await admin.resetOffsets({ groupId, topic, earliest: true });
+      const [reset] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      expect(reset.partitions.map((p) => p.offset)).toEqual(reset.partitions.map(() => '-2')); // "the earliest", for every partition
+      await platform.start(['ticket-store']);
+      // Every event of the topic applied again: the group's committed offsets reach the topic's end.
+      const ends = await admin.fetchTopicOffsets(topic);
+      await eventually(
+        async () => {
+          const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+          for (const { partition, offset } of ends) expect(committed.partitions.find((p) => p.partition === partition)?.offset).toBe(offset);
+        },
+        { timeoutMs: 60_000, intervalMs: 500 },
+      );
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await admin.disconnect();
+      await db.end();
     }
   });
 });
