@@ -1,11 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { IngestModule, IngestModuleOptions } from '@sieve/ingest-feature';
+import { ApiDocsModule } from '@sieve/service-runtime';
 import { HealthModule, ReadinessCheck } from '@sieve/telemetry';
 import type { GatewayConfig } from './config';
 import { AppConfigController } from './app-config.controller';
 import { BatchesController } from './batches.controller';
 import { ConversationsController } from './conversations.controller';
-import { DocsController } from './docs.controller';
+import { gatewayOpenApi } from './openapi';
 import { RepliesController } from './replies.controller';
 import { GATEWAY_CONFIG } from './tokens';
 
@@ -14,8 +15,8 @@ export class GatewayModule {
   static forRoot(config: GatewayConfig, ingest: IngestModuleOptions, checks: ReadinessCheck[]): DynamicModule {
     return {
       module: GatewayModule,
-      imports: [IngestModule.register(ingest), HealthModule.forRoot(checks)],
-      controllers: [ConversationsController, BatchesController, AppConfigController, RepliesController, DocsController],
+      imports: [IngestModule.register(ingest), HealthModule.forRoot(checks), ApiDocsModule.serving(gatewayOpenApi())],
+      controllers: [ConversationsController, BatchesController, AppConfigController, RepliesController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
     };
   }

@@ -1,11 +1,6 @@
-import { z } from 'zod';
 import { BATCH_LIMITS, batchEventSchema, customFieldDefinitionSchema, openConversationRequestSchema, reportBatchRequestSchema, sendMessageRequestSchema } from '@sieve/ingest-domain';
+import { requestJsonSchema } from '@sieve/service-runtime';
 
-/** A request schema as JSON Schema, as SDKs send it (defaults and transforms not applied yet). */
-const jsonSchema = (schema: z.ZodType) => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
-};
 
 const errorBody = {
   type: 'object',
@@ -54,7 +49,7 @@ const withEventsOf = (envelope: Record<string, unknown>) => ({
  * The SDK API as OpenAPI 3.1, made from the same schemas that validate requests, so the document
  * can't drift from what the gateway accepts. Served at /docs.
  */
-export function gatewayOpenApi(): Record<string, unknown> {
+export function gatewayOpenApi() {
   return {
     openapi: '3.1.0',
     info: {
@@ -71,11 +66,11 @@ export function gatewayOpenApi(): Record<string, unknown> {
       },
       schemas: {
         Error: errorBody,
-        OpenConversation: jsonSchema(openConversationRequestSchema),
-        SendMessage: jsonSchema(sendMessageRequestSchema),
-        Batch: withEventsOf(jsonSchema(reportBatchRequestSchema)),
-        BatchEvent: jsonSchema(batchEventSchema),
-        CustomField: jsonSchema(customFieldDefinitionSchema),
+        OpenConversation: requestJsonSchema(openConversationRequestSchema),
+        SendMessage: requestJsonSchema(sendMessageRequestSchema),
+        Batch: withEventsOf(requestJsonSchema(reportBatchRequestSchema)),
+        BatchEvent: requestJsonSchema(batchEventSchema),
+        CustomField: requestJsonSchema(customFieldDefinitionSchema),
         AppConfiguration: {
           type: 'object',
           required: ['appId', 'fullPrivacy', 'customFields'],

@@ -185,6 +185,14 @@ describe('the agent API', () => {
     }
   });
 
+  it('serves its OpenAPI document and a page to read it at /docs', async () => {
+    const page = await fetch(`${platform.url('ticket-store')}/docs`);
+    expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(await page.text()).toContain('/docs/openapi.json');
+    const document = await getJson(`${platform.url('ticket-store')}/docs/openapi.json`);
+    expect(document.body).toMatchObject({ openapi: '3.1.0', info: { title: 'Sieve ticket store: the agent API' } });
+  });
+
   it('changes nothing when the whole support topic is replayed from the beginning', async () => {
     const id = await conversation(brand);
     await postJson(url(`/${id}/replies`), { body: 'Sorry about that.' }, as(brand, 'agent'));

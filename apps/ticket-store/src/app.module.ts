@@ -1,15 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ApiDocsModule } from '@sieve/service-runtime';
 import { HealthModule, ReadinessCheck } from '@sieve/telemetry';
 import { TicketsDependencies, TicketsModule } from '@sieve/tickets-feature';
 import { AttachmentsController } from './attachments.controller';
 import { ConversationsController } from './conversations.controller';
+import { ticketStoreOpenApi } from './openapi';
 
 @Module({})
 export class TicketStoreModule {
   static forRoot(dependencies: TicketsDependencies, checks: ReadinessCheck[]): DynamicModule {
     return {
       module: TicketStoreModule,
-      imports: [TicketsModule.register(dependencies), HealthModule.forRoot(checks)],
+      imports: [TicketsModule.register(dependencies), HealthModule.forRoot(checks), ApiDocsModule.serving(ticketStoreOpenApi())],
       controllers: [ConversationsController, AttachmentsController],
     };
   }

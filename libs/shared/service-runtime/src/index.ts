@@ -1,3 +1,4 @@
 export * from './service';
 export * from './http-errors.filter';
 export * from './correlation';
+export * from './api-docs';

@@ -1,0 +1,148 @@
+import { requestJsonSchema } from '@sieve/service-runtime';
+import { CONVERSATION_STATUSES } from '@sieve/tickets-data-access';
+import { changeStatusRequestSchema, listConversationsQuerySchema, redactionRequestSchema, replyRequestSchema } from '@sieve/tickets-feature';
+
+const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const failures = (statuses: string[]) => {
+  const all: Record<string, string> = {
+    '400': 'The request is not valid; the message names each field at fault. Nothing was changed.',
+    '401': 'No staff token, or one that is not valid.',
+    '403': 'The role of this token may not do this (billing and SRE tokens never read conversations).',
+    '404': 'No such conversation in this brand (another brand’s is "not found" too).',
+  };
+  return Object.fromEntries(statuses.map((status) => [status, { description: all[status], ...json(ref('Error')) }]));
+};
+
+const conversationId = { name: 'conversationId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+
+/** The query parameters of the list, from the schema that checks them. */
+function queryParameters(): unknown[] {
+  const schema = requestJsonSchema(listConversationsQuerySchema) as { properties: Record<string, unknown> };
+  return Object.entries(schema.properties).map(([name, property]) => ({ name, in: 'query', required: false, schema: property }));
+}
+
+/**
+ * The agent API as OpenAPI 3.1, its requests described by the same schemas that validate them.
+ * Served at /docs.
+ */
+export function ticketStoreOpenApi() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Sieve ticket store: the agent API',
+      version: '1',
+      description:
+        'Conversations of the caller’s brand, for agents and admins. Personal data is sealed at rest and opened per read; every read of a conversation or an attachment is in the access log. Redacted content reads as null with `redacted: true`.',
+    },
+    security: [{ staffToken: [] }],
+    components: {
+      securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'A per-brand staff token (role agent or admin for everything here).' } },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string', description: 'For people: what was wrong and what to do.' } } } },
+        },
+        Reply: requestJsonSchema(replyRequestSchema),
+        StatusChange: requestJsonSchema(changeStatusRequestSchema),
+        RedactionRequest: requestJsonSchema(redactionRequestSchema),
+        ConversationSummary: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            appId: { type: 'string' },
+            status: { enum: [...CONVERSATION_STATUSES] },
+            countryCode: { type: ['string', 'null'] },
+            platform: { type: ['string', 'null'] },
+            openedAt: { type: 'string', format: 'date-time' },
+          },
+        },
+        Conversation: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            status: { enum: [...CONVERSATION_STATUSES] },
+            endUser: { type: 'object', properties: { id: { type: 'string' }, name: { type: ['string', 'null'] }, email: { type: ['string', 'null'] } } },
+            messages: {
+              type: 'array',
+              items: { type: 'object', properties: { id: { type: 'string' }, author: { enum: ['end-user', 'agent', 'system'] }, body: { type: ['string', 'null'] }, redacted: { type: 'boolean' }, sentAt: { type: 'string', format: 'date-time' } } },
+            },
+            attachments: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  id: { type: 'string' },
+                  fileName: { type: ['string', 'null'] },
+                  contentType: { type: 'string' },
+                  sizeBytes: { type: 'integer' },
+                  redacted: { type: 'boolean' },
+                  downloadPath: { type: ['string', 'null'], description: 'A link to the bytes, valid for 5 minutes, for the staff member who read the conversation.' },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    paths: {
+      '/v1/conversations': {
+        get: {
+          summary: 'The brand’s conversations, newest first, filtered, a page at a time (no message text).',
+          parameters: queryParameters(),
+          responses: {
+            '200': { description: 'A page; `nextCursor` fetches the next, null on the last.', ...json({ type: 'object', properties: { items: { type: 'array', items: ref('ConversationSummary') }, nextCursor: { type: ['string', 'null'] } } }) },
+            ...failures(['400', '401', '403']),
+          },
+        },
+      },
+      '/v1/conversations/{conversationId}': {
+        get: {
+          summary: 'One conversation with its messages and attachments, opened for the reader (recorded in the access log).',
+          parameters: [conversationId],
+          responses: { '200': { description: 'The conversation.', ...json(ref('Conversation')) }, ...failures(['400', '401', '403', '404']) },
+        },
+        patch: {
+          summary: 'Change its status.',
+          parameters: [conversationId],
+          requestBody: { required: true, ...json(ref('StatusChange')) },
+          responses: { '200': { description: 'The new status.', ...json({ type: 'object', properties: { id: { type: 'string' }, status: { enum: [...CONVERSATION_STATUSES] } } }) }, ...failures(['400', '401', '403', '404']) },
+        },
+      },
+      '/v1/conversations/{conversationId}/replies': {
+        post: {
+          summary: 'Reply as an agent: stored sealed, and handed to the install that wrote through the gateway.',
+          parameters: [conversationId],
+          requestBody: { required: true, ...json(ref('Reply')) },
+          responses: {
+            '201': { description: 'The reply (`duplicate` for a retry with the same clientMessageId).', ...json({ type: 'object', properties: { status: { enum: ['created', 'duplicate'] }, messageId: { type: 'string' }, sentAt: { type: 'string' } } }) },
+            ...failures(['400', '401', '403', '404']),
+          },
+        },
+      },
+      '/v1/conversations/{conversationId}/redactions': {
+        post: {
+          summary: 'Ask for a message or the whole conversation to be redacted; the redaction worker carries it out.',
+          parameters: [conversationId],
+          requestBody: { required: true, ...json(ref('RedactionRequest')) },
+          responses: { '202': { description: 'Recorded; the job is pending.', ...json({ type: 'object', properties: { jobId: { type: 'string' }, status: { const: 'pending' } } }) }, ...failures(['400', '401', '403', '404']) },
+        },
+      },
+      '/v1/attachments/{attachmentId}/content': {
+        get: {
+          summary: 'The bytes of an attachment, through the signed link in the conversation (no token: the link is the permission).',
+          security: [],
+          parameters: [{ name: 'attachmentId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: {
+            '200': { description: 'The original bytes, as a download.' },
+            '403': { description: 'The link was altered or has expired.', ...json(ref('Error')) },
+            '404': { description: 'No such attachment.', ...json(ref('Error')) },
+            '410': { description: 'The attachment was redacted.', ...json(ref('Error')) },
+          },
+        },
+      },
+    },
+  };
+}
