@@ -185,6 +185,34 @@ describe('the agent API', () => {
     }
   });
 
+  it('lets a brand’s admins, and no one else, add and revoke staff tokens', async () => {
+    const tenant = await provision('Staff admin');
+    const staffUrl = `${platform.url('ticket-store')}/v1/staff`;
+    for (const role of ['agent', 'billing', 'sre'] as const) {
+      expect([role, (await getJson(staffUrl, as(tenant, role))).status]).toEqual([role, 403]);
+      expect([role, (await postJson(staffUrl, { role: 'admin', label: 'sneaky' }, as(tenant, role))).status]).toEqual([role, 403]);
+    }
+    const added = await postJson(staffUrl, { role: 'agent', label: 'Grace (support)' }, as(tenant, 'admin'));
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ id: expect.any(String), role: 'agent', label: 'Grace (support)', token: expect.stringMatching(/^sieve_st_/) });
+    const withNewToken = { authorization: `Bearer ${added.body.token}` };
+    expect((await getJson(url(), withNewToken)).status).toBe(200);
+    const listed = await getJson(staffUrl, as(tenant, 'admin'));
+    expect(listed.body).toEqual(expect.arrayContaining([{ id: added.body.id, role: 'agent', label: 'Grace (support)', createdAt: expect.any(String) }]));
+    expect(JSON.stringify(listed.body)).not.toContain('sieve_st_');
+
+    // Another brand's admin can't see or revoke it; revoking it here ends it at once.
+    expect((await fetch(`${staffUrl}/${added.body.id}`, { method: 'DELETE', headers: as(otherBrand, 'admin') })).status).toBe(404);
+    expect((await fetch(`${staffUrl}/${added.body.id}`, { method: 'DELETE', headers: as(tenant, 'admin') })).status).toBe(204);
+    expect((await getJson(url(), withNewToken)).status).toBe(401);
+    // An admin can't revoke the token they are using.
+    const self = listed.body.find((member: Json) => member.role === 'admin');
+    const selfRevocation = await fetch(`${staffUrl}/${self.id}`, { method: 'DELETE', headers: as(tenant, 'admin') });
+    expect([selfRevocation.status, ((await selfRevocation.json()) as Json).error.message]).toEqual([400, expect.stringContaining('another admin')]);
+    const invalid = await postJson(staffUrl, { role: 'owner', label: '' }, as(tenant, 'admin'));
+    expect([invalid.status, invalid.body.error.message]).toEqual([400, expect.stringContaining('role')]);
+  });
+
   it('serves its OpenAPI document and a page to read it at /docs', async () => {
     const page = await fetch(`${platform.url('ticket-store')}/docs`);
     expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);

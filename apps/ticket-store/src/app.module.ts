@@ -5,6 +5,7 @@ import { TicketsDependencies, TicketsModule } from '@sieve/tickets-feature';
 import { AttachmentsController } from './attachments.controller';
 import { ConversationsController } from './conversations.controller';
 import { ticketStoreOpenApi } from './openapi';
+import { StaffController } from './staff.controller';
 
 @Module({})
 export class TicketStoreModule {
@@ -12,7 +13,7 @@ export class TicketStoreModule {
     return {
       module: TicketStoreModule,
       imports: [TicketsModule.register(dependencies), HealthModule.forRoot(checks), ApiDocsModule.serving(ticketStoreOpenApi())],
-      controllers: [ConversationsController, AttachmentsController],
+      controllers: [ConversationsController, AttachmentsController, StaffController],
     };
   }
 }

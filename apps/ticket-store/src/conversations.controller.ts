@@ -12,10 +12,8 @@ import {
   ReplyToConversationUseCase,
   RequestRedactionUseCase,
   StaffAuthenticator,
-  StaffPrincipal,
-  TicketsError,
 } from '@sieve/tickets-feature';
-import { toHttpException } from './tickets-error.mapper';
+import { asStaff } from './staff-request';
 
 /** Conversations are agents' work, and admins see everything of their brand; billing and SRE roles never read them. */
 const CONVERSATION_ROLES: readonly StaffRole[] = ['agent', 'admin'];
@@ -34,12 +32,12 @@ export class ConversationsController {
 
   @Get()
   list(@Headers('authorization') authorization: string | undefined, @Query() query: unknown): Promise<ConversationPage> {
-    return this.asStaff(authorization, (principal) => this.listConversations.execute(principal, query));
+    return asStaff(this.staff, authorization, CONVERSATION_ROLES, (principal) => this.listConversations.execute(principal, query));
   }
 
   @Get(':id')
   get(@Headers('authorization') authorization: string | undefined, @Param('id') id: string): Promise<ConversationView> {
-    return this.asStaff(authorization, (principal) => this.getConversation.execute(principal, id));
+    return asStaff(this.staff, authorization, CONVERSATION_ROLES, (principal) => this.getConversation.execute(principal, id));
   }
 
   @Post(':id/replies')
@@ -50,12 +48,12 @@ export class ConversationsController {
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<ReplyResult> {
-    return this.asStaff(authorization, (principal) => this.replyToConversation.execute(principal, id, body, correlationIdOf(correlationHeader)));
+    return asStaff(this.staff, authorization, CONVERSATION_ROLES, (principal) => this.replyToConversation.execute(principal, id, body, correlationIdOf(correlationHeader)));
   }
 
   @Patch(':id')
   update(@Headers('authorization') authorization: string | undefined, @Param('id') id: string, @Body() body: unknown): Promise<{ id: string; status: string }> {
-    return this.asStaff(authorization, (principal) => this.changeStatus.execute(principal, id, body));
+    return asStaff(this.staff, authorization, CONVERSATION_ROLES, (principal) => this.changeStatus.execute(principal, id, body));
   }
 
   @Post(':id/redactions')
@@ -66,15 +64,6 @@ export class ConversationsController {
     @Param('id') id: string,
     @Body() body: unknown,
   ): Promise<{ jobId: string; status: 'pending' }> {
-    return this.asStaff(authorization, (principal) => this.requestRedaction.execute(principal, id, body, correlationIdOf(correlationHeader)));
-  }
-
-  /** Admits staff of a role that may work conversations, then answers; ticket errors become their HTTP status. */
-  private async asStaff<T>(authorization: string | undefined, work: (principal: StaffPrincipal) => Promise<T>): Promise<T> {
-    try {
-      return await work(await this.staff.authenticate(authorization, CONVERSATION_ROLES));
-    } catch (error) {
-      throw error instanceof TicketsError ? toHttpException(error) : error;
-    }
+    return asStaff(this.staff, authorization, CONVERSATION_ROLES, (principal) => this.requestRedaction.execute(principal, id, body, correlationIdOf(correlationHeader)));
   }
 }

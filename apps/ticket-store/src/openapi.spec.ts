@@ -11,6 +11,8 @@ describe('the agent API OpenAPI document', () => {
       '/v1/conversations/{conversationId}',
       '/v1/conversations/{conversationId}/redactions',
       '/v1/conversations/{conversationId}/replies',
+      '/v1/staff',
+      '/v1/staff/{staffId}',
     ]);
     for (const [path, operations] of Object.entries(document.paths) as [string, Record<string, { responses: Record<string, unknown> }>][]) {
       // Staff endpoints refuse missing tokens and the wrong roles; the download link is its own permission.

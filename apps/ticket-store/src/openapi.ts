@@ -1,6 +1,6 @@
 import { requestJsonSchema } from '@sieve/service-runtime';
 import { CONVERSATION_STATUSES } from '@sieve/tickets-data-access';
-import { changeStatusRequestSchema, listConversationsQuerySchema, redactionRequestSchema, replyRequestSchema } from '@sieve/tickets-feature';
+import { changeStatusRequestSchema, listConversationsQuerySchema, newStaffRequestSchema, redactionRequestSchema, replyRequestSchema } from '@sieve/tickets-feature';
 
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -9,8 +9,8 @@ const failures = (statuses: string[]) => {
   const all: Record<string, string> = {
     '400': 'The request is not valid; the message names each field at fault. Nothing was changed.',
     '401': 'No staff token, or one that is not valid.',
-    '403': 'The role of this token may not do this (billing and SRE tokens never read conversations).',
-    '404': 'No such conversation in this brand (another brand’s is "not found" too).',
+    '403': 'The role of this token may not do this (billing and SRE tokens never read conversations; only admins manage staff).',
+    '404': 'Nothing with this id in this brand (another brand’s is "not found" too).',
   };
   return Object.fromEntries(statuses.map((status) => [status, { description: all[status], ...json(ref('Error')) }]));
 };
@@ -48,6 +48,8 @@ export function ticketStoreOpenApi() {
         Reply: requestJsonSchema(replyRequestSchema),
         StatusChange: requestJsonSchema(changeStatusRequestSchema),
         RedactionRequest: requestJsonSchema(redactionRequestSchema),
+        NewStaffMember: requestJsonSchema(newStaffRequestSchema),
+        StaffMember: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, role: { enum: ['agent', 'billing', 'admin', 'sre'] }, label: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } } },
         ConversationSummary: {
           type: 'object',
           properties: {
@@ -128,6 +130,24 @@ export function ticketStoreOpenApi() {
           parameters: [conversationId],
           requestBody: { required: true, ...json(ref('RedactionRequest')) },
           responses: { '202': { description: 'Recorded; the job is pending.', ...json({ type: 'object', properties: { jobId: { type: 'string' }, status: { const: 'pending' } } }) }, ...failures(['400', '401', '403', '404']) },
+        },
+      },
+      '/v1/staff': {
+        get: {
+          summary: 'The brand’s staff and their roles (admins only; tokens are never shown again).',
+          responses: { '200': { description: 'The staff.', ...json({ type: 'array', items: ref('StaffMember') }) }, ...failures(['401', '403']) },
+        },
+        post: {
+          summary: 'A new staff token of the brand (admins only). The token is in this answer and nowhere else.',
+          requestBody: { required: true, ...json(ref('NewStaffMember')) },
+          responses: { '201': { description: 'The staff member, with their token.', ...json({ allOf: [ref('StaffMember'), { type: 'object', properties: { token: { type: 'string' } } }] }) }, ...failures(['400', '401', '403']) },
+        },
+      },
+      '/v1/staff/{staffId}': {
+        delete: {
+          summary: 'Revoke a staff token of the brand (admins only; not the one making the request).',
+          parameters: [{ name: 'staffId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '204': { description: 'Revoked: the token no longer works.' }, ...failures(['400', '401', '403', '404']) },
         },
       },
       '/v1/attachments/{attachmentId}/content': {

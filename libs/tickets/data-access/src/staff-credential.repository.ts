@@ -18,4 +18,14 @@ export class StaffCredentialRepository {
   async putCredential(credential: Pick<StaffCredentialEntity, 'id' | 'tenantId' | 'role' | 'label' | 'tokenHash'>): Promise<void> {
     await this.manager.getRepository(StaffCredentialEntity).upsert(credential, ['id']);
   }
+
+  listOf(tenantId: string): Promise<StaffCredentialEntity[]> {
+    return this.manager.getRepository(StaffCredentialEntity).find({ where: { tenantId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Removes a credential of this brand; false if the brand has none with this id. */
+  async revoke(tenantId: string, id: string): Promise<boolean> {
+    const result = await this.manager.getRepository(StaffCredentialEntity).delete({ tenantId, id });
+    return (result.affected ?? 0) > 0;
+  }
 }

@@ -11,3 +11,4 @@ export * from './reply-to-conversation.usecase';
 export * from './request-redaction.usecase';
 export * from './download-links';
 export * from './download-attachment.query';
+export * from './manage-staff.usecase';

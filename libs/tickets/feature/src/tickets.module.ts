@@ -7,6 +7,7 @@ import { DownloadAttachmentQuery } from './download-attachment.query';
 import { DownloadLinks } from './download-links';
 import { GetConversationQuery } from './get-conversation.query';
 import { ListConversationsQuery } from './list-conversations.query';
+import { ManageStaffUseCase } from './manage-staff.usecase';
 import { ReplyToConversationUseCase } from './reply-to-conversation.usecase';
 import { RequestRedactionUseCase } from './request-redaction.usecase';
 import { StaffAuthenticator } from './staff-authenticator';
@@ -32,6 +33,7 @@ export class TicketsModule {
       { provide: ReplyToConversationUseCase, useValue: new ReplyToConversationUseCase(dataSource, personalData, outboxWritten) },
       { provide: ChangeStatusUseCase, useValue: new ChangeStatusUseCase(dataSource) },
       { provide: RequestRedactionUseCase, useValue: new RequestRedactionUseCase(dataSource, outboxWritten) },
+      { provide: ManageStaffUseCase, useValue: new ManageStaffUseCase(dataSource) },
     ];
     return { module: TicketsModule, providers, exports: providers.map((provider) => provider.provide) };
   }
