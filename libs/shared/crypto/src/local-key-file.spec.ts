@@ -60,6 +60,15 @@ describe('LocalKeyFile', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('reads the file again for a key rotated in by another process', async () => {
+    const running = await LocalKeyFile.open(file, { create: true });
+    const operator = await LocalKeyFile.open(file, { create: false });
+    await operator.rotate();
+    const dataKey = newKey();
+    const wrapped = await operator.wrap(dataKey, 'end-user:u-1');
+    expect((await running.unwrap(wrapped, 'end-user:u-1')).equals(dataKey)).toBe(true);
+  });
+
   it('will not retire the current key', async () => {
     const keys = await LocalKeyFile.open(file, { create: true });
     await expect(keys.retire(keys.currentKeyId())).rejects.toThrow(/is the current one; rotate before retiring it/);

@@ -48,6 +48,8 @@ export class LocalKeyFile implements KeyEncryptionKeys {
   }
 
   async unwrap({ kekId, wrapped }: WrappedKey, context: string): Promise<Buffer> {
+    // A key made since this file was read (a rotation run elsewhere): read the file again, once.
+    if (!(kekId in this.content.keys)) this.content = parseKeyFile(this.file, await readFile(this.file, 'utf8'));
     return unseal(wrapped, this.key(kekId), wrapContext(context));
   }
 
