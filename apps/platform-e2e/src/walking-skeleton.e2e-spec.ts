@@ -134,6 +134,7 @@ describe('the platform, end to end', () => {
         return response.body;
       });
       expect(stored.messages[0].body).toBe('I was charged twice on my card **** **** **** 4444, email me at grace@example.com');
+      expect(stored.messages[0].piiTags).toEqual(['contact.email', 'financial.payment']);
       expect(supportTopic.messages.find((m) => m.key === accepted.body.conversationId)?.value).not.toContain('5555 5555');
 
       const audit = await eventually(() => {

@@ -69,7 +69,7 @@ export function ticketStoreOpenApi() {
             endUser: { type: 'object', properties: { id: { type: 'string' }, name: { type: ['string', 'null'] }, email: { type: ['string', 'null'] } } },
             messages: {
               type: 'array',
-              items: { type: 'object', properties: { id: { type: 'string' }, author: { enum: ['end-user', 'agent', 'system'] }, body: { type: ['string', 'null'] }, redacted: { type: 'boolean' }, sentAt: { type: 'string', format: 'date-time' } } },
+              items: { type: 'object', properties: { id: { type: 'string' }, author: { enum: ['end-user', 'agent', 'system'] }, body: { type: ['string', 'null'] }, redacted: { type: 'boolean' }, piiTags: { type: 'array', items: { type: 'string' }, description: 'Categories of personal data the classifier found in it (never the values).' }, sentAt: { type: 'string', format: 'date-time' } } },
             },
             attachments: {
               type: 'array',

@@ -42,7 +42,7 @@ describe('classifyConversationOpened', () => {
   it('passes the message, install id and country through unchanged', () => {
     const raw = rawConversation();
     const { clean, fieldDecisions, textFindings } = classifyConversationOpened(raw);
-    expect(clean).toMatchObject({ installId: 'idfv-1', countryCode: 'DE', message: raw.message });
+    expect(clean).toMatchObject({ installId: 'idfv-1', countryCode: 'DE', message: { ...raw.message, piiTags: [] } });
     expect(fieldDecisions.filter((d) => d.action === 'drop')).toEqual([]);
     expect(textFindings).toEqual([]);
   });
@@ -79,6 +79,8 @@ describe('classifyConversationOpened on free text', () => {
     const body = 'I was charged twice on 4111 1111 1111 1111, please refund';
     const { clean, textFindings } = classifyConversationOpened(rawConversation({ message: { id: '2c0f3a1e-5d1b-5f4e-8a3c-1b2c3d4e5f60', body } }));
     expect(clean.message.body).toBe('I was charged twice on **** **** **** 1111, please refund');
+    // The message says what it held, by category: agents see it without the value.
+    expect(clean.message.piiTags).toEqual(['financial.payment']);
     expect(textFindings).toEqual([
       expect.objectContaining({ type: 'CREDIT_CARD', field: 'message.body', category: 'financial.payment', action: 'mask', start: 23, end: 42 }),
     ]);
@@ -101,6 +103,7 @@ describe('classifyConversationOpened on free text', () => {
       }),
     );
     expect(clean.message.body).toBe('write to ada@example.com');
+    expect(clean.message.piiTags).toEqual(['contact.email']);
     expect(clean.customFields).toEqual({ note: 'card **** **** **** 4444' });
     expect(textFindings.map((f) => [f.type, f.field, f.action])).toEqual([
       ['EMAIL_ADDRESS', 'message.body', 'tag'],

@@ -103,6 +103,12 @@ function finish({ raw, kept, decisions, freeText }: PolicyApplied, findings: Fin
     return { output: null, fieldDecisions: decisions, textFindings };
   }
 
+  // A message carries the categories found in its body, so agents see what it held.
+  const message = kept.message as Record<string, unknown> | undefined;
+  if (message && (raw.type === 'sdk.conversation-opened' || raw.type === 'sdk.message-sent')) {
+    message.piiTags = [...new Set(textFindings.filter((finding) => finding.field === 'message.body').map((finding) => finding.category))].sort();
+  }
+
   const destination = ROUTES[raw.type];
   const schema = EventCatalog[destination.type].schema;
   const parsed = schema.safeParse(shapeFor(kept, schema.shape));

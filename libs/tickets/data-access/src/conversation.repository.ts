@@ -6,7 +6,7 @@ import { MessageEntity } from './entities/message.entity';
 import { insertOnce } from './insert-once';
 
 export type NewConversation = Omit<ConversationEntity, 'createdAt' | 'status'>;
-export type NewMessage = Omit<MessageEntity, 'authorStaffId' | 'redactedAt' | 'redactedBy' | 'position'> & Partial<Pick<MessageEntity, 'authorStaffId'>>;
+export type NewMessage = Omit<MessageEntity, 'authorStaffId' | 'redactedAt' | 'redactedBy' | 'position' | 'piiTags'> & Partial<Pick<MessageEntity, 'authorStaffId' | 'piiTags'>>;
 
 export interface ConversationWithMessages {
   conversation: ConversationEntity;

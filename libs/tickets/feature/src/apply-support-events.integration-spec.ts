@@ -47,7 +47,7 @@ function scenario(tenantId = randomUUID()) {
         installId,
         conversationId: overrides.conversationId ?? conversationId,
         countryCode: 'FR',
-        message: { id: deterministicUuid(overrides.conversationId ?? conversationId, 'first'), body: overrides.body ?? `Where is order ${marker}?` },
+        message: { id: deterministicUuid(overrides.conversationId ?? conversationId, 'first'), body: overrides.body ?? `Where is order ${marker}?`, piiTags: ['contact.email'] },
         identity: { name: `Ada ${marker}`, email: `ada.${marker}@example.com` },
         versions: { sdk: '10.0.0', app: '2.1' },
         device: { platform: 'android' },
@@ -124,8 +124,8 @@ describe('applying support events to the ticket store', () => {
       customFields: { tier: 'gold' },
       endUser: { id: endUserIdOf(s.tenantId, s.appId, s.installId), name: `Ada ${s.marker}`, email: `ada.${s.marker}@example.com` },
       messages: [
-        { author: 'end-user', body: `Where is order ${s.marker}?`, redacted: false },
-        { author: 'end-user', body: `second ${s.marker}`, redacted: false },
+        { author: 'end-user', body: `Where is order ${s.marker}?`, redacted: false, piiTags: ['contact.email'] },
+        { author: 'end-user', body: `second ${s.marker}`, redacted: false, piiTags: [] },
       ],
       attachments: [{ fileName: `receipt-${s.marker}.png`, contentType: 'image/png', sizeBytes: 9, redacted: false }],
     });

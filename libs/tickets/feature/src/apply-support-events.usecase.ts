@@ -106,7 +106,7 @@ export class ApplySupportEventsUseCase {
     const messages: NewMessage[] = [];
     for (const event of [...opened, ...ofType('support.message-sent')]) {
       const owner = ownerOf(event);
-      const { id, body } = event.payload.message;
+      const { id, body, piiTags = [] } = event.payload.message;
       messages.push({
         id,
         tenantId: owner.tenantId,
@@ -114,6 +114,7 @@ export class ApplySupportEventsUseCase {
         endUserId: owner.endUserId,
         author: 'end-user',
         bodySealed: await this.personalData.seal(owner, 'messages.body', id, body),
+        piiTags,
         sentAt: new Date(event.occurredAt),
       });
     }

@@ -11,6 +11,8 @@ export interface MessageView {
   author: string;
   body: string | null;
   redacted: boolean;
+  /** The categories of personal data the classifier found in the body. */
+  piiTags: string[];
   sentAt: string;
 }
 
@@ -81,7 +83,7 @@ export class GetConversationQuery {
           const body = await open('messages.body', message.id, message.bodySealed);
           // A redacted message keeps its row and loses its body.
           const redacted = message.bodySealed === null || body.shredded;
-          return { id: message.id, author: message.author, body: body.text, redacted, sentAt: message.sentAt.toISOString() };
+          return { id: message.id, author: message.author, body: body.text, redacted, piiTags: message.piiTags, sentAt: message.sentAt.toISOString() };
         }),
       ),
       attachments: await Promise.all(

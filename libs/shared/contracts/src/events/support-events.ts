@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { sdkVersionsSchema } from './sdk-events';
 
+/**
+ * A message after classification: its body with what the classifier masked or coarsened, and the
+ * categories of personal data it found in it (disclosure category ids, never the values).
+ */
+const classifiedMessage = (body: z.ZodString) => z.object({ id: z.uuid(), body, piiTags: z.array(z.string().min(1)).optional() }).strict();
+
 /** A conversation after classification: only what the disclosure says Sieve collects. */
 export const supportConversationOpenedV1 = z
   .object({
@@ -8,7 +14,7 @@ export const supportConversationOpenedV1 = z
     installId: z.string().min(1).max(128),
     conversationId: z.uuid(),
     countryCode: z.string().length(2).nullable(),
-    message: z.object({ id: z.uuid(), body: z.string().min(1) }).strict(),
+    message: classifiedMessage(z.string().min(1)),
     identity: z.object({ name: z.string().optional(), email: z.string().optional() }).strict().optional(),
     device: z.object({ platform: z.string().optional(), model: z.string().optional() }).strict().optional(),
     versions: sdkVersionsSchema,
@@ -23,7 +29,7 @@ export const supportMessageSentV1 = z
     appId: z.string().min(1),
     installId: z.string().min(1).max(128),
     conversationId: z.uuid(),
-    message: z.object({ id: z.uuid(), body: z.string() }).strict(),
+    message: classifiedMessage(z.string()),
   })
   .strict();
 export type SupportMessageSentV1 = z.infer<typeof supportMessageSentV1>;

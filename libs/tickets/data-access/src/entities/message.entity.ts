@@ -30,6 +30,10 @@ export class MessageEntity {
   @Column('bytea', { name: 'body_sealed', nullable: true })
   bodySealed!: Buffer | null;
 
+  /** The categories of personal data the classifier found in the body (disclosure category ids, never values). */
+  @Column('text', { name: 'pii_tags', array: true, default: () => "'{}'" })
+  piiTags!: string[];
+
   @Column('timestamptz', { name: 'redacted_at', nullable: true })
   redactedAt!: Date | null;
 
