@@ -54,12 +54,13 @@ export class Platform {
     until: 'ready' | 'live' = 'ready',
   ): Promise<void> {
     const { profile, topicNamespace, portBase, inheritEnvironment, onLine } = this.options;
+    const portOf = (service: ServiceName) => (portBase === undefined ? SERVICE_PORTS[service] : portBase + SERVICES.indexOf(service) + 1);
     for (const name of names) {
-      const port = portBase === undefined ? SERVICE_PORTS[name] : portBase + SERVICES.indexOf(name) + 1;
+      const port = portOf(name);
       const env = {
         ...(inheritEnvironment ? process.env : { PATH: process.env.PATH ?? '' }),
         LOG_LEVEL: 'info',
-        ...serviceEnvironment(name, profile),
+        ...serviceEnvironment(name, profile, portOf),
         HTTP_PORT: String(port),
         ...(topicNamespace ? { KAFKA_TOPIC_NAMESPACE: topicNamespace } : {}),
         ...overrides[name],

@@ -21,12 +21,18 @@ export const SERVICE_PORTS: Record<ServiceName, number> = {
   'redaction-worker': 3005,
 };
 
-/** The environment each service runs with on the local stack. */
-export function serviceEnvironment(service: ServiceName, profile: StackProfile): Record<string, string> {
-  const common = { KAFKA_BROKERS: LOCAL_KAFKA_BROKERS, HTTP_PORT: String(SERVICE_PORTS[service]) };
+/** The environment each service runs with on the local stack; `portOf` says where its peers listen. */
+export function serviceEnvironment(service: ServiceName, profile: StackProfile, portOf: (service: ServiceName) => number = (name) => SERVICE_PORTS[name]): Record<string, string> {
+  const common = { KAFKA_BROKERS: LOCAL_KAFKA_BROKERS, HTTP_PORT: String(portOf(service)) };
   switch (service) {
     case 'ingest-gateway':
-      return { ...common, DATABASE_URL: localDatabaseUrl('ingest', profile), REDIS_URL: LOCAL_REDIS_URL, BLOB_STORE_DIR: localBlobDirectory(profile) };
+      return {
+        ...common,
+        DATABASE_URL: localDatabaseUrl('ingest', profile),
+        REDIS_URL: LOCAL_REDIS_URL,
+        BLOB_STORE_DIR: localBlobDirectory(profile),
+        TICKET_STORE_URL: `http://127.0.0.1:${portOf('ticket-store')}`,
+      };
     case 'pii-classifier':
     case 'analytics':
       return common;

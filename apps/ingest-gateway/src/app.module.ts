@@ -3,6 +3,7 @@ import { IngestModule, IngestModuleOptions } from '@sieve/ingest-feature';
 import { ApiDocsModule } from '@sieve/service-runtime';
 import { HealthModule, ReadinessCheck } from '@sieve/telemetry';
 import type { GatewayConfig } from './config';
+import { AdminKeysController } from './admin-keys.controller';
 import { AppConfigController } from './app-config.controller';
 import { BatchesController } from './batches.controller';
 import { ConversationsController } from './conversations.controller';
@@ -16,7 +17,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [IngestModule.register(ingest), HealthModule.forRoot(checks), ApiDocsModule.serving(gatewayOpenApi())],
-      controllers: [ConversationsController, BatchesController, AppConfigController, RepliesController],
+      controllers: [ConversationsController, BatchesController, AppConfigController, RepliesController, AdminKeysController],
       providers: [{ provide: GATEWAY_CONFIG, useValue: config }],
     };
   }

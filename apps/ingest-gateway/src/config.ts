@@ -22,6 +22,8 @@ export const gatewayConfigSchema = z.object({
   DEDUPLICATION_TTL_SECONDS: env.positiveInt(8 * 24 * 3600),
   /** How long an agent reply waits for its install to fetch it (7 days: as long as SDKs stay offline). */
   PENDING_REPLY_TTL_SECONDS: env.positiveInt(7 * 24 * 3600),
+  /** The ticket store, which says whose a staff token is (for the app key admin API). */
+  TICKET_STORE_URL: z.url({ protocol: /^https?$/ }),
   /** The directory attachment bytes are stored under (the local blob store). */
   BLOB_STORE_DIR: z.string().min(1),
   /** Largest attachment accepted. */

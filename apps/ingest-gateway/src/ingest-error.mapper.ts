@@ -8,6 +8,8 @@ function statusOf(code: IngestErrorCode): HttpStatus {
       return HttpStatus.UNAUTHORIZED;
     case 'forbidden':
       return HttpStatus.FORBIDDEN;
+    case 'not-found':
+      return HttpStatus.NOT_FOUND;
     case 'invalid-request':
       return HttpStatus.BAD_REQUEST;
     case 'not-collected':
@@ -19,6 +21,7 @@ function statusOf(code: IngestErrorCode): HttpStatus {
     case 'rate-limited':
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'kafka-unavailable':
+    case 'dependency-unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
   }
 }

@@ -5,7 +5,7 @@ import Redis from 'ioredis';
 import { LocalFileBlobStore } from '@sieve/blob-store';
 import { loadConfigOrExit } from '@sieve/config';
 import { Topics } from '@sieve/contracts';
-import { createIngestDataSource, PendingReplies } from '@sieve/ingest-data-access';
+import { createIngestDataSource, PendingReplies, StaffDirectory } from '@sieve/ingest-data-access';
 import { BATCH_LIMITS } from '@sieve/ingest-domain';
 import { AgentReplies } from '@sieve/ingest-feature';
 import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
@@ -62,6 +62,7 @@ async function main(): Promise<void> {
         blobs: new LocalFileBlobStore(config.BLOB_STORE_DIR),
         attachments: { maxBytes: config.ATTACHMENT_MAX_BYTES, contentTypes: config.ATTACHMENT_CONTENT_TYPES },
         agentReplies,
+        staffDirectory: new StaffDirectory(config.TICKET_STORE_URL),
       },
       [
         kafkaReadiness(kafka, logger),

@@ -63,9 +63,11 @@ export function gatewayOpenApi() {
       securitySchemes: {
         appId: { type: 'apiKey', in: 'header', name: 'X-Sieve-App-Id' },
         apiKey: { type: 'apiKey', in: 'header', name: 'X-Sieve-Api-Key' },
+        staffToken: { type: 'http', scheme: 'bearer', description: 'A brand admin’s staff token (the admin API only).' },
       },
       schemas: {
         Error: errorBody,
+        AppKey: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, createdAt: { type: 'string', format: 'date-time' }, revokedAt: { type: ['string', 'null'], format: 'date-time' } } },
         OpenConversation: requestJsonSchema(openConversationRequestSchema),
         SendMessage: requestJsonSchema(sendMessageRequestSchema),
         Batch: withEventsOf(requestJsonSchema(reportBatchRequestSchema)),
@@ -189,6 +191,41 @@ export function gatewayOpenApi() {
           },
         },
       },
+      '/v1/admin/apps/{appId}/keys': {
+        get: {
+          summary: 'The app’s SDK keys, live and revoked (never the keys themselves)',
+          security: [{ staffToken: [] }],
+          parameters: [appIdParameter],
+          responses: { '200': { description: 'The keys, oldest first.', ...json({ type: 'array', items: { $ref: '#/components/schemas/AppKey' } }) }, ...adminFailures },
+        },
+        post: {
+          summary: 'Issue a new SDK key (the key is in this answer only)',
+          security: [{ staffToken: [] }],
+          parameters: [appIdParameter],
+          responses: { '201': { description: 'The new key.', ...json({ allOf: [{ $ref: '#/components/schemas/AppKey' }, { type: 'object', properties: { key: { type: 'string' } } }] }) }, ...adminFailures },
+        },
+      },
+      '/v1/admin/apps/{appId}/keys/{keyId}': {
+        delete: {
+          summary: 'Revoke an SDK key (not the app’s last live one: issue a new key first)',
+          security: [{ staffToken: [] }],
+          parameters: [appIdParameter, { name: 'keyId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '204': { description: 'Revoked: this instance refuses it at once, every instance within 30 s.' }, ...adminFailures },
+        },
+      },
     },
   };
 }
+
+const appIdParameter = { name: 'appId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+
+/** The admin API's failures: staff tokens, brand admins only, checked with the ticket store. */
+const adminFailures = Object.fromEntries(
+  Object.entries({
+    '400': 'Not a UUID, or the app’s last live key.',
+    '401': 'No staff token, or one that is not valid.',
+    '403': 'The token’s role is not admin.',
+    '404': 'No such app (or key) in the token’s brand.',
+    '503': 'The ticket store, which checks staff tokens, does not answer; Retry-After says when to retry.',
+  }).map(([status, description]) => [status, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]),
+);

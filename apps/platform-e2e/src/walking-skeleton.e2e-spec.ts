@@ -34,7 +34,10 @@ describe('the platform, end to end', () => {
         { key: 'level', type: 'number', label: 'Player level', required: false },
         { key: 'tier', type: 'dropdown', label: 'Tier', required: false, options: ['bronze', 'silver', 'gold'] },
       ],
-      staff: [{ id: randomUUID(), role: 'agent', label: `${name} agent` }],
+      staff: [
+        { id: randomUUID(), role: 'agent', label: `${name} agent` },
+        { id: randomUUID(), role: 'admin', label: `${name} admin` },
+      ],
     });
 
   const sdkHeaders = (tenant: ProvisionedTenant, apiKey = tenant.apiKey) => ({ 'x-sieve-app-id': tenant.appId, 'x-sieve-api-key': apiKey });
@@ -432,6 +435,39 @@ describe('the platform, end to end', () => {
       const acknowledged = await postJson(`${replies}/acknowledge`, { installId, replyIds: [sent.body.messageId] }, sdkHeaders(brand));
       expect(acknowledged.body).toEqual({ acknowledged: 1 });
       expect((await getJson(`${replies}?installId=${installId}`, sdkHeaders(brand))).body.replies).toEqual([]);
+    });
+
+    it('lets a brand admin, and no one else, issue and revoke the app’s SDK keys; a revoked key stops working', async () => {
+      const tenant = await provision('Key admin');
+      const keysUrl = `${platform.url('ingest-gateway')}/v1/admin/apps/${tenant.appId}/keys`;
+      const admin = { authorization: `Bearer ${tenant.staffTokens.admin}` };
+      const send = (apiKey: string) => postJson(`${platform.url('ingest-gateway')}/v1/conversations`, openConversationBody(), sdkHeaders(tenant, apiKey));
+
+      expect((await getJson(keysUrl, { authorization: `Bearer ${tenant.staffTokens.agent}` })).status).toBe(403);
+      expect((await getJson(keysUrl, { authorization: 'Bearer sieve_st_nobody' })).status).toBe(401);
+      expect((await getJson(keysUrl)).status).toBe(401);
+      // Another brand's admin: "not found", as for an app that doesn't exist.
+      expect((await getJson(keysUrl, { authorization: `Bearer ${otherBrand.staffTokens.admin}` })).status).toBe(404);
+
+      const [original] = (await getJson(keysUrl, admin)).body;
+      expect(original).toMatchObject({ id: expect.any(String), revokedAt: null });
+      // The last live key can't be revoked: the app would be cut off.
+      const refused = await fetch(`${keysUrl}/${original.id}`, { method: 'DELETE', headers: admin });
+      expect(refused.status).toBe(400);
+
+      const issued = await postJson(keysUrl, {}, admin);
+      expect(issued.status).toBe(201);
+      expect(issued.body.key).toMatch(/^sieve_ak_/);
+      expect((await send(issued.body.key)).status).toBe(202);
+      expect(JSON.stringify((await getJson(keysUrl, admin)).body)).not.toContain(issued.body.key);
+
+      expect((await fetch(`${keysUrl}/${original.id}`, { method: 'DELETE', headers: admin })).status).toBe(204);
+      expect((await send(tenant.apiKey)).status).toBe(401);
+      expect((await send(issued.body.key)).status).toBe(202);
+      expect((await getJson(keysUrl, admin)).body).toEqual([
+        { id: original.id, createdAt: original.createdAt, revokedAt: expect.any(String) },
+        { id: issued.body.id, createdAt: issued.body.createdAt, revokedAt: null },
+      ]);
     });
 
     it('400 for a message to something that is no conversation id', async () => {

@@ -12,6 +12,7 @@ describe('the agent API OpenAPI document', () => {
       '/v1/conversations/{conversationId}/redactions',
       '/v1/conversations/{conversationId}/replies',
       '/v1/staff',
+      '/v1/staff/me',
       '/v1/staff/{staffId}',
     ]);
     for (const [path, operations] of Object.entries(document.paths) as [string, Record<string, { responses: Record<string, unknown> }>][]) {

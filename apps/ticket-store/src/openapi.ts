@@ -143,6 +143,12 @@ export function ticketStoreOpenApi() {
           responses: { '201': { description: 'The staff member, with their token.', ...json({ allOf: [ref('StaffMember'), { type: 'object', properties: { token: { type: 'string' } } }] }) }, ...failures(['400', '401', '403']) },
         },
       },
+      '/v1/staff/me': {
+        get: {
+          summary: 'Who this staff token belongs to (any role).',
+          responses: { '200': { description: 'The brand, role and staff id of the token.', ...json({ type: 'object', properties: { tenantId: { type: 'string' }, role: { type: 'string' }, staffId: { type: 'string' } } }) }, ...failures(['401', '403']) },
+        },
+      },
       '/v1/staff/{staffId}': {
         delete: {
           summary: 'Revoke a staff token of the brand (admins only; not the one making the request).',

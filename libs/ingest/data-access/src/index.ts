@@ -8,3 +8,4 @@ export * from './country-locator';
 export * from './entities/custom-field.entity';
 export * from './custom-fields.repository';
 export * from './pending-replies';
+export * from './staff-directory';

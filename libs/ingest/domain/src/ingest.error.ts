@@ -4,12 +4,14 @@ export type IngestErrorCode =
   | 'unauthenticated'
   | 'identity-unverified'
   | 'forbidden'
+  | 'not-found'
   | 'invalid-request'
   | 'not-collected'
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'rate-limited'
-  | 'kafka-unavailable';
+  | 'kafka-unavailable'
+  | 'dependency-unavailable';
 
 /** Every failure the ingest context reports; the HTTP edge maps codes to statuses. */
 export class IngestError extends Error {

@@ -28,4 +28,9 @@ export class AppAuthenticator {
     }
     return credential;
   }
+
+  /** A key was revoked through this instance: it stops working here at once (elsewhere within 30 s). */
+  forgetKey(keyHash: string): void {
+    this.remembered.forget(keyHash);
+  }
 }

@@ -7,3 +7,4 @@ export * from './app-configurations';
 export * from './add-attachment.usecase';
 export * from './agent-replies';
 export * from './raw-event-meta';
+export * from './manage-app-keys.usecase';

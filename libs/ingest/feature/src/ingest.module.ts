@@ -2,13 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { BlobStore } from '@sieve/blob-store';
-import { AppCredentialsRepository, CountryLocator, CustomFieldsRepository, DeduplicationOptions, DeduplicationStore, RateLimiter, RateLimits } from '@sieve/ingest-data-access';
+import { AppCredentialsRepository, CountryLocator, CustomFieldsRepository, DeduplicationOptions, DeduplicationStore, RateLimiter, RateLimits, StaffDirectory } from '@sieve/ingest-data-access';
 import { EventPublisher } from '@sieve/kafka';
 import type { Logger } from '@sieve/telemetry';
 import { AddAttachmentUseCase, AttachmentPolicy } from './add-attachment.usecase';
 import { AgentReplies } from './agent-replies';
 import { AppAuthenticator } from './app-authenticator';
 import { AppConfigurations } from './app-configurations';
+import { ManageAppKeysUseCase } from './manage-app-keys.usecase';
 import { OpenConversationUseCase } from './open-conversation.usecase';
 import { ReportBatchUseCase } from './report-batch.usecase';
 import { SendMessageUseCase } from './send-message.usecase';
@@ -23,6 +24,8 @@ export interface IngestModuleOptions {
   attachments: AttachmentPolicy;
   /** The agent replies this module holds for installs to fetch (its Kafka consumer runs in the app). */
   agentReplies: AgentReplies;
+  /** Whose a staff token is: for the admin API of app keys. */
+  staffDirectory: StaffDirectory;
   logger: Logger;
 }
 
@@ -34,10 +37,12 @@ export class IngestModule {
     const deduplication = new DeduplicationStore(options.redis, options.deduplication, options.logger);
     const rateLimiter = new RateLimiter(options.redis, options.rateLimits, options.logger);
     const configurations = new AppConfigurations(new CustomFieldsRepository(options.dataSource));
+    const authenticator = new AppAuthenticator(credentials);
     return {
       module: IngestModule,
       providers: [
-        { provide: AppAuthenticator, useValue: new AppAuthenticator(credentials) },
+        { provide: AppAuthenticator, useValue: authenticator },
+        { provide: ManageAppKeysUseCase, useValue: new ManageAppKeysUseCase(credentials, options.staffDirectory, authenticator) },
         { provide: CountryLocator, useValue: new CountryLocator() },
         { provide: AppConfigurations, useValue: configurations },
         { provide: AgentReplies, useValue: options.agentReplies },
@@ -46,7 +51,7 @@ export class IngestModule {
         { provide: AddAttachmentUseCase, useValue: new AddAttachmentUseCase(options.publisher, deduplication, rateLimiter, options.blobs, options.attachments) },
         { provide: ReportBatchUseCase, useValue: new ReportBatchUseCase(options.publisher, deduplication, rateLimiter) },
       ],
-      exports: [AppAuthenticator, CountryLocator, AppConfigurations, AgentReplies, OpenConversationUseCase, SendMessageUseCase, AddAttachmentUseCase, ReportBatchUseCase],
+      exports: [AppAuthenticator, ManageAppKeysUseCase, CountryLocator, AppConfigurations, AgentReplies, OpenConversationUseCase, SendMessageUseCase, AddAttachmentUseCase, ReportBatchUseCase],
     };
   }
 }

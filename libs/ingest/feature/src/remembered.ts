@@ -20,4 +20,9 @@ export class Remembered<V> {
     this.entries.set(key, { value, until: now + this.ttlMs });
     return value;
   }
+
+  /** Forgets one answer (it changed here: this instance should not wait out the rest of its time). */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
 }
