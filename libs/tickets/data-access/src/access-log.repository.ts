@@ -10,8 +10,4 @@ export class AccessLogRepository {
   async record(entry: { tenantId: string; staffCredentialId: string; action: AccessAction; conversationId: string }): Promise<void> {
     await this.manager.insert(AccessLogEntryEntity, entry);
   }
-
-  forConversation(tenantId: string, conversationId: string): Promise<AccessLogEntryEntity[]> {
-    return this.manager.getRepository(AccessLogEntryEntity).find({ where: { tenantId, conversationId }, order: { at: 'ASC', id: 'ASC' } });
-  }
 }
