@@ -8,6 +8,8 @@ import { insertOnce } from './insert-once';
 export type NewConversation = Omit<ConversationEntity, 'createdAt' | 'status'>;
 export type NewMessage = Omit<MessageEntity, 'authorStaffId' | 'redactedAt' | 'redactedBy' | 'position' | 'piiTags'> & Partial<Pick<MessageEntity, 'authorStaffId' | 'piiTags'>>;
 
+export type ConversationOwner = Pick<ConversationEntity, 'tenantId' | 'appId' | 'installId' | 'endUserId'>;
+
 export interface ConversationWithMessages {
   conversation: ConversationEntity;
   messages: MessageEntity[];
@@ -24,13 +26,13 @@ export class ConversationRepository {
     await insertOnce(this.manager, ConversationEntity, conversations.map((conversation) => ({ ...conversation, status: 'open' }) as QueryDeepPartialEntity<ConversationEntity>));
   }
 
-  /** Who owns each of these conversation ids (brand and end user); ids of no conversation are missing. */
-  async ownersOf(conversationIds: readonly string[]): Promise<Map<string, { tenantId: string; endUserId: string }>> {
+  /** Who owns each of these conversation ids (brand, app, install, end user); ids of no conversation are missing. */
+  async ownersOf(conversationIds: readonly string[]): Promise<Map<string, ConversationOwner>> {
     if (conversationIds.length === 0) return new Map();
     const rows = await this.manager
       .getRepository(ConversationEntity)
-      .find({ select: { id: true, tenantId: true, endUserId: true }, where: { id: In([...new Set(conversationIds)]) } });
-    return new Map(rows.map(({ id, tenantId, endUserId }) => [id, { tenantId, endUserId }]));
+      .find({ select: { id: true, tenantId: true, appId: true, installId: true, endUserId: true }, where: { id: In([...new Set(conversationIds)]) } });
+    return new Map(rows.map(({ id, tenantId, appId, installId, endUserId }) => [id, { tenantId, appId, installId, endUserId }]));
   }
 
   async insertMessagesIfAbsent(messages: readonly NewMessage[]): Promise<void> {

@@ -11,7 +11,8 @@ export class EndUserRepository {
   /** Makes the end users that don't exist yet; the ids of those that are not (or not only) this brand's to write. */
   async ensure(endUsers: readonly NewEndUser[]): Promise<Set<string>> {
     if (endUsers.length === 0) return new Set();
-    await insertOnce(this.manager, EndUserEntity, [...endUsers]);
+    // In id order: batches of different partitions then take their row locks in the same order.
+    await insertOnce(this.manager, EndUserEntity, [...endUsers].sort((a, b) => a.id.localeCompare(b.id)));
     const stored = await this.manager.getRepository(EndUserEntity).find({ select: { id: true, tenantId: true }, where: { id: In(endUsers.map(({ id }) => id)) } });
     const owners = new Map(stored.map(({ id, tenantId }) => [id, tenantId]));
     return new Set(endUsers.filter(({ id, tenantId }) => owners.get(id) !== tenantId).map(({ id }) => id));

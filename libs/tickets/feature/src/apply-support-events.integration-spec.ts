@@ -209,6 +209,30 @@ describe('applying support events to the ticket store', () => {
     expect((await query.execute(agentOf(s.tenantId), s.conversationId)).attachments).toEqual([]);
   });
 
+  it('refuses a message or attachment from another install of the app to a conversation it didn’t open, and keeps no bytes of it', async () => {
+    const owner = scenario();
+    await apply.execute([owner.opened()]);
+    const intruding = consumed(owner.tenantId, 'support.message-sent', { appId: owner.appId, installId: `idfv-${randomUUID()}`, conversationId: owner.conversationId, message: { id: randomUUID(), body: 'not mine' } });
+    await expect(apply.execute([intruding])).rejects.toMatchObject({ reason: 'not-this-install' });
+    const uploadKey = await upload(owner.tenantId, 'bytes');
+    const attachment = consumed(owner.tenantId, 'support.attachment-added', {
+      appId: owner.appId,
+      installId: `idfv-${randomUUID()}`,
+      conversationId: owner.conversationId,
+      attachment: { id: randomUUID(), blobKey: uploadKey, fileName: 'x.png', contentType: 'image/png', sizeBytes: 5 },
+    });
+    await expect(apply.execute([attachment])).rejects.toMatchObject({ reason: 'not-this-install' });
+    expect(await blobs.exists(uploadKey)).toBe(false);
+    expect((await query.execute(agentOf(owner.tenantId), owner.conversationId)).messages).toHaveLength(1);
+  });
+
+  it('stores nothing more of an erased end user: their new events fail for good, with that reason', async () => {
+    const s = scenario();
+    await apply.execute([s.opened()]);
+    await dataKeys.destroy(s.tenantId, endUserIdOf(s.tenantId, s.appId, s.installId));
+    await expect(apply.execute([s.message('I am back')])).rejects.toMatchObject({ reason: 'end-user-erased' });
+  });
+
   it('rejects, permanently and without writing, an event that reuses another brand’s conversation id', async () => {
     const owner = scenario();
     await apply.execute([owner.opened()]);

@@ -6,6 +6,7 @@ import { ConsumedEvent, PermanentEventError } from '@sieve/kafka';
 import {
   AttachmentEntity,
   ConversationRepository,
+  DataKeyDestroyedError,
   DataOwner,
   EndUserRepository,
   FaqSearchEntity,
@@ -43,17 +44,45 @@ export class ApplySupportEventsUseCase {
   ) {}
 
   async execute(batch: ConsumedEvent<typeof Topics.support>[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const fresh = await new InboxRepository(manager).recordFirstDeliveries(TICKET_STORE_CONSUMER, batch.map(({ event }) => event.id));
-      // An event is applied once, also when the batch holds it twice.
-      const events = batch.map(({ event }) => event).filter((event) => fresh.delete(event.id));
-      if (events.length > 0) await this.apply(events, manager);
-    });
+    const events = batch.map(({ event }) => event);
+    await this.prepareKeys(events);
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const fresh = await new InboxRepository(manager).recordFirstDeliveries(TICKET_STORE_CONSUMER, events.map(({ id }) => id));
+        // An event is applied once, also when the batch holds it twice.
+        const unseen = events.filter((event) => fresh.delete(event.id));
+        if (unseen.length > 0) await this.apply(unseen, manager);
+      });
+    } catch (error) {
+      const failure = error instanceof DataKeyDestroyedError ? new PermanentEventError('end-user-erased', 'the end user was erased: nothing of theirs is stored again') : error;
+      // An attachment that will never be stored leaves no bytes behind (the consumer retries one event at a time before it gives up).
+      const [only] = events;
+      if (failure instanceof PermanentEventError && events.length === 1 && only.type === 'support.attachment-added') await this.removeUpload(only.payload.attachment.blobKey);
+      throw failure;
+    }
     // The plaintext uploads go only once their sealed copies are committed; also for events
     // applied before (a crash may have come between that commit and this delete).
-    for (const { event } of batch) {
+    for (const event of events) {
       if (event.type === 'support.attachment-added') await this.blobs.delete(event.payload.attachment.blobKey);
     }
+  }
+
+  /**
+   * The data keys of the batch's end users, made or loaded before its transaction: keys are stored
+   * on a connection of their own (a key must outlive a batch that rolls back), and taking that
+   * connection from inside the transaction would hold two of the pool's connections per batch.
+   */
+  private async prepareKeys(events: readonly SupportEvent[]): Promise<void> {
+    const owners = await new ConversationRepository(this.dataSource.manager).ownersOf(events.flatMap((event) => (event.type !== 'support.conversation-opened' && 'conversationId' in event.payload ? [event.payload.conversationId] : [])));
+    await this.personalData.prepare([
+      ...events.flatMap(({ tenantId, type, payload }) => (type === 'support.conversation-opened' || type === 'support.faq-searched' ? [{ tenantId, endUserId: endUserIdOf(tenantId, payload.appId, payload.installId) }] : [])),
+      ...[...owners.values()].map(({ tenantId, endUserId }) => ({ tenantId, endUserId })),
+    ]);
+  }
+
+  private async removeUpload(uploadKey: string): Promise<void> {
+    await this.blobs.delete(uploadKey);
+    await this.blobs.delete(sealedBlobKeyOf(uploadKey));
   }
 
   private async apply(events: SupportEvent[], manager: EntityManager): Promise<void> {
@@ -82,15 +111,20 @@ export class ApplySupportEventsUseCase {
       })),
     );
     const owners = await conversations.ownersOf(events.flatMap((event) => ('conversationId' in event.payload ? [event.payload.conversationId] : [])));
-    /** The owner of a conversation of this tenant; order holds per conversation, so it exists unless the event isn't this tenant's. */
-    const ownerOf = ({ tenantId, type, payload }: SupportEvent & { payload: { conversationId: string } }): DataOwner => {
+    /**
+     * The owner of the event's conversation: of this brand, app and install (the gateway lets any
+     * install of an app name a conversation; only the one that opened it may write to it).
+     */
+    const ownerOf = ({ tenantId, type, payload }: SupportEvent & { payload: { conversationId: string; appId: string } }): DataOwner => {
       const owner = owners.get(payload.conversationId);
-      if (owner?.tenantId === tenantId) return { tenantId, endUserId: owner.endUserId };
-      if (owner && type === 'support.conversation-opened') throw new PermanentEventError('tenant-mismatch', 'the conversation id already belongs to another tenant');
-      throw new PermanentEventError('unknown-conversation', 'no conversation with this id in this tenant');
+      if (owner && owner.tenantId !== tenantId && type === 'support.conversation-opened') throw new PermanentEventError('tenant-mismatch', 'the conversation id already belongs to another tenant');
+      if (!owner || owner.tenantId !== tenantId) throw new PermanentEventError('unknown-conversation', 'no conversation with this id in this tenant');
+      if (owner.appId !== payload.appId || ('installId' in payload && owner.installId !== payload.installId)) {
+        throw new PermanentEventError('not-this-install', 'the conversation belongs to another install or app');
+      }
+      return { tenantId, endUserId: owner.endUserId };
     };
     const installOwner = ({ tenantId, payload }: SupportEventOf<'support.faq-searched'>): DataOwner => ({ tenantId, endUserId: endUserIdOf(tenantId, payload.appId, payload.installId) });
-    await this.personalData.prepare([...[...opened, ...ofType('support.message-sent'), ...ofType('support.attachment-added')].map(ownerOf), ...searches.map(installOwner)]);
 
     const endUsers = new EndUserRepository(manager);
     for (const event of opened) {
