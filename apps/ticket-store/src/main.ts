@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const applyDiagnostics = new ApplyDiagnosticsUseCase(dataSource);
   const consuming = { classifiers: [classifyDatabaseError], partitionsConsumedConcurrently: config.CONSUMER_CONCURRENCY };
   // Agent replies and redaction requests leave through the outbox.
-  const outboxRelay = new OutboxRelay(dataSource, publisher, logger);
+  const outboxRelay = new OutboxRelay(dataSource, publisher, personalData, logger);
   const subscriptions = [
     new EventSubscription(kafka, { ...consuming, groupId: TICKET_STORE_CONSUMER, topic: Topics.support, handler: (events) => applySupport.execute(events) }, publisher, logger),
     new EventSubscription(kafka, { ...consuming, groupId: DIAGNOSTICS_CONSUMER, topic: Topics.diagnostics, handler: (events) => applyDiagnostics.execute(events) }, publisher, logger),

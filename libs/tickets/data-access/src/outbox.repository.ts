@@ -2,20 +2,33 @@ import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { EventOn, TopicName } from '@sieve/contracts';
 import { OutboxMessageEntity } from './entities/outbox-message.entity';
+import { DataOwner, PersonalData } from './personal-data';
 
 export interface PendingOutboxMessage<T extends TopicName = TopicName> {
   topic: T;
   key: string;
   event: EventOn<T>;
+  /** The end user whose personal data the event carries: it is kept sealed with their key until published. */
+  sealedFor?: DataOwner;
 }
 
 /** The outbox: events to publish, written with the change they announce. */
 export class OutboxRepository {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly personalData?: PersonalData,
+  ) {}
 
-  async add<T extends TopicName>({ topic, key, event }: PendingOutboxMessage<T>): Promise<void> {
-    // TypeORM's deep-partial type can't express a jsonb record; the driver serializes it.
-    await this.manager.insert(OutboxMessageEntity, { id: event.id, topic, messageKey: key, event } as QueryDeepPartialEntity<OutboxMessageEntity>);
+  async add<T extends TopicName>({ topic, key, event, sealedFor }: PendingOutboxMessage<T>): Promise<void> {
+    const row = { id: event.id, topic, messageKey: key };
+    if (!sealedFor) {
+      // TypeORM's deep-partial type can't express a jsonb record; the driver serializes it.
+      await this.manager.insert(OutboxMessageEntity, { ...row, event } as QueryDeepPartialEntity<OutboxMessageEntity>);
+      return;
+    }
+    if (!this.personalData) throw new Error('an outbox that seals events needs PersonalData');
+    const eventSealed = await this.personalData.seal(sealedFor, 'outbox.event', event.id, JSON.stringify(event));
+    await this.manager.insert(OutboxMessageEntity, { ...row, eventSealed, tenantId: sealedFor.tenantId, endUserId: sealedFor.endUserId });
   }
 
   /**

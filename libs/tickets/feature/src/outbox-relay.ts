@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { EventOn, TopicName } from '@sieve/contracts';
 import { EventPublisher } from '@sieve/kafka';
 import type { Logger } from '@sieve/telemetry';
-import { OutboxRepository } from '@sieve/tickets-data-access';
+import { OutboxMessageEntity, OutboxRepository, PersonalData, SHREDDED } from '@sieve/tickets-data-access';
 
 export interface OutboxRelayOptions {
   /** How long the relay waits when the outbox is empty (a nudge cuts it short). */
@@ -13,7 +13,8 @@ export interface OutboxRelayOptions {
 /**
  * Publishes the outbox to Kafka: a batch of the oldest messages, locked, published, and deleted in
  * one transaction once Kafka acknowledged them. If the publish fails nothing is deleted and the
- * batch goes again (at least once; consumers recognise events by id). Instances share the outbox.
+ * batch goes again (at least once; consumers recognise events by id). Every instance runs a relay;
+ * one of them publishes at a time.
  */
 export class OutboxRelay {
   private running = false;
@@ -23,6 +24,7 @@ export class OutboxRelay {
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: EventPublisher,
+    private readonly personalData: PersonalData,
     private readonly logger: Logger,
     private readonly options: OutboxRelayOptions = { idleMs: 500, batchSize: 500 },
   ) {}
@@ -43,22 +45,43 @@ export class OutboxRelay {
     this.wake?.();
   }
 
-  /** Publishes one batch of what is waiting; how many messages it published. */
+  /**
+   * Publishes one batch of what is waiting; how many outbox rows it is done with. One relay
+   * publishes at a time (a transaction-scoped advisory lock), so events with one key leave in the
+   * order written. A row that can't be opened (its key encryption key is gone) is logged and left
+   * for an operator; it doesn't hold up the others.
+   */
   async publishPending(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query(`select pg_try_advisory_xact_lock(hashtext('sieve.outbox-relay')) as locked`);
+      if (!locked) return 0;
       const outbox = new OutboxRepository(manager);
-      const messages = await outbox.lockOldest(this.options.batchSize);
-      if (messages.length === 0) return 0;
-      // One batch per topic, in outbox order: messages with one key keep their order.
+      const done: string[] = [];
       const byTopic = new Map<TopicName, { key: string; event: EventOn<TopicName> }[]>();
-      for (const message of messages) {
+      for (const message of await outbox.lockOldest(this.options.batchSize)) {
+        let event: EventOn<TopicName> | null;
+        try {
+          event = await this.eventOf(message);
+        } catch (error) {
+          this.logger.error({ err: error, outboxId: message.id, topic: message.topic }, 'an outbox event could not be opened; it stays in the outbox');
+          continue;
+        }
+        done.push(message.id);
+        // An event sealed for an end user erased since is not sent at all.
+        if (!event) continue;
         const topic = message.topic as TopicName;
-        byTopic.set(topic, [...(byTopic.get(topic) ?? []), { key: message.messageKey, event: message.event as unknown as EventOn<TopicName> }]);
+        byTopic.set(topic, [...(byTopic.get(topic) ?? []), { key: message.messageKey, event }]);
       }
       await this.publisher.publishMany([...byTopic].map(([topic, events]) => ({ topic, events })));
-      await outbox.remove(messages.map((message) => message.id));
-      return messages.length;
+      await outbox.remove(done);
+      return done.length;
     });
+  }
+
+  private async eventOf(message: OutboxMessageEntity): Promise<EventOn<TopicName> | null> {
+    if (message.event) return message.event as unknown as EventOn<TopicName>;
+    const opened = await this.personalData.open({ tenantId: message.tenantId!, endUserId: message.endUserId! }, 'outbox.event', message.id, message.eventSealed!);
+    return opened === SHREDDED ? null : (JSON.parse(opened.toString('utf8')) as EventOn<TopicName>);
   }
 
   private async run(): Promise<void> {

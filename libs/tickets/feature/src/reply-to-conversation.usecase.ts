@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { buildEvent, deterministicUuid, Topics } from '@sieve/contracts';
-import { MessageEntity, OutboxRepository, PersonalData } from '@sieve/tickets-data-access';
+import { DataKeyDestroyedError, MessageEntity, OutboxRepository, PersonalData } from '@sieve/tickets-data-access';
 import { parseRequest, requireConversation } from './conversation-lookup';
 import { StaffPrincipal } from './staff-authenticator';
+import { TicketsError } from './tickets.error';
 
 export const TICKET_STORE_PRODUCER = 'ticket-store';
 
@@ -24,7 +25,8 @@ export interface ReplyResult {
 
 /**
  * An agent answers a conversation: the reply is stored sealed with the end user's key and, in the
- * same transaction, put in the outbox for the gateway, which hands it to the install that wrote.
+ * same transaction, put in the outbox (sealed too) for the gateway, which hands it to the install
+ * that wrote.
  */
 export class ReplyToConversationUseCase {
   constructor(
@@ -36,11 +38,13 @@ export class ReplyToConversationUseCase {
   async execute(staff: StaffPrincipal, conversationId: string, body: unknown, correlationId: string): Promise<ReplyResult> {
     const request = parseRequest(replyRequestSchema, body);
     const messageId = request.clientMessageId ? deterministicUuid(staff.tenantId, staff.credentialId, request.clientMessageId) : randomUUID();
+    // The end user's key made or loaded before the transaction, on a connection of its own.
+    const owner = { tenantId: staff.tenantId, endUserId: (await requireConversation(this.dataSource.manager, staff.tenantId, conversationId)).endUserId };
+    await this.personalData.prepare([owner]);
     const result = await this.dataSource.transaction(async (manager) => {
       const conversation = await requireConversation(manager, staff.tenantId, conversationId);
       const existing = await manager.getRepository(MessageEntity).findOneBy({ tenantId: staff.tenantId, id: messageId });
       if (existing) return { status: 'duplicate' as const, messageId, sentAt: existing.sentAt.toISOString() };
-      const owner = { tenantId: staff.tenantId, endUserId: conversation.endUserId };
       const sentAt = new Date();
       await manager.insert(MessageEntity, {
         id: messageId,
@@ -57,8 +61,11 @@ export class ReplyToConversationUseCase {
         { appId: conversation.appId, installId: conversation.installId, conversationId, message: { id: messageId, body: request.body, sentAt: sentAt.toISOString() } },
         { tenantId: staff.tenantId, producer: TICKET_STORE_PRODUCER, correlationId, causationId: null, occurredAt: sentAt },
       );
-      await new OutboxRepository(manager).add({ topic: Topics.agentReplies, key: conversationId, event });
+      await new OutboxRepository(manager, this.personalData).add({ topic: Topics.agentReplies, key: conversationId, event, sealedFor: owner });
       return { status: 'created' as const, messageId, sentAt: sentAt.toISOString() };
+    }).catch((error: unknown) => {
+      if (error instanceof DataKeyDestroyedError) throw new TicketsError('gone', 'The end user of this conversation was erased; it can’t be answered.');
+      throw error;
     });
     if (result.status === 'created') this.outboxWritten();
     return result;

@@ -17,9 +17,19 @@ export class OutboxMessageEntity {
   @Column('text', { name: 'message_key' })
   messageKey!: string;
 
-  /** The whole event envelope, as it goes to Kafka. */
-  @Column('jsonb')
-  event!: Record<string, unknown>;
+  /** The whole event envelope, as it goes to Kafka, when it holds no personal data. */
+  @Column('jsonb', { nullable: true })
+  event!: Record<string, unknown> | null;
+
+  /** Otherwise the envelope's JSON sealed with its end user's data key, opened by the relay as it publishes. */
+  @Column('bytea', { name: 'event_sealed', nullable: true })
+  eventSealed!: Buffer | null;
+
+  @Column('uuid', { name: 'tenant_id', nullable: true })
+  tenantId!: string | null;
+
+  @Column('uuid', { name: 'end_user_id', nullable: true })
+  endUserId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
