@@ -17,7 +17,10 @@ export const ticketStoreConfigSchema = z.object({
    */
   KEY_ENCRYPTION_KEY_FILE_CREATE: env.flag(false),
   /** Signs the short-lived attachment download links the agent API hands out. */
-  DOWNLOAD_LINK_SECRET: z.string().min(32, 'at least 32 characters of a random secret'),
+  DOWNLOAD_LINK_SECRET: z
+    .string()
+    .min(32, 'at least 32 characters of a random secret')
+    .refine((secret) => !/CHANGE_ME/i.test(secret), 'still the placeholder of the deploy files: set a random secret'),
   /** Partitions of the support topic this instance applies at once; order holds per conversation. */
   CONSUMER_CONCURRENCY: env.positiveInt(2),
 });

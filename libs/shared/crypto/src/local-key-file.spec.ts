@@ -69,6 +69,19 @@ describe('LocalKeyFile', () => {
     expect((await running.unwrap(wrapped, 'end-user:u-1')).equals(dataKey)).toBe(true);
   });
 
+  it('wraps new data keys under the current key of the file, also after another process rotated it', async () => {
+    const running = await LocalKeyFile.open(file, { create: true });
+    const operator = await LocalKeyFile.open(file, { create: false });
+    await new Promise((resolve) => setTimeout(resolve, 20)); // a later modification time
+    const rotated = await operator.rotate();
+    expect((await running.wrap(newKey(), 'end-user:u-2')).kekId).toBe(rotated);
+  });
+
+  it('makes one key file when several processes start at once', async () => {
+    const opened = await Promise.all(Array.from({ length: 5 }, () => LocalKeyFile.open(file, { create: true })));
+    expect(new Set(opened.map((keys) => keys.currentKeyId())).size).toBe(1);
+  });
+
   it('will not retire the current key', async () => {
     const keys = await LocalKeyFile.open(file, { create: true });
     await expect(keys.retire(keys.currentKeyId())).rejects.toThrow(/is the current one; rotate before retiring it/);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { KeyEncryptionKeys, UnknownKeyEncryptionKeyError, WrappedKey } from './key-encryption-keys';
 import { KEY_BYTES, newKey, seal, unseal } from './sealed-box';
@@ -20,22 +20,28 @@ export class LocalKeyFile implements KeyEncryptionKeys {
   private constructor(
     private readonly file: string,
     private content: KeyFileContent,
+    /** When the file was last read: a newer file (a rotation elsewhere) is read again before wrapping. */
+    private readAt: number,
   ) {}
 
   /** Reads the key file; makes it with one key if it is missing and `create` allows (the local stack). */
   static async open(file: string, { create }: { create: boolean }): Promise<LocalKeyFile> {
-    let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      return await LocalKeyFile.read(file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       if (!create) throw new Error(`key file ${file} does not exist. Mount the key file there, or set KEY_ENCRYPTION_KEY_FILE_CREATE=true to make a new one (only where no data was sealed before).`);
-      const id = newKeyId();
-      const created = new LocalKeyFile(file, { format: 1, current: id, keys: { [id]: newKey().toString('base64') } });
-      await created.save();
-      return created;
     }
-    return new LocalKeyFile(file, parseKeyFile(file, text));
+    const id = newKeyId();
+    const made = new LocalKeyFile(file, { format: 1, current: id, keys: { [id]: newKey().toString('base64') } }, 0);
+    // Made only if still missing: of two processes starting at once, one file wins and both use it.
+    await made.save({ exclusive: true });
+    return LocalKeyFile.read(file);
+  }
+
+  private static async read(file: string): Promise<LocalKeyFile> {
+    const { mtimeMs } = await stat(file);
+    return new LocalKeyFile(file, parseKeyFile(file, await readFile(file, 'utf8')), mtimeMs);
   }
 
   currentKeyId(): string {
@@ -43,13 +49,15 @@ export class LocalKeyFile implements KeyEncryptionKeys {
   }
 
   async wrap(dataKey: Buffer, context: string): Promise<WrappedKey> {
+    // New data keys always go under the file's current key, also when another process rotated it.
+    if ((await stat(this.file)).mtimeMs !== this.readAt) await this.reload();
     const kekId = this.content.current;
     return { kekId, wrapped: seal(dataKey, this.key(kekId), wrapContext(context)) };
   }
 
   async unwrap({ kekId, wrapped }: WrappedKey, context: string): Promise<Buffer> {
     // A key made since this file was read (a rotation run elsewhere): read the file again, once.
-    if (!(kekId in this.content.keys)) this.content = parseKeyFile(this.file, await readFile(this.file, 'utf8'));
+    if (!(kekId in this.content.keys)) await this.reload();
     return unseal(wrapped, this.key(kekId), wrapContext(context));
   }
 
@@ -80,12 +88,32 @@ export class LocalKeyFile implements KeyEncryptionKeys {
     return Buffer.from(key, 'base64');
   }
 
-  /** Written whole to a temporary file and renamed over the old one: a crash leaves one or the other. */
-  private async save(): Promise<void> {
+  private async reload(): Promise<void> {
+    const fresh = await LocalKeyFile.read(this.file);
+    this.content = fresh.content;
+    this.readAt = fresh.readAt;
+  }
+
+  /**
+   * Written whole to a temporary file, then moved into place: renamed over the old one (a crash
+   * leaves one or the other), or with `exclusive` linked only if there is none yet.
+   */
+  private async save({ exclusive = false } = {}): Promise<void> {
     await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    const temporary = `${this.file}.${process.pid}.tmp`;
+    const temporary = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(temporary, `${JSON.stringify(this.content, null, 2)}\n`, { mode: 0o600 });
-    await rename(temporary, this.file);
+    if (!exclusive) {
+      await rename(temporary, this.file);
+      this.readAt = (await stat(this.file)).mtimeMs;
+      return;
+    }
+    try {
+      await link(temporary, this.file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      await unlink(temporary);
+    }
   }
 }
 

@@ -107,11 +107,11 @@ export class DataKeys {
     const repository = this.dataSource.getRepository(DataKeyEntity);
     const current = this.keys.currentKeyId();
     const outcome = { rewrapped: 0, unreadable: [] as string[] };
-    for (let after = ''; ; ) {
+    for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
       const query = repository
         .createQueryBuilder('key')
-        .where('key.kek_id <> :current AND key.wrapped IS NOT NULL AND key.subject_id::text > :after', { current, after })
-        .orderBy('key.subject_id::text')
+        .where('key.kek_id <> :current AND key.wrapped IS NOT NULL AND key.subject_id > :after', { current, after })
+        .orderBy('key.subject_id')
         .take(batchSize);
       // One brand's keys first, if asked (say, a brand that wants its keys off a compromised key).
       if (tenantId) query.andWhere('key.tenant_id = :tenantId', { tenantId });
@@ -134,7 +134,7 @@ export class DataKeys {
     }
   }
 
-  /** Drops a key from this instance's memory (the redaction worker's purge). */
+  /** Drops a key from this instance's memory (destroying does; the redaction worker's purge will). */
   forget(tenantId: string, subjectId: string): void {
     this.cache.delete(cacheKey(tenantId, subjectId));
   }
