@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { STAFF_ROLES, StaffCredentialRepository, StaffRole } from '@sieve/tickets-data-access';
+import { STAFF_ROLES, StaffCredentialEntity, StaffCredentialRepository, StaffRole } from '@sieve/tickets-data-access';
 import { parseRequest } from './conversation-lookup';
 import { generateStaffToken, hashStaffToken, StaffPrincipal } from './staff-authenticator';
 import { TicketsError } from './tickets.error';
@@ -31,10 +31,9 @@ export class ManageStaffUseCase {
     const { role, label } = parseRequest(newStaffRequestSchema, body);
     const token = generateStaffToken();
     const id = randomUUID();
-    const repository = new StaffCredentialRepository(this.dataSource.manager);
-    await repository.putCredential({ id, tenantId: admin.tenantId, role, label, tokenHash: hashStaffToken(token) });
-    const created = (await repository.listOf(admin.tenantId)).find((member) => member.id === id)!;
-    return { id, role, label, createdAt: created.createdAt.toISOString(), token };
+    await new StaffCredentialRepository(this.dataSource.manager).putCredential({ id, tenantId: admin.tenantId, role, label, tokenHash: hashStaffToken(token) });
+    const { createdAt } = await this.dataSource.getRepository(StaffCredentialEntity).findOneByOrFail({ id });
+    return { id, role, label, createdAt: createdAt.toISOString(), token };
   }
 
   async revoke(admin: StaffPrincipal, id: string): Promise<void> {

@@ -89,6 +89,19 @@ describe('agent replies through the outbox, over real PostgreSQL and Kafka', () 
     expect(await dataSource.query('select 1 from outbox where tenant_id = $1', [tenantId])).toEqual([]);
   });
 
+  it('stores a reply tried several times at once once, and answers the other tries "duplicate"', async () => {
+    const tenantId = randomUUID();
+    const { conversationId } = await conversation(tenantId);
+    const agent = { tenantId, role: 'agent' as const, credentialId: randomUUID() };
+    const request = { body: 'Once only', clientMessageId: randomUUID() };
+    const answers = await Promise.all(Array.from({ length: 3 }, (_, n) => reply.execute(agent, conversationId, request, `corr-${n}`)));
+    expect(answers.map((answer) => answer.status).sort()).toEqual(['created', 'duplicate', 'duplicate']);
+    expect(new Set(answers.map((answer) => answer.messageId)).size).toBe(1);
+    expect(await dataSource.query(`select 1 from messages where conversation_id = $1 and author = 'agent'`, [conversationId])).toHaveLength(1);
+    expect(await dataSource.query('select 1 from outbox where tenant_id = $1', [tenantId])).toHaveLength(1);
+    await drain();
+  });
+
   it('answers "gone" for a conversation whose end user was erased, and sends nothing of a reply waiting for them', async () => {
     const tenantId = randomUUID();
     const { conversationId, appId, installId } = await conversation(tenantId);

@@ -12,7 +12,7 @@ export const TICKET_STORE_PRODUCER = 'ticket-store';
 export const replyRequestSchema = z
   .object({
     body: z.string().trim().min(1).max(10_000),
-    /** Makes a retried request one reply: the same id answers with the reply already stored. */
+    /** Makes a retried request one reply: the same id (per conversation) answers with the reply already stored. */
     clientMessageId: z.uuid().optional(),
   })
   .strict();
@@ -37,12 +37,13 @@ export class ReplyToConversationUseCase {
 
   async execute(staff: StaffPrincipal, conversationId: string, body: unknown, correlationId: string): Promise<ReplyResult> {
     const request = parseRequest(replyRequestSchema, body);
-    const messageId = request.clientMessageId ? deterministicUuid(staff.tenantId, staff.credentialId, request.clientMessageId) : randomUUID();
+    const messageId = request.clientMessageId ? deterministicUuid(staff.tenantId, staff.credentialId, conversationId, request.clientMessageId) : randomUUID();
     // The end user's key made or loaded before the transaction, on a connection of its own.
     const owner = { tenantId: staff.tenantId, endUserId: (await requireConversation(this.dataSource.manager, staff.tenantId, conversationId)).endUserId };
     await this.personalData.prepare([owner]);
     const result = await this.dataSource.transaction(async (manager) => {
-      const conversation = await requireConversation(manager, staff.tenantId, conversationId);
+      // Locked: two tries of one reply at once are one after the other, and the second finds the first.
+      const conversation = await requireConversation(manager, staff.tenantId, conversationId, { forUpdate: true });
       const existing = await manager.getRepository(MessageEntity).findOneBy({ tenantId: staff.tenantId, id: messageId });
       if (existing) return { status: 'duplicate' as const, messageId, sentAt: existing.sentAt.toISOString() };
       const sentAt = new Date();

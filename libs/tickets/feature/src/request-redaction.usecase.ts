@@ -32,10 +32,11 @@ export class RequestRedactionUseCase {
     const request = parseRequest(redactionRequestSchema, body);
     const jobId = request.jobId ?? randomUUID();
     const created = await this.dataSource.transaction(async (manager) => {
-      await requireConversation(manager, staff.tenantId, conversationId);
+      // Locked: two tries of one request at once are one after the other, and the second finds the first.
+      await requireConversation(manager, staff.tenantId, conversationId, { forUpdate: true });
       const existing = await manager.getRepository(RedactionRequestEntity).findOneBy({ jobId });
       if (existing) {
-        if (existing.tenantId !== staff.tenantId) throw new TicketsError('invalid-request', `Job id ${jobId} is taken; leave it out to get a new one.`);
+        if (existing.tenantId !== staff.tenantId || existing.conversationId !== conversationId) throw new TicketsError('invalid-request', `Job id ${jobId} is taken; leave it out to get a new one.`);
         return false;
       }
       if (request.messageId && !(await manager.getRepository(MessageEntity).existsBy({ tenantId: staff.tenantId, conversationId, id: request.messageId }))) {
