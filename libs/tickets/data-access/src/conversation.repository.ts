@@ -1,5 +1,4 @@
 import { EntityManager, In } from 'typeorm';
-import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AttachmentEntity } from './entities/attachment.entity';
 import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
@@ -22,8 +21,7 @@ export class ConversationRepository {
 
   /** Inserts the conversations whose ids are not taken yet. */
   async insertIfAbsent(conversations: readonly NewConversation[]): Promise<void> {
-    // TypeORM's deep-partial type can't express a jsonb record; the driver serializes it.
-    await insertOnce(this.manager, ConversationEntity, conversations.map((conversation) => ({ ...conversation, status: 'open' }) as QueryDeepPartialEntity<ConversationEntity>));
+    await insertOnce(this.manager, ConversationEntity, conversations.map((conversation) => ({ ...conversation, status: 'open' as const })));
   }
 
   /** Who owns each of these conversation ids (brand, app, install, end user); ids of no conversation are missing. */

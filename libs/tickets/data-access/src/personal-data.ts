@@ -8,7 +8,7 @@ export interface DataOwner {
 }
 
 /** The personal fields sealed at rest; each names the table and column its values live in. */
-export type SealedField = 'messages.body' | 'end_users.name' | 'end_users.email' | 'attachments.file_name' | 'attachments.bytes' | 'faq_searches.query' | 'outbox.event';
+export type SealedField = 'messages.body' | 'end_users.name' | 'end_users.email' | 'attachments.file_name' | 'attachments.bytes' | 'faq_searches.query' | 'outbox.event' | 'conversations.custom_fields';
 
 /** A value whose data key was destroyed: it can't be read any more, by anyone. */
 export const SHREDDED = Symbol('shredded');

@@ -51,7 +51,7 @@ function scenario(tenantId = randomUUID()) {
         identity: { name: `Ada ${marker}`, email: `ada.${marker}@example.com` },
         versions: { sdk: '10.0.0', app: '2.1' },
         device: { platform: 'android' },
-        customFields: { tier: 'gold' },
+        customFields: { tier: 'gold', note: `call ${marker}` },
       }),
     message: (body: string, occurredAt?: Date) => consumed(tenantId, 'support.message-sent', { appId, installId, conversationId, message: { id: randomUUID(), body } }, occurredAt),
     attachment: (blobKey: string) =>
@@ -121,7 +121,7 @@ describe('applying support events to the ticket store', () => {
     expect(view).toMatchObject({
       countryCode: 'FR',
       platform: 'android',
-      customFields: { tier: 'gold' },
+      customFields: { tier: 'gold', note: `call ${s.marker}` },
       endUser: { id: endUserIdOf(s.tenantId, s.appId, s.installId), name: `Ada ${s.marker}`, email: `ada.${s.marker}@example.com` },
       messages: [
         { author: 'end-user', body: `Where is order ${s.marker}?`, redacted: false, piiTags: ['contact.email'] },
@@ -175,6 +175,7 @@ describe('applying support events to the ticket store', () => {
 
     const view = await query.execute(agentOf(s.tenantId), s.conversationId);
     expect(view.endUser).toMatchObject({ name: null, email: null });
+    expect(view.customFields).toBeNull();
     expect(view.messages).toEqual([expect.objectContaining({ body: null, redacted: true })]);
     expect(view.attachments).toEqual([expect.objectContaining({ fileName: null, redacted: true, contentType: 'image/png' })]);
   });

@@ -13,6 +13,7 @@ import {
   InboxRepository,
   insertOnce,
   LinkClickEntity,
+  NewConversation,
   NewEndUser,
   NewMessage,
   PersonalData,
@@ -95,21 +96,24 @@ export class ApplySupportEventsUseCase {
     const installs = [...opened, ...searches].map(({ tenantId, payload }): NewEndUser => ({ id: endUserIdOf(tenantId, payload.appId, payload.installId), tenantId, appId: payload.appId, installId: payload.installId }));
     if ((await new EndUserRepository(manager).ensure(installs)).size > 0) throw new PermanentEventError('tenant-mismatch', 'the install is known under another tenant');
 
-    await conversations.insertIfAbsent(
-      opened.map(({ tenantId, occurredAt, payload }) => ({
+    const newConversations: NewConversation[] = [];
+    for (const { tenantId, occurredAt, payload } of opened) {
+      const endUserId = endUserIdOf(tenantId, payload.appId, payload.installId);
+      newConversations.push({
         id: payload.conversationId,
         tenantId,
-        endUserId: endUserIdOf(tenantId, payload.appId, payload.installId),
+        endUserId,
         appId: payload.appId,
         installId: payload.installId,
         countryCode: payload.countryCode,
         platform: payload.device?.platform ?? null,
         sdkVersion: payload.versions.sdk,
         appVersion: payload.versions.app ?? null,
-        customFields: payload.customFields ?? {},
+        customFieldsSealed: await this.personalData.seal({ tenantId, endUserId }, 'conversations.custom_fields', payload.conversationId, JSON.stringify(payload.customFields ?? {})),
         openedAt: new Date(occurredAt),
-      })),
-    );
+      });
+    }
+    await conversations.insertIfAbsent(newConversations);
     const owners = await conversations.ownersOf(events.flatMap((event) => ('conversationId' in event.payload ? [event.payload.conversationId] : [])));
     /**
      * The owner of the event's conversation: of this brand, app and install (the gateway lets any

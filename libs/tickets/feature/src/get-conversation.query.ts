@@ -35,7 +35,8 @@ export interface ConversationView {
   platform: string | null;
   sdkVersion: string;
   appVersion: string | null;
-  customFields: Record<string, unknown>;
+  /** Null once the end user's data key was destroyed. */
+  customFields: Record<string, unknown> | null;
   openedAt: string;
   endUser: { id: string; name: string | null; email: string | null };
   messages: MessageView[];
@@ -73,7 +74,7 @@ export class GetConversationQuery {
       platform: conversation.platform,
       sdkVersion: conversation.sdkVersion,
       appVersion: conversation.appVersion,
-      customFields: conversation.customFields,
+      customFields: await this.customFieldsOf(owner, conversation.id, conversation.customFieldsSealed),
       openedAt: conversation.openedAt.toISOString(),
       endUser: {
         id: owner.endUserId,
@@ -103,6 +104,12 @@ export class GetConversationQuery {
         }),
       ),
     };
+  }
+
+  private async customFieldsOf(owner: DataOwner, conversationId: string, sealed: Buffer | null): Promise<Record<string, unknown> | null> {
+    if (!sealed) return {};
+    const { text } = await this.openText(owner, 'conversations.custom_fields', conversationId, sealed);
+    return text === null ? null : (JSON.parse(text) as Record<string, unknown>);
   }
 
   /** A sealed text opened; null where there is none, or once its end user's data key was destroyed (`shredded`). */

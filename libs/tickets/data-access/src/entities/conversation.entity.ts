@@ -39,8 +39,12 @@ export class ConversationEntity {
   @Column('text', { name: 'app_version', nullable: true })
   appVersion!: string | null;
 
-  @Column('jsonb', { name: 'custom_fields' })
-  customFields!: Record<string, unknown>;
+  /**
+   * The custom issue fields after classification, as JSON sealed with the end user's data key
+   * (values may be personal); null on conversations stored before custom fields were sealed.
+   */
+  @Column('bytea', { name: 'custom_fields_sealed', nullable: true })
+  customFieldsSealed!: Buffer | null;
 
   @Column('timestamptz', { name: 'opened_at' })
   openedAt!: Date;
