@@ -70,7 +70,8 @@ async function main(): Promise<void> {
         { name: 'redis', check: async () => void (await redis.ping()) },
       ],
     ),
-    workers: [replySubscription],
+    // Long polls end before HTTP closes, rather than holding the stop for up to 30 s.
+    workers: [replySubscription, { start: async () => {}, stop: async () => agentReplies.stopWaiting() }],
     resources: [
       { name: 'kafka-producer', close: () => publisher.disconnect() },
       { name: 'redis', close: async () => void (await redis.quit()) },

@@ -282,8 +282,9 @@ describe('the platform, end to end', () => {
 
   describe('the SDK surface beyond the first message', () => {
     it('adds a further message to the conversation; a retry of it is "duplicate"', async () => {
-      const opened = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, openConversationBody(), sdkHeaders(brand));
+      const opened = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, openConversationBody({ installId: 'idfv-e2e' }), sdkHeaders(brand));
       const { conversationId } = opened.body;
+      // From the install that opened it: only that one may write to it.
       const message = { clientEventId: randomUUID(), installId: 'idfv-e2e', message: { body: 'Any news on my gems?' }, versions: { sdk: '10.3.0' } };
       const url = `${platform.url('ingest-gateway')}/v1/conversations/${conversationId}/messages`;
       const sent = await postJson(url, message, sdkHeaders(brand));
@@ -337,7 +338,7 @@ describe('the platform, end to end', () => {
     });
 
     it('stores an attachment in the blob store and sends on only its reference; refuses what it must not take', async () => {
-      const opened = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, openConversationBody(), sdkHeaders(brand));
+      const opened = await postJson(`${platform.url('ingest-gateway')}/v1/conversations`, openConversationBody({ installId: 'idfv-e2e' }), sdkHeaders(brand));
       const url = `${platform.url('ingest-gateway')}/v1/conversations/${opened.body.conversationId}/attachments`;
       const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(2_000)]);
       const upload = async (bytes: Buffer, type: string, clientEventId = randomUUID(), extra: Record<string, string> = {}) => {

@@ -12,7 +12,14 @@ const POLL_MS = 250;
  * when the SDK acknowledges them.
  */
 export class AgentReplies {
+  private stopping = false;
+
   constructor(private readonly pending: PendingReplies) {}
+
+  /** The service is stopping: waiting fetches answer with what there is now, so HTTP can close. */
+  stopWaiting(): void {
+    this.stopping = true;
+  }
 
   /** The batch handler for the agent-replies topic. */
   async hold(events: ConsumedEvent<typeof Topics.agentReplies>[]): Promise<void> {
@@ -27,7 +34,7 @@ export class AgentReplies {
     const deadline = Date.now() + waitSeconds * 1000;
     for (;;) {
       const replies = await this.pending.of(app.appId, installId);
-      if (replies.length > 0 || Date.now() + POLL_MS > deadline) return replies;
+      if (replies.length > 0 || this.stopping || Date.now() + POLL_MS > deadline) return replies;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
