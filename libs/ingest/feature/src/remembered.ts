@@ -4,6 +4,8 @@
  */
 export class Remembered<V> {
   private readonly entries = new Map<string, { value: V; until: number }>();
+  /** Bumped by `forget`: an answer loaded before it is not remembered (it may be the forgotten one). */
+  private generation = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -14,7 +16,9 @@ export class Remembered<V> {
     const now = Date.now();
     const known = this.entries.get(key);
     if (known && known.until > now) return known.value;
+    const loadedIn = this.generation;
     const value = await load();
+    if (loadedIn !== this.generation) return value;
     this.entries.delete(key);
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { value, until: now + this.ttlMs });
@@ -23,6 +27,7 @@ export class Remembered<V> {
 
   /** Forgets one answer (it changed here: this instance should not wait out the rest of its time). */
   forget(key: string): void {
+    this.generation++;
     this.entries.delete(key);
   }
 }
