@@ -1,12 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { Topics } from '@sieve/contracts';
 import { isolatedKafka, KafkaSettings, TopicReader } from '@sieve/kafka';
-import { Platform, postJson, provisionTenant, ProvisionedTenant, workspaceRoot } from '@sieve/stack';
+import { LocalBroker, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
 import { eventually, testStack } from '@sieve/testing';
-
-const stack = (...args: string[]) => execFileSync('bash', [path.join(workspaceRoot, 'tools/stack/stack.sh'), ...args], { stdio: 'pipe' }).toString();
 
 /**
  * The real broker goes away under a running gateway and comes back: while it is gone no request is
@@ -17,8 +13,10 @@ describe('the gateway through a broker outage', () => {
   let kafka: KafkaSettings;
   let platform: Platform;
   let brand: ProvisionedTenant;
+  let broker: LocalBroker;
 
   beforeAll(async () => {
+    broker = LocalBroker.find();
     Platform.build();
     kafka = await isolatedKafka(testStack.brokers, 'outage', [Topics.sdkRaw, Topics.agentReplies]);
     brand = await provisionTenant(
@@ -31,7 +29,7 @@ describe('the gateway through a broker outage', () => {
 
   afterAll(async () => {
     // Whatever happened, the broker is up again for whoever runs next.
-    stack('up', 'test');
+    if (broker && !(await broker.isListening())) await broker.start();
     await platform?.stop();
   });
 
@@ -46,8 +44,7 @@ describe('the gateway through a broker outage', () => {
     const before = randomUUID();
     expect((await send(before)).status).toBe(202);
 
-    const stopped = stack('down', 'kafka');
-    if (!/stopping Kafka/.test(stopped)) throw new Error(`this test stops the broker the test stack started, and found none to stop: ${stopped}`);
+    await broker.stop();
 
     const during = Array.from({ length: 5 }, () => randomUUID());
     const refused = await Promise.all(during.map(send));
@@ -57,7 +54,7 @@ describe('the gateway through a broker outage', () => {
       expect(response.body.error.code).toBe('kafka-unavailable');
     }
 
-    stack('up', 'test');
+    await broker.start();
     // The SDK retries until it is answered; the first answer after the outage is "accepted".
     for (const clientEventId of during) {
       await eventually(async () => expect((await send(clientEventId)).body).toMatchObject({ status: 'accepted' }), { timeoutMs: 60_000, intervalMs: 1_000 });
