@@ -3,14 +3,7 @@ import { existsSync, openSync, readFileSync, readlinkSync, writeFileSync } from 
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what} within ${timeoutMs / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+import { eventually } from '@sieve/testing';
 
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -52,7 +45,12 @@ export class LocalBroker {
   /** Stops the broker (SIGTERM, as the stack does) and waits until it is gone. */
   async stop(): Promise<void> {
     process.kill(this.pid, 'SIGTERM');
-    await until(() => !existsSync(`/proc/${this.pid}`), 60_000, `the broker (pid ${this.pid}) did not stop`);
+    await eventually(
+      () => {
+        if (existsSync(`/proc/${this.pid}`)) throw new Error(`the broker (pid ${this.pid}) did not stop`);
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
   }
 
   /** Starts it again as it ran, and waits until it listens. */
@@ -65,7 +63,12 @@ export class LocalBroker {
     const pidFile = logsDirectory ? path.join(path.dirname(logsDirectory), 'kafka.pid') : undefined;
     if (pidFile && existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() === String(this.pid)) writeFileSync(pidFile, String(child.pid));
     this.pid = child.pid!;
-    await until(() => listening(this.port), 90_000, 'the broker did not listen again');
+    await eventually(
+      async () => {
+        if (!(await listening(this.port))) throw new Error('the broker did not listen again');
+      },
+      { timeoutMs: 90_000, intervalMs: 250 },
+    );
   }
 
   async isListening(): Promise<boolean> {

@@ -18,18 +18,20 @@ const errorBody = {
   },
 };
 
+/** Error answers by status, each with the Error body. */
+const errorAnswers = (descriptions: Record<string, string>) =>
+  Object.fromEntries(Object.entries(descriptions).map(([status, description]) => [status, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]));
+
 const failures = (extra: Record<string, string> = {}) =>
-  Object.fromEntries(
-    Object.entries({
-      '400': 'The body is malformed or invalid; `fields` names each field at fault. Nothing was written.',
-      '401': 'No credentials, or an unknown or revoked API key; or (code identity-unverified) an identity the app requires signed that is not.',
-      '403': 'The API key belongs to another app.',
-      '413': 'The body is over the limit.',
-      '429': 'This app or install sends too much; Retry-After says when to retry. Nothing was written.',
-      '503': 'Kafka did not acknowledge the write; nothing was accepted. Retry-After says when to retry.',
-      ...extra,
-    }).map(([status, description]) => [status, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]),
-  );
+  errorAnswers({
+    '400': 'The body is malformed or invalid; `fields` names each field at fault. Nothing was written.',
+    '401': 'No credentials, or an unknown or revoked API key; or (code identity-unverified) an identity the app requires signed that is not.',
+    '403': 'The API key belongs to another app.',
+    '413': 'The body is over the limit.',
+    '429': 'This app or install sends too much; Retry-After says when to retry. Nothing was written.',
+    '503': 'Kafka did not acknowledge the write; nothing was accepted. Retry-After says when to retry.',
+    ...extra,
+  });
 
 const accepted = (idName: string) => ({
   type: 'object',
@@ -220,12 +222,10 @@ export function gatewayOpenApi() {
 const appIdParameter = { name: 'appId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 /** The admin API's failures: staff tokens, brand admins only, checked with the ticket store. */
-const adminFailures = Object.fromEntries(
-  Object.entries({
-    '400': 'Not a UUID, or the app’s last live key.',
-    '401': 'No staff token, or one that is not valid.',
-    '403': 'The token’s role is not admin.',
-    '404': 'No such app (or key) in the token’s brand.',
-    '503': 'The ticket store, which checks staff tokens, does not answer; Retry-After says when to retry.',
-  }).map(([status, description]) => [status, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]),
-);
+const adminFailures = errorAnswers({
+  '400': 'Not a UUID, or the app’s last live key.',
+  '401': 'No staff token, or one that is not valid.',
+  '403': 'The token’s role is not admin.',
+  '404': 'No such app (or key) in the token’s brand.',
+  '503': 'The ticket store, which checks staff tokens, does not answer; Retry-After says when to retry.',
+});

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Admin, Partitioners } from 'kafkajs';
+import { Admin } from 'kafkajs';
 import { buildEvent, deadLetterTopicOf, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
 import { createKafkaClient, isolatedKafka, KafkaSettings, physicalTopic } from '@sieve/kafka';
 import { Platform } from '@sieve/stack';
 import { quietLogger, testStack } from '@sieve/testing';
+import { produceBacklog, waitUntil } from '../backlog';
 import { quantile } from '../harness';
 
 type RawEvent = EventOn<typeof Topics.sdkRaw>;
@@ -25,21 +26,6 @@ function rawEvent(i: number, texts: readonly string[]): { key: string; event: Ra
   }
   const report = { reportId: randomUUID(), crashedAt: new Date().toISOString(), crash: { type: 'NullPointerException', stackTrace: `at com.app.Main.run(Main.java:${i % 300})` } };
   return { key: report.reportId, event: buildEvent('sdk.crash-reported', { ...base, ...report }, meta) };
-}
-
-async function produce(kafka: KafkaSettings, events: { key: string; event: RawEvent }[], sentAt?: Map<string, number>): Promise<void> {
-  const producer = createKafkaClient(kafka, quietLogger).producer({ createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
-  try {
-    for (let i = 0; i < events.length; i += 1_000) {
-      const chunk = events.slice(i, i + 1_000);
-      const now = Date.now();
-      chunk.forEach(({ event }) => sentAt?.set(event.id, now));
-      await producer.send({ topic: physicalTopic(kafka, Topics.sdkRaw), messages: chunk.map(({ key, event }) => ({ key, value: JSON.stringify(event) })) });
-    }
-  } finally {
-    await producer.disconnect();
-  }
 }
 
 /** Clean events written so far: the end offsets of the output topics, read without consuming them. */
@@ -73,14 +59,6 @@ async function watchLatency(kafka: KafkaSettings, sentAt: Map<string, number>) {
   return { latencies, stop: () => consumer.disconnect() };
 }
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('the classifier did not keep up within the time allowed');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /**
  * The classifier service end to end on this machine, broker included: (1) sustained throughput
  * draining a backlog of raw events; (2) added latency at a steady rate (raw written → clean read).
@@ -94,7 +72,7 @@ export async function classifierServiceFigures(texts: readonly string[]): Promis
     { maxPartitions: 12 },
   );
   const backlog = 60_000;
-  await produce(kafka, Array.from({ length: backlog }, (_, i) => rawEvent(i, texts)));
+  await produceBacklog(kafka, Topics.sdkRaw, Array.from({ length: backlog }, (_, i) => rawEvent(i, texts)));
 
   const admin = createKafkaClient(kafka, quietLogger).admin();
   await admin.connect();
@@ -104,11 +82,15 @@ export async function classifierServiceFigures(texts: readonly string[]): Promis
     await platform.start(['pii-classifier'], { 'pii-classifier': { LOG_LEVEL: 'warn' } });
     // Throughput: from the first clean event written to the last of the backlog.
     let firstAt = 0;
-    await waitFor(async () => {
-      const count = await outputCount(kafka, admin);
-      if (count > 0 && firstAt === 0) firstAt = Date.now();
-      return count >= backlog;
-    }, 180_000);
+    await waitUntil(
+      async () => {
+        const count = await outputCount(kafka, admin);
+        if (count > 0 && firstAt === 0) firstAt = Date.now();
+        return count >= backlog;
+      },
+      180_000,
+      'the classifier did not drain the backlog',
+    );
     const eventsPerSecond = backlog / ((Date.now() - firstAt) / 1000);
 
     // Added latency at a steady 2,000 events/s for 5 s, in 100 ms slices.
@@ -117,11 +99,11 @@ export async function classifierServiceFigures(texts: readonly string[]): Promis
     const rate = 2_000;
     for (let slice = 0; slice < 50; slice++) {
       const t0 = Date.now();
-      await produce(kafka, Array.from({ length: rate / 10 }, (_, i) => rawEvent(backlog + slice * 1_000 + i, texts)), sentAt);
+      await produceBacklog(kafka, Topics.sdkRaw, Array.from({ length: rate / 10 }, (_, i) => rawEvent(backlog + slice * 1_000 + i, texts)), (chunk, at) => chunk.forEach(({ event }) => sentAt.set(event.id, at)));
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 100 - (Date.now() - t0))));
     }
     const latencies = watcher.latencies;
-    await waitFor(async () => latencies.length >= (rate / 10) * 50, 60_000);
+    await waitUntil(async () => latencies.length >= (rate / 10) * 50, 60_000, 'the classifier did not keep up');
     return { eventsPerSecond, p50Ms: quantile(latencies, 0.5), p99Ms: quantile(latencies, 0.99), rate };
   } finally {
     await watcher?.stop();

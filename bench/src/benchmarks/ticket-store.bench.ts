@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import { buildEvent, deadLetterTopicOf, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
-import { createKafkaClient, isolatedKafka, KafkaSettings, physicalTopic } from '@sieve/kafka';
+import { isolatedKafka } from '@sieve/kafka';
 import { getJson, Platform, provisionTenant } from '@sieve/stack';
-import { quietLogger, testStack } from '@sieve/testing';
+import { testStack } from '@sieve/testing';
+import { produceBacklog, waitUntil } from '../backlog';
 import { Benchmark, Figures, quantile } from '../harness';
 
 type SupportEvent = EventOn<typeof Topics.support>;
@@ -29,27 +29,6 @@ function conversationEvents(tenantId: string, appId: string, conversationId: str
     (_, n) => buildEvent('support.message-sent', { appId, installId, conversationId, message: { id: deterministicUuid(conversationId, String(n + 1)), body: `${BODY} (${n + 1})` } }, meta) as SupportEvent,
   );
   return [opened, ...further].map((event) => ({ key: conversationId, event }));
-}
-
-async function produce(kafka: KafkaSettings, events: { key: string; event: SupportEvent }[]): Promise<void> {
-  const producer = createKafkaClient(kafka, quietLogger).producer({ createPartitioner: Partitioners.DefaultPartitioner });
-  await producer.connect();
-  try {
-    for (let i = 0; i < events.length; i += 1_000) {
-      const chunk = events.slice(i, i + 1_000);
-      await producer.send({ topic: physicalTopic(kafka, Topics.support), messages: chunk.map(({ key, event }) => ({ key, value: JSON.stringify(event) })) });
-    }
-  } finally {
-    await producer.disconnect();
-  }
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('the ticket store did not apply the backlog within the time allowed');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /**
@@ -108,7 +87,7 @@ export const ticketStoreBenchmark: Benchmark = {
       ...Array.from({ length: CONVERSATIONS }, () => conversationEvents(tenant.tenantId, tenant.appId, randomUUID(), MESSAGES_PER_CONVERSATION)).flat(),
       ...conversationEvents(tenant.tenantId, tenant.appId, longConversation, LONG_CONVERSATION_MESSAGES),
     ];
-    await produce(kafka, backlog);
+    await produceBacklog(kafka, Topics.support, backlog);
 
     const db = new Client({ connectionString: testStack.databaseUrl('tickets') });
     await db.connect();
@@ -117,11 +96,15 @@ export const ticketStoreBenchmark: Benchmark = {
       const applied = async () => Number((await db.query('select count(*) as n from messages where tenant_id = $1', [tenant.tenantId])).rows[0].n);
       await platform.start(['ticket-store'], { 'ticket-store': { LOG_LEVEL: 'warn' } });
       let firstAt = 0;
-      await waitFor(async () => {
-        const count = await applied();
-        if (count > 0 && firstAt === 0) firstAt = Date.now();
-        return count >= backlog.length;
-      }, 600_000);
+      await waitUntil(
+        async () => {
+          const count = await applied();
+          if (count > 0 && firstAt === 0) firstAt = Date.now();
+          return count >= backlog.length;
+        },
+        600_000,
+        'the ticket store did not apply the backlog',
+      );
       const eventsPerSecond = backlog.length / ((Date.now() - firstAt) / 1000);
       const baselinePerSecond = await rawInsertsPerSecond(db, backlog.length);
 

@@ -37,21 +37,8 @@ export class DataKeys {
 
   /** The end user's data key, made on first use; `DataKeyDestroyedError` once destroyed. */
   async keyOf(tenantId: string, subjectId: string): Promise<Buffer> {
-    const cached = this.cache.get(cacheKey(tenantId, subjectId));
-    if (cached && cached.until > Date.now()) return cached.key;
-    const repository = this.dataSource.getRepository(DataKeyEntity);
-    let row = await repository.findOneBy({ subjectId, tenantId });
-    if (!row) {
-      const dataKey = newKey();
-      const { kekId, wrapped } = await this.keys.wrap(dataKey, wrapContext(tenantId, subjectId));
-      // Two writers may make the same end user's key at once: the first one stored is everyone's.
-      await repository.createQueryBuilder().insert().values({ subjectId, tenantId, kekId, wrapped }).orIgnore().execute();
-      row = await repository.findOneBy({ subjectId, tenantId });
-      if (!row) throw new Error(`end user ${subjectId} has a data key under another brand than ${tenantId}; an end user belongs to one brand`);
-    }
-    if (row.wrapped === null || row.kekId === null) throw new DataKeyDestroyedError(subjectId);
-    const key = await this.keys.unwrap({ kekId: row.kekId, wrapped: row.wrapped }, wrapContext(tenantId, subjectId));
-    this.remember(cacheKey(tenantId, subjectId), key);
+    const key = (await this.load([{ tenantId, subjectId }])).get(cacheKey(tenantId, subjectId));
+    if (!key) throw new DataKeyDestroyedError(subjectId);
     return key;
   }
 
@@ -60,30 +47,41 @@ export class DataKeys {
    * for all of them: what a consumer does before sealing a batch. Destroyed keys stay destroyed.
    */
   async prefetch(owners: readonly { tenantId: string; subjectId: string }[]): Promise<void> {
+    await this.load(owners);
+  }
+
+  /** The live keys of these end users by cache key, from memory or the database (made where missing). */
+  private async load(owners: readonly { tenantId: string; subjectId: string }[]): Promise<Map<string, Buffer>> {
     const now = Date.now();
+    const keys = new Map<string, Buffer>();
     const missing = new Map<string, string>();
     for (const { tenantId, subjectId } of owners) {
-      if (!((this.cache.get(cacheKey(tenantId, subjectId))?.until ?? 0) > now)) missing.set(subjectId, tenantId);
+      const cached = this.cache.get(cacheKey(tenantId, subjectId));
+      if (cached && cached.until > now) keys.set(cacheKey(tenantId, subjectId), cached.key);
+      else missing.set(subjectId, tenantId);
     }
-    if (missing.size === 0) return;
+    if (missing.size === 0) return keys;
     const repository = this.dataSource.getRepository(DataKeyEntity);
-    const load = () => repository.findBy({ subjectId: In([...missing.keys()]) });
-    let rows = await load();
+    const read = () => repository.findBy({ subjectId: In([...missing.keys()]) });
+    let rows = await read();
     const absent = [...missing].filter(([subjectId]) => !rows.some((row) => row.subjectId === subjectId));
     if (absent.length > 0) {
       const made = await Promise.all(
         absent.map(async ([subjectId, tenantId]) => ({ subjectId, tenantId, ...(await this.keys.wrap(newKey(), wrapContext(tenantId, subjectId))) })),
       );
-      // As in keyOf: racing writers agree on the first key stored.
+      // Racing writers may make the same end user's key at once: the first one stored is everyone's.
       await repository.createQueryBuilder().insert().values(made).orIgnore().execute();
-      rows = await load();
+      rows = await read();
     }
     for (const row of rows) {
       const tenantId = missing.get(row.subjectId)!;
       if (row.tenantId !== tenantId) throw new Error(`end user ${row.subjectId} has a data key under another brand than ${tenantId}; an end user belongs to one brand`);
       if (row.wrapped === null || row.kekId === null) continue;
-      this.remember(cacheKey(tenantId, row.subjectId), await this.keys.unwrap({ kekId: row.kekId, wrapped: row.wrapped }, wrapContext(tenantId, row.subjectId)));
+      const key = await this.keys.unwrap({ kekId: row.kekId, wrapped: row.wrapped }, wrapContext(tenantId, row.subjectId));
+      keys.set(cacheKey(tenantId, row.subjectId), key);
+      this.remember(cacheKey(tenantId, row.subjectId), key);
     }
+    return keys;
   }
 
   /**

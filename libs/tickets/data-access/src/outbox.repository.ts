@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { EventOn, TopicName } from '@sieve/contracts';
 import { OutboxMessageEntity } from './entities/outbox-message.entity';
-import { DataOwner, PersonalData } from './personal-data';
+import { DataOwner, PersonalData, SHREDDED } from './personal-data';
 
 export interface PendingOutboxMessage<T extends TopicName = TopicName> {
   topic: T;
@@ -26,9 +26,20 @@ export class OutboxRepository {
       await this.manager.insert(OutboxMessageEntity, { ...row, event } as QueryDeepPartialEntity<OutboxMessageEntity>);
       return;
     }
-    if (!this.personalData) throw new Error('an outbox that seals events needs PersonalData');
-    const eventSealed = await this.personalData.seal(sealedFor, 'outbox.event', event.id, JSON.stringify(event));
+    const eventSealed = await this.sealing().seal(sealedFor, 'outbox.event', event.id, JSON.stringify(event));
     await this.manager.insert(OutboxMessageEntity, { ...row, eventSealed, tenantId: sealedFor.tenantId, endUserId: sealedFor.endUserId });
+  }
+
+  /** A message's event as it goes to Kafka (opened if sealed); null if its end user was erased since. */
+  async eventOf(message: OutboxMessageEntity): Promise<EventOn<TopicName> | null> {
+    if (message.event) return message.event as unknown as EventOn<TopicName>;
+    const opened = await this.sealing().open({ tenantId: message.tenantId!, endUserId: message.endUserId! }, 'outbox.event', message.id, message.eventSealed!);
+    return opened === SHREDDED ? null : (JSON.parse(opened.toString('utf8')) as EventOn<TopicName>);
+  }
+
+  private sealing(): PersonalData {
+    if (!this.personalData) throw new Error('an outbox with sealed events needs PersonalData');
+    return this.personalData;
   }
 
   /**

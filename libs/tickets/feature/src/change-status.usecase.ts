@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { CONVERSATION_STATUSES, ConversationEntity, ConversationStatus } from '@sieve/tickets-data-access';
-import { parseRequest, requireConversation } from './conversation-lookup';
+import { requireConversation } from './conversation-lookup';
+import { parseRequest } from './parse-request';
 import { StaffPrincipal } from './staff-authenticator';
 
 export const changeStatusRequestSchema = z.object({ status: z.enum(CONVERSATION_STATUSES) }).strict();

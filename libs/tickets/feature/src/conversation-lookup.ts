@@ -14,11 +14,3 @@ export async function requireConversation(manager: EntityManager, tenantId: stri
   if (!conversation) throw new TicketsError('not-found', `No conversation ${conversationId} in this brand.`);
   return conversation;
 }
-
-/** The request body checked against its schema, or a 400 that names each wrong field. */
-export function parseRequest<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body ?? {});
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
-  throw new TicketsError('invalid-request', `The request is not valid: ${problems.join('; ')}.`);
-}

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { CONVERSATION_STATUSES, ConversationEntity } from '@sieve/tickets-data-access';
-import { parseRequest } from './conversation-lookup';
+import { parseRequest } from './parse-request';
 import { StaffPrincipal } from './staff-authenticator';
 import { TicketsError } from './tickets.error';
 

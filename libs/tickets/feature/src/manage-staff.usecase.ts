@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { STAFF_ROLES, StaffCredentialEntity, StaffCredentialRepository, StaffRole } from '@sieve/tickets-data-access';
-import { parseRequest } from './conversation-lookup';
+import { parseRequest } from './parse-request';
 import { generateStaffToken, hashStaffToken, StaffPrincipal } from './staff-authenticator';
 import { TicketsError } from './tickets.error';
 

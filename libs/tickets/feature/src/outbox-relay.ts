@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { EventOn, TopicName } from '@sieve/contracts';
 import { EventPublisher } from '@sieve/kafka';
 import type { Logger } from '@sieve/telemetry';
-import { OutboxMessageEntity, OutboxRepository, PersonalData, SHREDDED } from '@sieve/tickets-data-access';
+import { OutboxRepository, PersonalData } from '@sieve/tickets-data-access';
 
 export interface OutboxRelayOptions {
   /** How long the relay waits when the outbox is empty (a nudge cuts it short). */
@@ -55,13 +55,13 @@ export class OutboxRelay {
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`select pg_try_advisory_xact_lock(hashtext('sieve.outbox-relay')) as locked`);
       if (!locked) return 0;
-      const outbox = new OutboxRepository(manager);
+      const outbox = new OutboxRepository(manager, this.personalData);
       const done: string[] = [];
       const byTopic = new Map<TopicName, { key: string; event: EventOn<TopicName> }[]>();
       for (const message of await outbox.lockOldest(this.options.batchSize)) {
         let event: EventOn<TopicName> | null;
         try {
-          event = await this.eventOf(message);
+          event = await outbox.eventOf(message);
         } catch (error) {
           this.logger.error({ err: error, outboxId: message.id, topic: message.topic }, 'an outbox event could not be opened; it stays in the outbox');
           continue;
@@ -76,12 +76,6 @@ export class OutboxRelay {
       await outbox.remove(done);
       return done.length;
     });
-  }
-
-  private async eventOf(message: OutboxMessageEntity): Promise<EventOn<TopicName> | null> {
-    if (message.event) return message.event as unknown as EventOn<TopicName>;
-    const opened = await this.personalData.open({ tenantId: message.tenantId!, endUserId: message.endUserId! }, 'outbox.event', message.id, message.eventSealed!);
-    return opened === SHREDDED ? null : (JSON.parse(opened.toString('utf8')) as EventOn<TopicName>);
   }
 
   private async run(): Promise<void> {

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { buildEvent, deterministicUuid, Topics } from '@sieve/contracts';
 import { DataKeyDestroyedError, MessageEntity, OutboxRepository, PersonalData } from '@sieve/tickets-data-access';
-import { parseRequest, requireConversation } from './conversation-lookup';
+import { requireConversation } from './conversation-lookup';
+import { parseRequest } from './parse-request';
 import { StaffPrincipal } from './staff-authenticator';
 import { TicketsError } from './tickets.error';
 
