@@ -102,7 +102,7 @@ describe('applying support events to the ticket store', () => {
       `select table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' and not table_name = any($1) order by table_name`,
       [except],
     );
-    const rows = await Promise.all(tables.map(({ table_name }) => dataSource.query(`select row_to_json(t)::text as row from "${table_name}" t where tenant_id = $1`, [tenantId])));
+    const rows = await Promise.all(tables.map(({ table_name }) => dataSource.query(`select row_to_json(t)::text as row from "${table_name}" t where tenant_id = $1 order by 1`, [tenantId])));
     return rows.flat().map((r: { row: string }) => r.row).join('\n');
   };
 
