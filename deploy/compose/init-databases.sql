@@ -1,5 +1,6 @@
--- The databases docker-compose.yml's services use, one per bounded context: the gateway's, and the
--- ticket context's (shared by ticket-store and redaction-worker). The postgres image runs this once,
--- when it initialises an empty data volume; tables come from migrations (the stack-init service).
+-- The databases docker-compose.yml's services use, one per bounded context: the gateway's, the
+-- ticket context's (shared by ticket-store and redaction-worker) and analytics'. The postgres image
+-- runs this once, when it initialises an empty data volume; tables come from migrations (stack-init).
 CREATE DATABASE sieve_ingest;
 CREATE DATABASE sieve_tickets;
+CREATE DATABASE sieve_analytics;

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { createAnalyticsDataSource } from '@sieve/analytics-data-access';
 import { createIngestDataSource } from '@sieve/ingest-data-access';
 import { testStack } from '@sieve/testing';
 import { createTicketsDataSource } from '@sieve/tickets-data-access';
@@ -8,6 +9,7 @@ import { pendingSchemaChanges, runMigrations } from '@sieve/persistence';
 describe.each<[string, () => DataSource]>([
   ['ingest', () => createIngestDataSource(testStack.databaseUrl('ingest'), 'migration-drift-test', 1)],
   ['tickets', () => createTicketsDataSource(testStack.databaseUrl('tickets'), 'migration-drift-test', 1)],
+  ['analytics', () => createAnalyticsDataSource(testStack.databaseUrl('analytics'), 'migration-drift-test', 1)],
 ])('the %s context schema', (_context, create) => {
   let dataSource: DataSource;
 

@@ -16,9 +16,11 @@ export const prepareConfigSchema = z
     KAFKA_BROKERS: env.brokers().optional(),
     INGEST_DATABASE_URL: sieveDatabaseUrl.optional(),
     TICKETS_DATABASE_URL: sieveDatabaseUrl.optional(),
+    ANALYTICS_DATABASE_URL: sieveDatabaseUrl.optional(),
   })
   .transform((config) => ({
     brokers: config.KAFKA_BROKERS ?? [LOCAL_KAFKA_BROKERS],
     ingestDatabaseUrl: config.INGEST_DATABASE_URL ?? localDatabaseUrl('ingest', config.SIEVE_PROFILE),
     ticketsDatabaseUrl: config.TICKETS_DATABASE_URL ?? localDatabaseUrl('tickets', config.SIEVE_PROFILE),
+    analyticsDatabaseUrl: config.ANALYTICS_DATABASE_URL ?? localDatabaseUrl('analytics', config.SIEVE_PROFILE),
   }));

@@ -1,6 +1,7 @@
 // Creates the topics and runs every context's migrations. Called by stack.sh after the servers are
 // up (and by docker-compose's stack-init); safe to run any number of times.
 import 'reflect-metadata';
+import { createAnalyticsDataSource } from '@sieve/analytics-data-access';
 import { allTopicSpecs } from '@sieve/contracts';
 import { parseConfig } from '@sieve/config';
 import { createIngestDataSource } from '@sieve/ingest-data-access';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   for (const [context, dataSource] of [
     ['ingest', createIngestDataSource(config.ingestDatabaseUrl, 'sieve-migrate')],
     ['tickets', createTicketsDataSource(config.ticketsDatabaseUrl, 'sieve-migrate')],
+    ['analytics', createAnalyticsDataSource(config.analyticsDatabaseUrl, 'sieve-migrate')],
   ] as const) {
     const applied = await runMigrations(dataSource);
     process.stdout.write(`[stack] ${context} migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}\n`);

@@ -7,8 +7,9 @@ export const workspaceRoot = path.resolve(__dirname, '../..').replace(/\/dist$/,
 /** Where the local stack keeps attachment bytes, per profile (the blob store's default, a directory). */
 export const localBlobDirectory = (profile: StackProfile) => path.join(workspaceRoot, '.cache', 'blobs', profile);
 
-/** The local stack's key encryption keys, per profile (made on first use, never committed). */
-export const localKeyFile = (profile: StackProfile) => path.join(workspaceRoot, '.cache', 'keys', profile, 'kek.json');
+/** The local stack's key encryption keys, per profile and service (made on first use, never committed). */
+export const localKeyFile = (profile: StackProfile, service: 'ticket-store' | 'analytics' = 'ticket-store') =>
+  path.join(workspaceRoot, '.cache', 'keys', profile, service === 'ticket-store' ? 'kek.json' : `${service}-kek.json`);
 
 export const SERVICES = ['ingest-gateway', 'pii-classifier', 'ticket-store', 'analytics', 'redaction-worker'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -34,8 +35,16 @@ export function serviceEnvironment(service: ServiceName, profile: StackProfile, 
         TICKET_STORE_URL: `http://127.0.0.1:${portOf('ticket-store')}`,
       };
     case 'pii-classifier':
-    case 'analytics':
       return common;
+    case 'analytics':
+      return {
+        ...common,
+        DATABASE_URL: localDatabaseUrl('analytics', profile),
+        REDIS_URL: LOCAL_REDIS_URL,
+        TICKET_STORE_URL: `http://127.0.0.1:${portOf('ticket-store')}`,
+        KEY_ENCRYPTION_KEY_FILE: localKeyFile(profile, 'analytics'),
+        KEY_ENCRYPTION_KEY_FILE_CREATE: 'true',
+      };
     case 'ticket-store':
       return {
         ...common,

@@ -65,7 +65,43 @@ export function monthsBetween(from: LocalDate, to: LocalDate): BillingMonth[] {
   return months;
 }
 
-function nextMonth(month: BillingMonth): BillingMonth {
+/** The local dates from..to (inclusive), in order. */
+export function datesBetween(from: LocalDate, to: LocalDate): LocalDate[] {
+  const dates: LocalDate[] = [];
+  for (let date = from; date <= to; date = nextDate(date)) dates.push(date);
+  return dates;
+}
+
+/** A local day as the instants it spans: [start, end). 23 or 25 hours across a clock change. */
+export function daySpan(date: LocalDate, timeZone: string): { start: Date; end: Date } {
+  return { start: startOfLocalDate(date, timeZone), end: startOfLocalDate(nextDate(date), timeZone) };
+}
+
+export function nextDate(date: LocalDate): LocalDate {
+  const [year, month, day] = parseLocalDate(date);
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}
+
+/** The last day of a month (28–31). */
+export function lastDayOf(month: BillingMonth): number {
+  const [year, monthNumber] = parseMonth(month);
+  return new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+}
+
+/** A 'YYYY-MM' that is a real month; a precise error otherwise. */
+export function checkMonth(month: string): BillingMonth {
+  const monthNumber = Number(month.slice(5));
+  if (!/^\d{4}-\d{2}$/.test(month) || monthNumber < 1 || monthNumber > 12) throw new RangeError(`"${month}" is not a month written YYYY-MM`);
+  return month;
+}
+
+/** A 'YYYY-MM-DD' that is a real date; a precise error otherwise. */
+export function checkLocalDate(date: string): LocalDate {
+  parseLocalDate(date);
+  return date;
+}
+
+export function nextMonth(month: BillingMonth): BillingMonth {
   const [year, monthNumber] = parseMonth(month);
   return monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}`;
 }

@@ -1,1 +1,3 @@
+export * from './active-days';
 export * from './billing-calendar';
+export * from './session-admission';

@@ -8,4 +8,3 @@ export * from './country-locator';
 export * from './entities/custom-field.entity';
 export * from './custom-fields.repository';
 export * from './pending-replies';
-export * from './staff-directory';

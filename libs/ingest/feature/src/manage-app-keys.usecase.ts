@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppCredentialsRepository, StaffDirectory, StaffDirectoryUnavailableError, StaffIdentity } from '@sieve/ingest-data-access';
+import { AppCredentialsRepository } from '@sieve/ingest-data-access';
 import { generateApiKey, hashApiKey, IngestError } from '@sieve/ingest-domain';
+import { StaffDirectory, StaffDirectoryUnavailableError, StaffIdentity } from '@sieve/service-runtime';
 import { AppAuthenticator } from './app-authenticator';
 
 export interface AppKeyView {

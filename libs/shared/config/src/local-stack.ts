@@ -8,6 +8,6 @@ export type StackProfile = 'dev' | 'test';
 export const LOCAL_KAFKA_BROKERS = '127.0.0.1:9092';
 export const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';
 
-export function localDatabaseUrl(context: 'ingest' | 'tickets', profile: StackProfile): string {
+export function localDatabaseUrl(context: 'ingest' | 'tickets' | 'analytics', profile: StackProfile): string {
   return `postgres://postgres@127.0.0.1:5432/sieve_${context}${profile === 'test' ? '_test' : ''}`;
 }

@@ -6,7 +6,7 @@ import { createLogger } from '@sieve/telemetry';
 export const testStack = {
   brokers: [LOCAL_KAFKA_BROKERS],
   redisUrl: LOCAL_REDIS_URL,
-  databaseUrl(context: 'ingest' | 'tickets'): string {
+  databaseUrl(context: 'ingest' | 'tickets' | 'analytics'): string {
     const url = localDatabaseUrl(context, 'test');
     assertTestDatabase(url);
     return url;

@@ -18,7 +18,8 @@ const identitySchema = z.object({ tenantId: z.string().min(1), role: z.string().
 
 /**
  * Whose a staff token is, asked of the ticket store (which owns staff and their tokens) rather
- * than read from its database: the gateway takes staff tokens only for its admin API.
+ * than read from its database: the other services take staff tokens only for a few endpoints
+ * (the gateway's app keys, the analytics billing API).
  */
 export class StaffDirectory {
   constructor(

@@ -1,0 +1,109 @@
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { BillingMonths, BillingPeriodsRepository, BRAND_WIDE, UsageCountsRepository } from '@sieve/analytics-data-access';
+import { BillingMonth, checkMonth, monthSpan } from '@sieve/analytics-domain';
+import { AnalyticsError } from './analytics.error';
+import { BillingSchedule } from './billing-schedule';
+import { parseRequest } from './parse-request';
+import { usageMetrics } from './usage-metrics';
+
+export interface BillingPeriodView {
+  month: BillingMonth;
+  timeZone: string;
+  start: string;
+  end: string;
+  status: 'open' | 'closed';
+  closedAt: string | null;
+  /** 'schedule', or the staff id of who closed it early. */
+  closedBy: string | null;
+  /** When its hashing key was destroyed: nothing more can count in it. */
+  sealedAt: string | null;
+  /** Brand-wide distinct active installs: the frozen figure once closed. */
+  activeInstalls: number;
+  adjustments: number;
+}
+
+export interface AdjustmentView {
+  month: BillingMonth;
+  appId: string | null;
+  /** The day of the month the adjusted figure is of; null for the whole month. */
+  day: number | null;
+  installs: number;
+  recordedAt: string;
+}
+
+export const adjustmentsQuerySchema = z.object({ month: z.string().optional().describe('Only this billing month (YYYY-MM).') }).strict();
+
+/** Billing months for billing staff: the list with their state, adjustments, closing early. */
+export class BillingPeriodsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly periods: BillingPeriodsRepository,
+    private readonly counts: UsageCountsRepository,
+    private readonly billingMonths: BillingMonths,
+    private readonly schedule: BillingSchedule,
+  ) {}
+
+  /** Every month of the brand with counted usage (or closed early), oldest first. */
+  async list(tenantId: string): Promise<BillingPeriodView[]> {
+    const months = await this.periods.months(tenantId);
+    if (months.length === 0) return [];
+    const totals = new Map(
+      (await this.counts.counts(tenantId, BRAND_WIDE, months[0].month, months[months.length - 1].month, 'month')).map((row) => [row.month, row]),
+    );
+    return months.map((state) => {
+      const span = monthSpan(state.month, state.timeZone);
+      const row = totals.get(state.month);
+      const installs = row?.installs ?? 0;
+      const frozen = state.closedAt ? (row?.closedInstalls ?? 0) : installs;
+      return {
+        month: state.month,
+        timeZone: state.timeZone,
+        start: span.start.toISOString(),
+        end: span.end.toISOString(),
+        status: state.closedAt ? 'closed' : 'open',
+        closedAt: state.closedAt?.toISOString() ?? null,
+        closedBy: state.closedBy,
+        sealedAt: state.sealedAt?.toISOString() ?? null,
+        activeInstalls: frozen,
+        adjustments: installs - frozen,
+      };
+    });
+  }
+
+  async adjustments(tenantId: string, query: unknown): Promise<AdjustmentView[]> {
+    const { month } = parseRequest(adjustmentsQuerySchema, query);
+    const rows = await this.periods.adjustments(tenantId, month === undefined ? undefined : checkedMonth(month));
+    return rows.map((row) => ({
+      month: row.month,
+      appId: row.appId === BRAND_WIDE ? null : row.appId,
+      day: row.day === 0 ? null : row.day,
+      installs: row.installs,
+      recordedAt: row.recordedAt.toISOString(),
+    }));
+  }
+
+  /**
+   * Closes a month that has ended, ahead of its scheduled closing (when billing invoices it).
+   * Closing a closed month changes nothing.
+   */
+  async close(tenantId: string, staffId: string, month: string): Promise<BillingPeriodView> {
+    const checked = checkedMonth(month);
+    const timeZone = await this.periods.timeZoneOf(tenantId);
+    if (!this.schedule.hasEnded(checked, timeZone)) {
+      throw new AnalyticsError('conflict', `${checked} has not ended yet in ${timeZone}; a month can be closed from ${new Date(this.schedule.endOf(checked, timeZone)).toISOString()}.`);
+    }
+    // A month nothing was counted in yet gets its row (and key), so late events can still be adjustments.
+    await this.dataSource.transaction((manager) => this.billingMonths.open(manager, [{ tenantId, month: checked, timeZone, pastClosing: false }]));
+    if (await this.periods.close(tenantId, checked, staffId)) usageMetrics.periodsClosed.inc({ by: 'staff' });
+    return (await this.list(tenantId)).find((period) => period.month === checked)!;
+  }
+}
+
+function checkedMonth(month: string): BillingMonth {
+  try {
+    return checkMonth(month);
+  } catch (error) {
+    throw new AnalyticsError('invalid-request', `${(error as Error).message}.`);
+  }
+}

@@ -1,0 +1,93 @@
+import { DataSource } from 'typeorm';
+import { ActiveInstallLedger, ActiveInstallMark, BillingMonths, BRAND_WIDE, monthId, MonthToOpen } from '@sieve/analytics-data-access';
+import { activeDayOf, AdmissionPolicy, admitEventTime, localDateOf, LocalDate, RejectionReason } from '@sieve/analytics-domain';
+import { Topics } from '@sieve/contracts';
+import { ConsumedEvent } from '@sieve/kafka';
+import { BillingSchedule } from './billing-schedule';
+import { LiveUsage } from './live-usage';
+import { usageMetrics } from './usage-metrics';
+
+/** Its own group: counting reads the usage topic from the beginning, not after an older group's offsets. */
+export const ACTIVE_INSTALLS_CONSUMER = 'analytics.active-installs';
+
+interface PlacedEvent {
+  tenantId: string;
+  appId: string;
+  installId: string;
+  date: LocalDate;
+}
+
+/**
+ * Counts a batch of session events into the brand's exact active-install sets and counts, in one
+ * transaction; the consumer commits its offsets after. The sets make every write idempotent, so a
+ * redelivered, duplicated or reordered event never changes a figure.
+ */
+export class CountSessionEventsUseCase {
+  private readonly ledger = new ActiveInstallLedger();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly billingMonths: BillingMonths,
+    private readonly schedule: BillingSchedule,
+    private readonly admission: AdmissionPolicy,
+    private readonly live?: LiveUsage,
+  ) {}
+
+  async execute(batch: ConsumedEvent<typeof Topics.usage>[]): Promise<void> {
+    const rejected = new Map<RejectionReason, number>();
+    const reject = (reason: RejectionReason) => rejected.set(reason, (rejected.get(reason) ?? 0) + 1);
+    const admitted = batch.filter(({ event }) => {
+      const reason = admitEventTime(Date.parse(event.payload.eventTime), Date.parse(event.occurredAt), this.admission);
+      if (reason) reject(reason);
+      return !reason;
+    });
+
+    const marks = await this.dataSource.transaction(async (manager) => {
+      const tenantIds = [...new Set(admitted.map(({ event }) => event.tenantId))].sort();
+      const timeZones = await this.billingMonths.lockTimeZones(manager, tenantIds);
+      const placed: PlacedEvent[] = admitted.map(({ event }) => ({
+        tenantId: event.tenantId,
+        appId: event.payload.appId,
+        installId: event.payload.installId,
+        date: localDateOf(Date.parse(event.payload.eventTime), timeZones.get(event.tenantId)!),
+      }));
+      const months = await this.billingMonths.open(manager, this.monthsToOpen(placed, timeZones));
+
+      const byKey = new Map<string, ActiveInstallMark>();
+      for (const event of placed) {
+        const month = months.get(monthId({ tenantId: event.tenantId, month: event.date.slice(0, 7) }))!;
+        if (!month.hashInstall) {
+          reject('period-sealed');
+          continue;
+        }
+        const installHash = month.hashInstall(event.installId);
+        for (const appId of [event.appId, BRAND_WIDE]) {
+          const key = `${event.tenantId}/${month.month}/${appId}/${installHash.toString('hex')}`;
+          const mark = byKey.get(key);
+          if (mark) mark.days |= activeDayOf(event.date);
+          else byKey.set(key, { tenantId: event.tenantId, month: month.month, appId, installHash, days: activeDayOf(event.date) });
+        }
+      }
+      const marks = [...byKey.values()];
+      const increases = await this.ledger.mark(manager, marks);
+      await this.ledger.count(manager, increases, (increase) => months.get(monthId(increase))!.closed);
+      return marks;
+    });
+
+    usageMetrics.counted.inc(batch.length - [...rejected.values()].reduce((sum, count) => sum + count, 0));
+    for (const [reason, count] of rejected) usageMetrics.rejected.inc({ reason }, count);
+    await this.live?.observe(marks);
+  }
+
+  private monthsToOpen(placed: PlacedEvent[], timeZones: Map<string, string>): MonthToOpen[] {
+    const months = new Map<string, MonthToOpen>();
+    for (const { tenantId, date } of placed) {
+      const month = date.slice(0, 7);
+      const id = monthId({ tenantId, month });
+      if (months.has(id)) continue;
+      const timeZone = timeZones.get(tenantId)!;
+      months.set(id, { tenantId, month, timeZone, pastClosing: this.schedule.isPastClosing(month, timeZone) });
+    }
+    return [...months.values()];
+  }
+}

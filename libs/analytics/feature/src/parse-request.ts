@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { AnalyticsError } from './analytics.error';
+
+/** The request (query or body) checked against its schema, or a 400 that names each wrong field. */
+export function parseRequest<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`);
+  throw new AnalyticsError('invalid-request', `The request is not valid: ${problems.join('; ')}.`);
+}
