@@ -104,6 +104,18 @@ export class Platform {
     });
   }
 
+  /** Kills a service outright, as a crash would (SIGKILL: nothing finishes, nothing commits), and waits until it is gone. */
+  async kill(name: ServiceName): Promise<void> {
+    const service = this.services.get(name);
+    if (!service) throw new Error(`${name} was not started`);
+    if (service.exitCode === undefined) {
+      const exited = new Promise<void>((resolve) => service.process.once('exit', () => resolve()));
+      service.process.kill('SIGKILL');
+      await exited;
+    }
+    this.services.delete(name);
+  }
+
   /** SIGTERM to each service; resolves with their exit codes. */
   async stop(): Promise<Partial<Record<ServiceName, number | null>>> {
     const codes: Partial<Record<ServiceName, number | null>> = {};

@@ -32,6 +32,8 @@ export class ClassifySdkEventsUseCase {
     batch.forEach(({ event: raw, traceContext }, index) => {
       const meta = (suffix: string) => ({
         id: deterministicUuid(raw.id, suffix),
+        // When the gateway accepted it: the same on a redelivery, and what analytics measures lateness from.
+        occurredAt: new Date(raw.occurredAt),
         tenantId: raw.tenantId,
         producer: CLASSIFIER_PRODUCER,
         correlationId: raw.correlationId,
