@@ -38,3 +38,14 @@ export function quantile(samples: number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
+
+/** Milliseconds each of `samples` calls took, one after the other. */
+export async function timed(samples: number, call: () => Promise<unknown>): Promise<number[]> {
+  const latencies: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t0 = process.hrtime.bigint();
+    await call();
+    latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return latencies;
+}

@@ -74,5 +74,8 @@ export const DEMO_TENANT: TenantToProvision = {
     { key: 'purchase_date', type: 'date', label: 'Date of purchase', required: false },
     { key: 'contact_ok', type: 'checkbox', label: 'We may contact you by email', required: false },
   ],
-  staff: [{ id: '5e1e0000-0000-4000-8000-0000000057a0', role: 'agent', label: 'Demo agent' }],
+  staff: [
+    { id: '5e1e0000-0000-4000-8000-0000000057a0', role: 'agent', label: 'Demo agent' },
+    { id: '5e1e0000-0000-4000-8000-0000000057a1', role: 'billing', label: 'Demo billing' },
+  ],
 };

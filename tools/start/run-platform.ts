@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   }
   const gateway = `http://127.0.0.1:${SERVICE_PORTS['ingest-gateway']}`;
   const ticketStore = `http://127.0.0.1:${SERVICE_PORTS['ticket-store']}`;
+  const analytics = `http://127.0.0.1:${SERVICE_PORTS.analytics}`;
   const body = JSON.stringify({
     // New per start: the SDK's event ids are unique, and a repeated one is answered "duplicate".
     clientEventId: `first-request-${Date.now()}`,
@@ -62,6 +63,7 @@ Sieve is running: the five services are ready, with a demo brand "${DEMO_TENANT.
   app id          ${demo.appId}
   SDK API key     ${demo.apiKey}
   agent token     ${demo.staffTokens.agent}
+  billing token   ${demo.staffTokens.billing}
 
 Open a conversation as the SDK would:
 
@@ -74,6 +76,13 @@ Open a conversation as the SDK would:
 Then read it as an agent, with the conversationId from the answer:
 
   curl -s ${ticketStore}/v1/conversations/<conversationId> -H 'authorization: Bearer ${demo.staffTokens.agent}'
+
+Count the demo install's usage (a session event), then read this month's active installs as billing:
+
+  curl -s -X POST ${gateway}/v1/batches -H 'content-type: application/json' \\
+    -H 'x-sieve-app-id: ${demo.appId}' -H 'x-sieve-api-key: ${demo.apiKey}' \\
+    -d '{"installId":"demo-install-1","versions":{"sdk":"10.3.0"},"events":[{"type":"session","clientEventId":"session-${Date.now()}","eventTime":"${new Date().toISOString()}","kind":"session-start"}]}'
+  curl -s '${analytics}/v1/usage/active-installs?granularity=month&from=${new Date().toISOString().slice(0, 7)}&to=${new Date().toISOString().slice(0, 7)}' -H 'authorization: Bearer ${demo.staffTokens.billing}'
 
 Health and metrics: /health/live, /health/ready and /metrics on ports ${Object.values(SERVICE_PORTS).join(', ')}.
 Press Ctrl-C to stop.

@@ -5,7 +5,7 @@ import { isolatedKafka } from '@sieve/kafka';
 import { getJson, Platform, provisionTenant } from '@sieve/stack';
 import { testStack } from '@sieve/testing';
 import { produceBacklog, waitUntil } from '../backlog';
-import { Benchmark, Figures, quantile } from '../harness';
+import { Benchmark, Figures, quantile, timed } from '../harness';
 
 type SupportEvent = EventOn<typeof Topics.support>;
 
@@ -54,16 +54,6 @@ async function rawInsertsPerSecond(db: Client, rows: number): Promise<number> {
   const perSecond = rows / ((Date.now() - started) / 1000);
   await db.query('delete from messages where tenant_id = $1', [tenantId]);
   return perSecond;
-}
-
-async function timed(samples: number, call: () => Promise<void>): Promise<number[]> {
-  const latencies: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    const t0 = process.hrtime.bigint();
-    await call();
-    latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return latencies;
 }
 
 /**

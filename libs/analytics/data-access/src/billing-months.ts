@@ -8,6 +8,8 @@ export const DEFAULT_BILLING_TIME_ZONE = 'UTC';
 
 /** A billing month as a batch of session events sees it, locked against closing until the batch commits. */
 export interface OpenedBillingMonth {
+  /** What the month's active-install set is keyed by. */
+  id: number;
   tenantId: string;
   month: BillingMonth;
   /** Closed: what it adds is an adjustment of the frozen figures. */
@@ -25,6 +27,7 @@ export interface MonthToOpen {
 }
 
 interface BillingMonthRow {
+  id: number;
   tenant_id: string;
   month: string;
   hash_key: Buffer | null;
@@ -77,7 +80,7 @@ export class BillingMonths {
       ],
     );
     const rows: BillingMonthRow[] = await manager.query(
-      `SELECT b.tenant_id, to_char(b.month, 'YYYY-MM') AS month, b.hash_key, b.hash_key_kek_id, b.closed_at IS NOT NULL AS closed
+      `SELECT b.id, b.tenant_id, to_char(b.month, 'YYYY-MM') AS month, b.hash_key, b.hash_key_kek_id, b.closed_at IS NOT NULL AS closed
          FROM billing_months b JOIN unnest($1::uuid[], $2::date[]) AS x(t, m) ON b.tenant_id = x.t AND b.month = x.m
         ORDER BY b.tenant_id, b.month
           FOR SHARE OF b`,
@@ -97,7 +100,7 @@ export class BillingMonths {
   }
 
   private async opened(row: BillingMonthRow): Promise<OpenedBillingMonth> {
-    const month = { tenantId: row.tenant_id, month: row.month, closed: row.closed };
+    const month = { id: row.id, tenantId: row.tenant_id, month: row.month, closed: row.closed };
     if (!row.hash_key || !row.hash_key_kek_id) return { ...month, hashInstall: null };
     const key = await this.keyEncryptionKeys.unwrap({ kekId: row.hash_key_kek_id, wrapped: row.hash_key }, keyContext(row.tenant_id, row.month));
     return { ...month, hashInstall: (installId) => createHmac('sha256', key).update(installId, 'utf8').digest().subarray(0, INSTALL_HASH_BYTES) };

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ActiveDays, BillingMonth } from '@sieve/analytics-domain';
+import { BRAND_WIDE } from './analytics-data-source';
 
 export interface CountRow {
   month: BillingMonth;
@@ -27,15 +28,12 @@ export class UsageCountsRepository {
   /** Distinct installs of one month active on any of `days`: exact, from the month's set. */
   async distinctOnDays(tenantId: string, appId: string, month: BillingMonth, days: ActiveDays): Promise<number> {
     const [row]: { installs: string }[] = await this.dataSource.query(
-      `SELECT count(*) AS installs FROM monthly_active_installs WHERE tenant_id = $1 AND month = $2 AND app_id = $3 AND active_days & $4 <> 0`,
+      `SELECT count(*) AS installs
+         FROM monthly_active_installs i JOIN billing_months b ON b.id = i.billing_month_id
+        WHERE b.tenant_id = $1 AND b.month = $2
+          AND CASE WHEN $3::uuid = '${BRAND_WIDE}' THEN i.active_days ELSE coalesce(i.app_days[array_position(i.app_ids, $3::uuid)], 0) END & $4 <> 0`,
       [tenantId, `${month}-01`, appId, days],
     );
     return Number(row.installs);
-  }
-
-  /** The apps of a brand with any count. */
-  async appsOf(tenantId: string): Promise<string[]> {
-    const rows: { app_id: string }[] = await this.dataSource.query(`SELECT DISTINCT app_id FROM active_install_counts WHERE tenant_id = $1`, [tenantId]);
-    return rows.map((row) => row.app_id);
   }
 }

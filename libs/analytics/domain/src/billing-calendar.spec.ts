@@ -1,4 +1,4 @@
-import { billingMonthOf, checkTimeZone, localDateOf, monthsBetween, monthSpan, startOfLocalDate } from './billing-calendar';
+import { billingMonthOf, checkLocalDate, checkMonth, checkTimeZone, datesBetween, daySpan, lastDayOf, localDateOf, monthsBetween, monthSpan, nextMonth, startOfLocalDate } from './billing-calendar';
 
 const HOUR = 3_600_000;
 
@@ -46,5 +46,23 @@ describe('the billing calendar', () => {
   it('names a time zone it doesn’t know', () => {
     expect(checkTimeZone('Europe/Paris')).toBe('Europe/Paris');
     expect(() => checkTimeZone('Mars/Olympus')).toThrow(/"Mars\/Olympus" is not an IANA time zone name/);
+  });
+
+  it('walks days and months across year ends and leap days', () => {
+    expect(datesBetween('2027-12-30', '2028-01-02')).toEqual(['2027-12-30', '2027-12-31', '2028-01-01', '2028-01-02']);
+    expect(datesBetween('2028-02-28', '2028-03-01')).toEqual(['2028-02-28', '2028-02-29', '2028-03-01']);
+    expect(nextMonth('2026-12')).toBe('2027-01');
+    expect([lastDayOf('2026-02'), lastDayOf('2028-02'), lastDayOf('2026-04'), lastDayOf('2026-10')]).toEqual([28, 29, 30, 31]);
+  });
+
+  it('spans a 25-hour local day', () => {
+    const { start, end } = daySpan('2026-10-25', 'Europe/Paris');
+    expect([start.toISOString(), end.toISOString()]).toEqual(['2026-10-24T22:00:00.000Z', '2026-10-25T23:00:00.000Z']);
+  });
+
+  it('checks months and dates precisely', () => {
+    expect(checkMonth('2026-11')).toBe('2026-11');
+    for (const bad of ['2026-13', '2026-00', '2026-1', '2026-11-01']) expect(() => checkMonth(bad)).toThrow(`"${bad}" is not a month written YYYY-MM`);
+    expect(() => checkLocalDate('2026-02-30')).toThrow('"2026-02-30" is not a calendar date written YYYY-MM-DD');
   });
 });

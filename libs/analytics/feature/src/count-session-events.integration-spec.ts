@@ -225,12 +225,12 @@ describe('counting active installs', () => {
     await counting().count.execute([event('2026-10-31T23:00:00Z'), event('2026-11-01T01:00:00Z')]);
 
     const rows: { month: string; install_hash: Buffer }[] = await dataSource.query(
-      `SELECT to_char(month, 'YYYY-MM') AS month, install_hash FROM monthly_active_installs WHERE tenant_id = $1 AND app_id = $2 ORDER BY month`,
-      [brand.tenantId, brand.appIds[0]],
+      `SELECT to_char(b.month, 'YYYY-MM') AS month, i.install_hash FROM monthly_active_installs i JOIN billing_months b ON b.id = i.billing_month_id WHERE b.tenant_id = $1 ORDER BY b.month`,
+      [brand.tenantId],
     );
     expect(rows.map((row) => row.month)).toEqual(['2026-10', '2026-11']);
     expect(rows[0].install_hash.equals(rows[1].install_hash)).toBe(false);
-    const everything = JSON.stringify(await dataSource.query(`SELECT * FROM monthly_active_installs m JOIN billing_months b USING (tenant_id, month) WHERE tenant_id = $1`, [brand.tenantId]));
+    const everything = JSON.stringify(await dataSource.query(`SELECT * FROM monthly_active_installs i JOIN billing_months b ON b.id = i.billing_month_id WHERE b.tenant_id = $1`, [brand.tenantId]));
     expect(everything).not.toContain(installId);
     expect(everything).not.toContain(Buffer.from(installId).toString('hex'));
     // The live sketches are fed the same hashes, never the ids.

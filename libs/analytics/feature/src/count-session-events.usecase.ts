@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ActiveInstallLedger, ActiveInstallMark, BillingMonths, BRAND_WIDE, monthId, MonthToOpen } from '@sieve/analytics-data-access';
+import { ActiveInstallLedger, ActiveInstallMark, BillingMonths, monthId, MonthToOpen } from '@sieve/analytics-data-access';
 import { activeDayOf, AdmissionPolicy, admitEventTime, localDateOf, LocalDate, RejectionReason } from '@sieve/analytics-domain';
 import { Topics } from '@sieve/contracts';
 import { ConsumedEvent } from '@sieve/kafka';
@@ -42,7 +42,7 @@ export class CountSessionEventsUseCase {
       return !reason;
     });
 
-    const marks = await this.dataSource.transaction(async (manager) => {
+    const marks = admitted.length === 0 ? [] : await this.dataSource.transaction(async (manager) => {
       const tenantIds = [...new Set(admitted.map(({ event }) => event.tenantId))].sort();
       const timeZones = await this.billingMonths.lockTimeZones(manager, tenantIds);
       const placed: PlacedEvent[] = admitted.map(({ event }) => ({
@@ -61,12 +61,10 @@ export class CountSessionEventsUseCase {
           continue;
         }
         const installHash = month.hashInstall(event.installId);
-        for (const appId of [event.appId, BRAND_WIDE]) {
-          const key = `${event.tenantId}/${month.month}/${appId}/${installHash.toString('hex')}`;
-          const mark = byKey.get(key);
-          if (mark) mark.days |= activeDayOf(event.date);
-          else byKey.set(key, { tenantId: event.tenantId, month: month.month, appId, installHash, days: activeDayOf(event.date) });
-        }
+        const key = `${month.id}/${installHash.toString('hex')}`;
+        let mark = byKey.get(key);
+        if (!mark) byKey.set(key, (mark = { billingMonthId: month.id, tenantId: event.tenantId, month: month.month, installHash, appDays: new Map() }));
+        mark.appDays.set(event.appId, (mark.appDays.get(event.appId) ?? 0) | activeDayOf(event.date));
       }
       const marks = [...byKey.values()];
       const increases = await this.ledger.mark(manager, marks);

@@ -67,8 +67,11 @@ export class LiveUsage {
     };
     for (const mark of marks) {
       const hash = mark.installHash.toString('base64');
-      add(sketchKey(mark.tenantId, mark.appId, mark.month), MONTH_TTL_SECONDS, hash);
-      for (const day of daysIn(mark.days)) add(sketchKey(mark.tenantId, mark.appId, `${mark.month}-${String(day).padStart(2, '0')}`), DAY_TTL_SECONDS, hash);
+      const brandWide = [...mark.appDays.values()].reduce((all, days) => all | days, 0);
+      for (const [appId, days] of [...mark.appDays, [BRAND_WIDE, brandWide] as const]) {
+        add(sketchKey(mark.tenantId, appId, mark.month), MONTH_TTL_SECONDS, hash);
+        for (const day of daysIn(days)) add(sketchKey(mark.tenantId, appId, `${mark.month}-${String(day).padStart(2, '0')}`), DAY_TTL_SECONDS, hash);
+      }
     }
     if (members.size === 0) return;
     const pipeline = this.redis.pipeline();

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A brand's billing month: its time zone, the key install ids are hashed with in it, and whether
@@ -6,12 +6,16 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
  * it is destroyed once no event can count in the month any more (the month is sealed).
  */
 @Entity({ name: 'billing_months' })
+@Index('uq_billing_months_tenant_month', ['tenantId', 'month'], { unique: true })
 export class BillingMonthEntity {
-  @PrimaryColumn('uuid', { name: 'tenant_id' })
+  @PrimaryGeneratedColumn('increment')
+  id!: number;
+
+  @Column('uuid', { name: 'tenant_id' })
   tenantId!: string;
 
   /** The month's first day, as a date ('2026-11-01'). */
-  @PrimaryColumn('date')
+  @Column('date')
   month!: string;
 
   @Column('text', { name: 'time_zone' })

@@ -9,12 +9,13 @@ export class CreateAnalyticsSchema1796100000000 implements MigrationInterface {
       `CREATE TABLE "billing_accounts" ("tenant_id" uuid NOT NULL, "time_zone" text NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_9c21602fd4e27ce7c5bdba562a9" PRIMARY KEY ("tenant_id"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "billing_months" ("tenant_id" uuid NOT NULL, "month" date NOT NULL, "time_zone" text NOT NULL, "hash_key" bytea, "hash_key_kek_id" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "closed_at" TIMESTAMP WITH TIME ZONE, "closed_by" text, "sealed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_93bbc72dea05bc1281831a6a74d" PRIMARY KEY ("tenant_id", "month"))`,
+      `CREATE TABLE "billing_months" ("id" SERIAL NOT NULL, "tenant_id" uuid NOT NULL, "month" date NOT NULL, "time_zone" text NOT NULL, "hash_key" bytea, "hash_key_kek_id" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "closed_at" TIMESTAMP WITH TIME ZONE, "closed_by" text, "sealed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_6fc598744c83fdf025c8a3c0cbf" PRIMARY KEY ("id"))`,
     );
+    await queryRunner.query(`CREATE UNIQUE INDEX "uq_billing_months_tenant_month" ON "billing_months" ("tenant_id", "month") `);
     // Rows are updated in place as an install's active days grow: room on each page keeps those
     // updates HOT (no index entry rewritten).
     await queryRunner.query(
-      `CREATE TABLE "monthly_active_installs" ("tenant_id" uuid NOT NULL, "month" date NOT NULL, "app_id" uuid NOT NULL, "install_hash" bytea NOT NULL, "active_days" integer NOT NULL, CONSTRAINT "PK_ab40af88d466fc5baec562b0b8f" PRIMARY KEY ("tenant_id", "month", "app_id", "install_hash")) WITH (fillfactor = 85)`,
+      `CREATE TABLE "monthly_active_installs" ("billing_month_id" integer NOT NULL, "install_hash" bytea NOT NULL, "active_days" integer NOT NULL, "app_ids" uuid array NOT NULL, "app_days" integer array NOT NULL, CONSTRAINT "PK_6aecdb33ed27b87c83b9c8b23d9" PRIMARY KEY ("billing_month_id", "install_hash")) WITH (fillfactor = 85)`,
     );
     await queryRunner.query(
       `CREATE TABLE "active_install_counts" ("tenant_id" uuid NOT NULL, "month" date NOT NULL, "app_id" uuid NOT NULL, "day" smallint NOT NULL, "installs" integer NOT NULL, "closed_installs" integer, CONSTRAINT "PK_6fe859ceaf77d7c81e32e899f58" PRIMARY KEY ("tenant_id", "month", "app_id", "day"))`,
