@@ -1,19 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { BRAND_WIDE } from '@sieve/analytics-data-access';
-import { AdmissionPolicy, datesBetween, localDateOf } from '@sieve/analytics-domain';
+import { AdmissionPolicy, BillingMonth, datesBetween, localDateOf, monthsBetween, monthSpan } from '@sieve/analytics-domain';
 import { GeneratedSessionEvent, generateUsageStream, groundTruth, StreamBrand } from '@sieve/analytics-testing';
 import { Topics } from '@sieve/contracts';
 import { isolatedKafka, KafkaSettings, TopicReader } from '@sieve/kafka';
 import { getJson, Json, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
-
-type UsageBrand = Pick<ProvisionedTenant, 'tenantId' | 'staffTokens'> & { appIds: string[]; apiKeys: Record<string, string> };
 import { eventually, testStack } from '@sieve/testing';
 
 const DAY = 86_400_000;
-/** Wide enough that the stream can cross October into November from today (the default is 8 days). */
+/** Wide enough for a stream from last month's 21st to now (the default is 8 days). */
 const HORIZON_DAYS = 60;
 const admission: AdmissionPolicy = { lateHorizonMs: HORIZON_DAYS * DAY, futureSkewMs: 10 * 60_000 };
+const ZONE = 'America/New_York';
+const OTHER_ZONE = 'Europe/Paris';
+
+type UsageBrand = Pick<ProvisionedTenant, 'tenantId' | 'staffTokens'> & { appIds: string[]; apiKeys: Record<string, string> };
+
+/** Last month and this month in a zone, as of now: the stream always crosses a month boundary. */
+function recentMonths(zone: string): { lastMonth: BillingMonth; thisMonth: BillingMonth } {
+  const thisMonth = localDateOf(Date.now(), zone).slice(0, 7);
+  const lastMonth = localDateOf(monthSpan(thisMonth, zone).start.getTime() - 1, zone).slice(0, 7);
+  return { lastMonth, thisMonth };
+}
 
 /**
  * Active usage through the real pipeline: SDK batches → gateway → raw topic → classifier → usage
@@ -82,15 +91,16 @@ describe('active installs for billing', () => {
   });
 
   it('counts exactly what a disordered, duplicated stream says, in each brand’s zone, after the counting process was killed mid-stream', async () => {
-    expect((await fetchPut(usage('/settings'), { timeZone: 'America/New_York' }, billing(brand))).status).toBe(200);
-    expect((await fetchPut(usage('/settings'), { timeZone: 'Europe/Paris' }, billing(otherBrand))).status).toBe(200);
+    expect((await fetchPut(usage('/settings'), { timeZone: ZONE }, billing(brand))).status).toBe(200);
+    expect((await fetchPut(usage('/settings'), { timeZone: OTHER_ZONE }, billing(otherBrand))).status).toBe(200);
     const brands: StreamBrand[] = [
-      { tenantId: brand.tenantId, timeZone: 'America/New_York', appIds: brand.appIds },
-      { tenantId: otherBrand.tenantId, timeZone: 'Europe/Paris', appIds: otherBrand.appIds },
+      { tenantId: brand.tenantId, timeZone: ZONE, appIds: brand.appIds },
+      { tenantId: otherBrand.tenantId, timeZone: OTHER_ZONE, appIds: otherBrand.appIds },
     ];
-    // From late October (both DST changes, the month boundary) to now; some too old or from the future.
+    // From last month's 21st (over the month boundary) to now; some too old or from the future.
     const now = Date.now();
-    const stream = generateUsageStream({ seed: 2026, brands, installsPerBrand: 250, from: new Date('2026-10-20T00:00:00Z'), to: new Date(now - 60_000), eventsPerInstall: 5, admission, duplicateShare: 0.1 });
+    const from = new Date(monthSpan(recentMonths(ZONE).lastMonth, ZONE).start.getTime() + 20 * DAY);
+    const stream = generateUsageStream({ seed: 2026, brands, installsPerBrand: 250, from, to: new Date(now - 60_000), eventsPerInstall: 5, admission, duplicateShare: 0.1 });
     const tooOld = brands.map((b, i) => ({ tenantId: b.tenantId, appId: b.appIds[0], installId: `too-old-${i}`, eventTime: new Date(now - (HORIZON_DAYS + 1) * DAY).toISOString(), acceptedAt: '', kind: 'foreground' as const }));
     const future = brands.map((b, i) => ({ tenantId: b.tenantId, appId: b.appIds[1], installId: `future-${i}`, eventTime: new Date(now + DAY).toISOString(), acceptedAt: '', kind: 'foreground' as const }));
 
@@ -107,22 +117,25 @@ describe('active installs for billing', () => {
 
     // Measured from the gateway's acceptance (now), not from the generator's; the too old and future events count nowhere.
     const truth = groundTruth(stream.map((e) => ({ ...e, acceptedAt: new Date(now).toISOString() })), brands, admission);
-    const today = localDateOf(now, 'America/New_York');
-    for (const [tenant, zone] of [[brand, 'America/New_York'], [otherBrand, 'Europe/Paris']] as const) {
+    for (const [tenant, zone] of [[brand, ZONE], [otherBrand, OTHER_ZONE]] as const) {
+      const today = localDateOf(now, zone);
+      const firstDay = localDateOf(from.getTime() - 2 * DAY, zone);
+      const months = monthsBetween(firstDay, today);
+      expect(months.length).toBeGreaterThanOrEqual(2);
       await eventually(
         async () => {
-          const { body } = await getJson(usage(`/active-installs?granularity=month&from=2026-10&to=${today.slice(0, 7)}`), billing(tenant));
-          expect(body.periods.map((p: Json) => p.activeInstalls)).toEqual(['2026-10', '2026-11'].map((month) => truth.get(`${tenant.tenantId}|*|${month}`)));
+          const { body } = await getJson(usage(`/active-installs?granularity=month&from=${months[0]}&to=${months[months.length - 1]}`), billing(tenant));
+          expect(body.periods.map((p: Json) => p.activeInstalls)).toEqual(months.map((month) => truth.get(`${tenant.tenantId}|*|${month}`) ?? 0));
         },
         { timeoutMs: 90_000 },
       );
       for (const appId of [undefined, ...tenant.appIds]) {
         const scope = appId ?? '*';
-        const query = `granularity=day&from=2026-10-18&to=${today}${appId ? `&appId=${appId}` : ''}`;
+        const query = `granularity=day&from=${firstDay}&to=${today}${appId ? `&appId=${appId}` : ''}`;
         const { status, body } = await getJson(usage(`/active-installs?${query}`), billing(tenant));
         expect(status).toBe(200);
         expect(body).toMatchObject({ tenantId: tenant.tenantId, timeZone: zone, exact: true });
-        expect(body.periods.map((p: Json) => [p.period, p.activeInstalls])).toEqual(datesBetween('2026-10-18', today).map((date) => [date, truth.get(`${tenant.tenantId}|${scope}|${date}`) ?? 0]));
+        expect(body.periods.map((p: Json) => [p.period, p.activeInstalls])).toEqual(datesBetween(firstDay, today).map((date) => [date, truth.get(`${tenant.tenantId}|${scope}|${date}`) ?? 0]));
       }
     }
     // Lateness is measured from the gateway's acceptance, which the classifier hands on unchanged.
@@ -132,49 +145,54 @@ describe('active installs for billing', () => {
   });
 
   it('answers in CSV, to billing tokens only, each brand its own figures', async () => {
-    const csv = await fetch(usage('/active-installs?granularity=month&from=2026-10&to=2026-11&format=csv'), { headers: billing(brand) });
+    const { lastMonth, thisMonth } = recentMonths(ZONE);
+    const months = `granularity=month&from=${lastMonth}&to=${thisMonth}`;
+    const csv = await fetch(usage(`/active-installs?${months}&format=csv`), { headers: billing(brand) });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split('\n');
-    const json = (await getJson(usage('/active-installs?granularity=month&from=2026-10&to=2026-11'), billing(brand))).body;
+    const json = (await getJson(usage(`/active-installs?${months}`), billing(brand))).body;
     expect(lines[0]).toBe('period,start,end,status,active_installs,adjustments,active_installs_with_adjustments');
     expect(lines.slice(1)).toEqual(json.periods.map((p: Json) => `${p.period},${p.start},${p.end},${p.status},${p.activeInstalls},${p.adjustments},${p.activeInstallsWithAdjustments}`));
-    const byAccept = await fetch(usage('/active-installs?granularity=month&from=2026-10&to=2026-11'), { headers: { ...billing(brand), accept: 'text/csv' } });
+    const byAccept = await fetch(usage(`/active-installs?${months}`), { headers: { ...billing(brand), accept: 'text/csv' } });
     expect(await byAccept.text()).toBe(lines.join('\n') + '\n');
 
     expect((await getJson(usage('/periods'))).status).toBe(401);
     expect((await getJson(usage('/periods'), { authorization: 'Bearer sieve_st_not-a-token' })).status).toBe(401);
-    const agent = await getJson(usage('/active-installs?from=2026-10&to=2026-11'), { authorization: `Bearer ${brand.staffTokens.agent}` });
+    const agent = await getJson(usage(`/active-installs?${months}`), { authorization: `Bearer ${brand.staffTokens.agent}` });
     expect(agent).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
     // Another brand's app id, asked with this brand's token: nothing of the other brand's.
-    const foreign = await getJson(usage(`/active-installs?granularity=month&from=2026-10&to=2026-11&appId=${otherBrand.appIds[0]}`), billing(brand));
+    const foreign = await getJson(usage(`/active-installs?${months}&appId=${otherBrand.appIds[0]}`), billing(brand));
     expect(foreign.body.periods.map((p: Json) => p.activeInstalls)).toEqual([0, 0]);
     const bad = await getJson(usage('/active-installs?granularity=month&from=2026-13&to=2026-11'), billing(brand));
     expect(bad).toMatchObject({ status: 400, body: { error: { code: 'invalid-request', message: expect.stringContaining('"2026-13" is not a month written YYYY-MM') } } });
   });
 
   it('closes a month on request; a late event then shows as an adjustment, and the frozen figure stays', async () => {
-    const before = (await getJson(usage('/active-installs?granularity=month&from=2026-10&to=2026-10'), billing(brand))).body.periods[0];
-    expect((await postJson(usage('/periods/2026-12/close'), {}, billing(brand))).status).toBe(409);
-    const closed = await postJson(usage('/periods/2026-10/close'), {}, billing(brand));
-    expect(closed).toMatchObject({ status: 200, body: { month: '2026-10', status: 'closed', activeInstalls: before.activeInstalls, adjustments: 0 } });
+    const { lastMonth, thisMonth } = recentMonths(ZONE);
+    const lastMonthFigure = async () => (await getJson(usage(`/active-installs?granularity=month&from=${lastMonth}&to=${lastMonth}`), billing(brand))).body.periods[0];
+    const before = await lastMonthFigure();
+    expect((await postJson(usage(`/periods/${thisMonth}/close`), {}, billing(brand))).status).toBe(409);
+    const closed = await postJson(usage(`/periods/${lastMonth}/close`), {}, billing(brand));
+    expect(closed).toMatchObject({ status: 200, body: { month: lastMonth, status: 'closed', activeInstalls: before.activeInstalls, adjustments: 0 } });
 
-    const late: GeneratedSessionEvent = { tenantId: brand.tenantId, appId: brand.appIds[0], installId: `late-${randomUUID()}`, eventTime: '2026-10-31T12:00:00.000-04:00', acceptedAt: '', kind: 'session-start' };
+    // Late: at noon on the last day of last month, for an install not seen before.
+    const eventTime = new Date(monthSpan(lastMonth, ZONE).end.getTime() - 12 * 3_600_000).toISOString();
+    const late: GeneratedSessionEvent = { tenantId: brand.tenantId, appId: brand.appIds[0], installId: `late-${randomUUID()}`, eventTime, acceptedAt: '', kind: 'session-start' };
     await sendThroughGateway([late], [brand]);
     await eventually(async () => {
-      const { body } = await getJson(usage('/active-installs?granularity=month&from=2026-10&to=2026-10'), billing(brand));
-      expect(body.periods[0]).toMatchObject({ status: 'closed', activeInstalls: before.activeInstalls, adjustments: 1, activeInstallsWithAdjustments: before.activeInstalls + 1 });
+      expect(await lastMonthFigure()).toMatchObject({ status: 'closed', activeInstalls: before.activeInstalls, adjustments: 1, activeInstallsWithAdjustments: before.activeInstalls + 1 });
     });
-    const { body: adjustments } = await getJson(usage('/adjustments?month=2026-10'), billing(brand));
-    expect(adjustments.adjustments).toEqual(expect.arrayContaining([expect.objectContaining({ month: '2026-10', appId: null, day: null, installs: 1 })]));
+    const { body: adjustments } = await getJson(usage(`/adjustments?month=${lastMonth}`), billing(brand));
+    expect(adjustments.adjustments).toEqual(expect.arrayContaining([expect.objectContaining({ month: lastMonth, appId: null, day: null, installs: 1 })]));
     const { body: periods } = await getJson(usage('/periods'), billing(brand));
-    expect(periods.periods.find((p: Json) => p.month === '2026-10')).toMatchObject({ status: 'closed', adjustments: 1 });
-    // The other brand's October is untouched.
-    expect((await getJson(usage('/periods'), billing(otherBrand))).body.periods.find((p: Json) => p.month === '2026-10')).toMatchObject({ status: 'open' });
+    expect(periods.periods.find((p: Json) => p.month === lastMonth)).toMatchObject({ status: 'closed', adjustments: 1 });
+    // The other brand's months are untouched.
+    expect((await getJson(usage('/periods'), billing(otherBrand))).body.periods.every((p: Json) => p.status === 'open')).toBe(true);
   });
 
   it('serves an approximate live view labelled as such, close to the exact figure', async () => {
-    const today = localDateOf(Date.now(), 'America/New_York');
+    const today = localDateOf(Date.now(), ZONE);
     const exact = (await getJson(usage(`/active-installs?granularity=month&from=${today.slice(0, 7)}&to=${today.slice(0, 7)}`), billing(brand))).body.periods[0].activeInstalls;
     const { status, body } = await getJson(usage('/live'), billing(brand));
     expect(status).toBe(200);

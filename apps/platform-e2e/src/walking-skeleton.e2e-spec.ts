@@ -555,7 +555,7 @@ describe('the platform, end to end', () => {
       const text = await (await fetch(`${platform.url(service)}/metrics`)).text();
       return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)`, 'm').exec(text)?.[1] ?? 0);
     };
-    await eventually(async () => expect(await metric('analytics', 'sieve_analytics_session_events_received_total')).toBe(1));
+    await eventually(async () => expect(await metric('analytics', 'sieve_analytics_session_events_counted_total')).toBe(1));
     await eventually(async () => expect(await metric('redaction-worker', 'sieve_redaction_requests_received_total')).toBe(1));
     for (const service of ['ingest-gateway', 'pii-classifier', 'ticket-store', 'analytics', 'redaction-worker'] as const) {
       const live = await getJson(`${platform.url(service)}/health/live`);

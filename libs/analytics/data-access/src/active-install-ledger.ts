@@ -137,7 +137,7 @@ export class ActiveInstallLedger {
    */
   async count(manager: EntityManager, increases: CountIncrease[], isClosed: (increase: CountIncrease) => boolean): Promise<void> {
     if (increases.length === 0) return;
-    // One order for every writer, so two batches updating the same counts never deadlock.
+    // One order for every writer, so two batches updating the same counts wait rather than deadlock.
     const sorted = [...increases].sort(compareIncreases);
     const closed = sorted.map(isClosed);
     await manager.query(
@@ -208,7 +208,10 @@ const increaseColumns = (list: CountIncrease[]) => [
   list.map((increase) => increase.installs),
 ];
 
-/** The index's order: every writer visits rows in one order, and neighbours together. */
+/**
+ * The index's order. Statements take rows as their arrays list them, so writers mostly lock in one
+ * order and touch neighbouring pages together; a deadlock that still happens (40P01) is retried.
+ */
 function compareMarks(a: ActiveInstallMark, b: ActiveInstallMark): number {
   return a.billingMonthId - b.billingMonthId || Buffer.compare(a.installHash, b.installHash);
 }

@@ -3,6 +3,9 @@ import { EntityManager } from 'typeorm';
 import { KeyEncryptionKeys } from '@sieve/crypto';
 import { BillingMonth } from '@sieve/analytics-domain';
 
+/** Who closed a month that closed by time (else the id of the billing staff member who closed it). */
+export const CLOSED_BY_SCHEDULE = 'schedule';
+
 /** The zone a brand bills in when it never chose one. */
 export const DEFAULT_BILLING_TIME_ZONE = 'UTC';
 
@@ -64,27 +67,37 @@ export class BillingMonths {
    */
   async open(manager: EntityManager, months: MonthToOpen[]): Promise<Map<string, OpenedBillingMonth>> {
     const sorted = [...months].sort((a, b) => monthId(a).localeCompare(monthId(b)));
-    const keys = await Promise.all(sorted.map((month) => this.newKey(month.tenantId, month.month)));
+    const opened = await this.lock(manager, sorted);
+    const missing = sorted.filter((month) => !opened.has(monthId(month)));
+    if (missing.length === 0) return opened;
+    // Only months not there yet are inserted: an insert that conflicts would still use up an id.
+    const keys = await Promise.all(missing.map((month) => this.newKey(month.tenantId, month.month)));
     await manager.query(
       `INSERT INTO billing_months (tenant_id, month, time_zone, hash_key, hash_key_kek_id, closed_at, closed_by)
-       SELECT t, m, z, k, kek, CASE WHEN past THEN now() END, CASE WHEN past THEN 'schedule' END
+       SELECT t, m, z, k, kek, CASE WHEN past THEN now() END, CASE WHEN past THEN $7 END
          FROM unnest($1::uuid[], $2::date[], $3::text[], $4::bytea[], $5::text[], $6::boolean[]) AS x(t, m, z, k, kek, past)
        ON CONFLICT DO NOTHING`,
       [
-        sorted.map((month) => month.tenantId),
-        sorted.map((month) => `${month.month}-01`),
-        sorted.map((month) => month.timeZone),
+        missing.map((month) => month.tenantId),
+        missing.map((month) => `${month.month}-01`),
+        missing.map((month) => month.timeZone),
         keys.map((key) => key.wrapped),
         keys.map((key) => key.kekId),
-        sorted.map((month) => month.pastClosing),
+        missing.map((month) => month.pastClosing),
+        CLOSED_BY_SCHEDULE,
       ],
     );
+    for (const [id, month] of await this.lock(manager, missing)) opened.set(id, month);
+    return opened;
+  }
+
+  private async lock(manager: EntityManager, months: MonthToOpen[]): Promise<Map<string, OpenedBillingMonth>> {
     const rows: BillingMonthRow[] = await manager.query(
       `SELECT b.id, b.tenant_id, to_char(b.month, 'YYYY-MM') AS month, b.hash_key, b.hash_key_kek_id, b.closed_at IS NOT NULL AS closed
          FROM billing_months b JOIN unnest($1::uuid[], $2::date[]) AS x(t, m) ON b.tenant_id = x.t AND b.month = x.m
         ORDER BY b.tenant_id, b.month
           FOR SHARE OF b`,
-      [sorted.map((month) => month.tenantId), sorted.map((month) => `${month.month}-01`)],
+      [months.map((month) => month.tenantId), months.map((month) => `${month.month}-01`)],
     );
     const opened = await Promise.all(rows.map((row) => this.opened(row)));
     return new Map(opened.map((month) => [monthId(month), month]));

@@ -27,10 +27,6 @@ export function localDateOf(instant: Date | number, timeZone: string): LocalDate
   return format.format(instant);
 }
 
-export function billingMonthOf(instant: Date | number, timeZone: string): BillingMonth {
-  return localDateOf(instant, timeZone).slice(0, 7);
-}
-
 /**
  * The first instant of a local day. Usually its midnight, but not always: where a clock change
  * skips midnight the day starts at 01:00, and days are 23 or 25 hours long across DST changes.

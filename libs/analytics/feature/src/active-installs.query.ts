@@ -3,7 +3,7 @@ import { BillingMonthState, BillingPeriodsRepository, BRAND_WIDE, CountRow, Usag
 import { BillingMonth, checkLocalDate, checkMonth, datesBetween, daySpan, dayRange, lastDayOf, LocalDate, monthsBetween, monthSpan } from '@sieve/analytics-domain';
 import { AnalyticsError } from './analytics.error';
 import { BillingSchedule } from './billing-schedule';
-import { parseRequest } from './parse-request';
+import { invalidIfThrows, parseRequest } from './parse-request';
 
 const MAX_DAYS = 400;
 const MAX_MONTHS = 36;
@@ -131,18 +131,8 @@ function checkedDates(from: string, to: string): LocalDate[] {
   invalidIfThrows(() => checkLocalDate(from));
   invalidIfThrows(() => checkLocalDate(to));
   invalidIfThrows(() => monthsBetween(from, to));
-  const dates = datesBetween(from, to);
-  if (dates.length > MAX_DAYS) throw new AnalyticsError('invalid-request', `A query covers at most ${MAX_DAYS} days; ask for a shorter range.`);
-  return dates;
-}
-
-function invalidIfThrows<T>(check: () => T): T {
-  try {
-    return check();
-  } catch (error) {
-    if (error instanceof RangeError) throw new AnalyticsError('invalid-request', `${error.message}.`);
-    throw error;
-  }
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > MAX_DAYS) throw new AnalyticsError('invalid-request', `A query covers at most ${MAX_DAYS} days; ask for a shorter range.`);
+  return datesBetween(from, to);
 }
 
 const CSV_COLUMNS = ['period', 'start', 'end', 'status', 'activeInstalls', 'adjustments', 'activeInstallsWithAdjustments'] as const;

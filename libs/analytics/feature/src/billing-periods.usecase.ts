@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { BillingMonths, BillingPeriodsRepository, BRAND_WIDE, UsageCountsRepository } from '@sieve/analytics-data-access';
+import { BillingMonths, BillingPeriodsRepository, BRAND_WIDE, CLOSED_BY_SCHEDULE, UsageCountsRepository } from '@sieve/analytics-data-access';
 import { BillingMonth, checkMonth, monthSpan } from '@sieve/analytics-domain';
 import { AnalyticsError } from './analytics.error';
 import { BillingSchedule } from './billing-schedule';
-import { parseRequest } from './parse-request';
+import { invalidIfThrows, parseRequest } from './parse-request';
 import { usageMetrics } from './usage-metrics';
 
 export interface BillingPeriodView {
@@ -73,7 +73,7 @@ export class BillingPeriodsUseCase {
 
   async adjustments(tenantId: string, query: unknown): Promise<AdjustmentView[]> {
     const { month } = parseRequest(adjustmentsQuerySchema, query);
-    const rows = await this.periods.adjustments(tenantId, month === undefined ? undefined : checkedMonth(month));
+    const rows = await this.periods.adjustments(tenantId, month === undefined ? undefined : invalidIfThrows(() => checkMonth(month)));
     return rows.map((row) => ({
       month: row.month,
       appId: row.appId === BRAND_WIDE ? null : row.appId,
@@ -88,22 +88,24 @@ export class BillingPeriodsUseCase {
    * Closing a closed month changes nothing.
    */
   async close(tenantId: string, staffId: string, month: string): Promise<BillingPeriodView> {
-    const checked = checkedMonth(month);
+    const checked = invalidIfThrows(() => checkMonth(month));
     const timeZone = await this.periods.timeZoneOf(tenantId);
     if (!this.schedule.hasEnded(checked, timeZone)) {
       throw new AnalyticsError('conflict', `${checked} has not ended yet in ${timeZone}; a month can be closed from ${new Date(this.schedule.endOf(checked, timeZone)).toISOString()}.`);
     }
-    // A month nothing was counted in yet gets its row (and key), so late events can still be adjustments.
-    await this.dataSource.transaction((manager) => this.billingMonths.open(manager, [{ tenantId, month: checked, timeZone, pastClosing: false }]));
+    if (!(await this.periods.month(tenantId, checked))) {
+      // Nothing counted in it. Past its closing time it is closed already (a late event would
+      // open it closed); before, it gets its row (and key) now, so late events become adjustments.
+      if (this.schedule.isPastClosing(checked, timeZone)) return this.emptyClosedMonth(checked, timeZone);
+      await this.dataSource.transaction((manager) => this.billingMonths.open(manager, [{ tenantId, month: checked, timeZone, pastClosing: false }]));
+    }
     if (await this.periods.close(tenantId, checked, staffId)) usageMetrics.periodsClosed.inc({ by: 'staff' });
     return (await this.list(tenantId)).find((period) => period.month === checked)!;
   }
-}
 
-function checkedMonth(month: string): BillingMonth {
-  try {
-    return checkMonth(month);
-  } catch (error) {
-    throw new AnalyticsError('invalid-request', `${(error as Error).message}.`);
+  private emptyClosedMonth(month: BillingMonth, timeZone: string): BillingPeriodView {
+    const span = monthSpan(month, timeZone);
+    const closedAt = new Date(this.schedule.endOf(month, timeZone) + this.schedule.settings.closeDelayMs).toISOString();
+    return { month, timeZone, start: span.start.toISOString(), end: span.end.toISOString(), status: 'closed', closedAt, closedBy: CLOSED_BY_SCHEDULE, sealedAt: null, activeInstalls: 0, adjustments: 0 };
   }
 }

@@ -6,7 +6,7 @@ import { ROOT_CONTEXT } from '@opentelemetry/api';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { BillingMonths, BillingPeriodsRepository, createAnalyticsDataSource, UsageCountsRepository } from '@sieve/analytics-data-access';
-import { AdmissionPolicy, datesBetween, localDateOf } from '@sieve/analytics-domain';
+import { AdmissionPolicy, admitEventTime, datesBetween, localDateOf } from '@sieve/analytics-domain';
 import { GeneratedSessionEvent, generateUsageStream, groundTruth, StreamBrand } from '@sieve/analytics-testing';
 import { buildEvent, Topics } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
@@ -109,7 +109,7 @@ describe('counting active installs', () => {
       const distinctIn = (from: string, to: string) =>
         new Set(
           stream
-            .filter((e) => e.tenantId === brand.tenantId && !admissionRejects(e))
+            .filter((e) => e.tenantId === brand.tenantId && !admitEventTime(Date.parse(e.eventTime), Date.parse(e.acceptedAt), admission))
             .filter((e) => {
               const date = localDateOf(Date.parse(e.eventTime), brand.timeZone);
               return date >= from && date <= to;
@@ -178,6 +178,11 @@ describe('counting active installs', () => {
       ].sort((a, b) => `${a.appId}${a.day}`.localeCompare(`${b.appId}${b.day}`)),
     );
     expect((await billing.list(brand.tenantId)).find((p) => p.month === '2026-10')).toMatchObject({ status: 'closed', activeInstalls: 2, adjustments: 1 });
+    // Closing a month nothing was counted in, long past its closing time, makes no row (the zone stays free to change).
+    const empty = await brandIn('UTC', 1);
+    const closingAfterADay = counting(new BillingSchedule({ closeDelayMs: DAY, sealDelayMs: 400 * DAY })).periods;
+    expect(await closingAfterADay.close(empty.tenantId, 'billing-staff-1', '2026-01')).toMatchObject({ month: '2026-01', status: 'closed', closedBy: 'schedule', activeInstalls: 0 });
+    expect(await periods.months(empty.tenantId)).toEqual([]);
     // Closing again changes nothing.
     expect(await billing.close(brand.tenantId, 'billing-staff-2', '2026-10')).toMatchObject({ closedBy: 'billing-staff-1', activeInstalls: 2 });
   });
@@ -218,6 +223,26 @@ describe('counting active installs', () => {
     expect(keys).toEqual([{ hash_key: null, hash_key_kek_id: null, sealed_at: expect.any(Date) }]);
   });
 
+  it('rejects events of a month past its sealing time by the calendar, before the schedule has sealed it, and makes no month for them', async () => {
+    const brand = await brandIn('UTC', 1);
+    const { count } = counting(new BillingSchedule({ closeDelayMs: DAY, sealDelayMs: 10 * DAY }));
+    const before = (await usageMetrics.rejected.get()).values.find((v) => v.labels.reason === 'period-sealed')?.value ?? 0;
+    // On time when accepted (a replay of an old backlog, say), but its month ended long ago.
+    await count.execute([consumed({ tenantId: brand.tenantId, appId: brand.appIds[0], installId: 'old', eventTime: '2026-03-10T00:00:00Z', acceptedAt: '2026-03-10T00:01:00Z', kind: 'foreground' })]);
+    expect((await usageMetrics.rejected.get()).values.find((v) => v.labels.reason === 'period-sealed')?.value).toBe(before + 1);
+    expect(await periods.months(brand.tenantId)).toEqual([]);
+  });
+
+  it('takes brand and app ids in any letter case as the same ids, and refuses an event whose ids are not UUIDs', async () => {
+    const brand = await brandIn('UTC', 1);
+    const { count, query } = counting();
+    const event = (tenantId: string, appId: string, installId: string) => consumed({ tenantId, appId, installId, eventTime: '2026-11-02T10:00:00Z', acceptedAt: '2026-11-02T10:00:00Z', kind: 'foreground' });
+    await count.execute([event(brand.tenantId, brand.appIds[0], 'a'), event(brand.tenantId.toUpperCase(), brand.appIds[0].toUpperCase(), 'b')]);
+    const month = await query.execute(brand.tenantId, { granularity: 'month', from: '2026-11', to: '2026-11', appId: brand.appIds[0] });
+    expect(month.periods[0].activeInstalls).toBe(2);
+    await expect(count.execute([event(brand.tenantId, 'not-a-uuid', 'c')])).rejects.toMatchObject({ name: 'PermanentEventError', reason: 'invalid-event' });
+  });
+
   it('keeps install ids only as hashes that differ from month to month', async () => {
     const brand = await brandIn('UTC', 1);
     const installId = `D3A1F7E2-${randomUUID()}`;
@@ -230,11 +255,16 @@ describe('counting active installs', () => {
     );
     expect(rows.map((row) => row.month)).toEqual(['2026-10', '2026-11']);
     expect(rows[0].install_hash.equals(rows[1].install_hash)).toBe(false);
-    const everything = JSON.stringify(await dataSource.query(`SELECT * FROM monthly_active_installs i JOIN billing_months b ON b.id = i.billing_month_id WHERE b.tenant_id = $1`, [brand.tenantId]));
-    expect(everything).not.toContain(installId);
-    expect(everything).not.toContain(Buffer.from(installId).toString('hex'));
-    // The live sketches are fed the same hashes, never the ids.
-    expect(await redis.keys(`*${installId}*`)).toEqual([]);
+    // Every column of the brand's rows as PostgreSQL writes them (bytea as hex): no install id, raw or hex.
+    const everything: { row: string }[] = await dataSource.query(
+      `SELECT i::text || b::text AS row FROM monthly_active_installs i JOIN billing_months b ON b.id = i.billing_month_id WHERE b.tenant_id = $1`,
+      [brand.tenantId],
+    );
+    expect(everything).toHaveLength(2);
+    for (const { row } of everything) {
+      expect(row).not.toContain(installId);
+      expect(row).not.toContain(Buffer.from(installId).toString('hex'));
+    }
   });
 
   it('refuses to move the billing time zone once usage is counted in another one', async () => {
@@ -245,9 +275,3 @@ describe('counting active installs', () => {
     expect(await periods.timeZoneOf(brand.tenantId)).toBe('America/Los_Angeles');
   });
 });
-
-function admissionRejects(event: GeneratedSessionEvent): boolean {
-  const eventTime = Date.parse(event.eventTime);
-  const acceptedAt = Date.parse(event.acceptedAt);
-  return acceptedAt - eventTime > admission.lateHorizonMs || eventTime - acceptedAt > admission.futureSkewMs;
-}

@@ -1,14 +1,16 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ActiveInstallLedger, ActiveInstallMark, BillingMonths, monthId, MonthToOpen } from '@sieve/analytics-data-access';
 import { activeDayOf, AdmissionPolicy, admitEventTime, localDateOf, LocalDate, RejectionReason } from '@sieve/analytics-domain';
 import { Topics } from '@sieve/contracts';
-import { ConsumedEvent } from '@sieve/kafka';
+import { ConsumedEvent, PermanentEventError } from '@sieve/kafka';
 import { BillingSchedule } from './billing-schedule';
 import { LiveUsage } from './live-usage';
 import { usageMetrics } from './usage-metrics';
 
 /** Its own group: counting reads the usage topic from the beginning, not after an older group's offsets. */
 export const ACTIVE_INSTALLS_CONSUMER = 'analytics.active-installs';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface PlacedEvent {
   tenantId: string;
@@ -42,39 +44,44 @@ export class CountSessionEventsUseCase {
       return !reason;
     });
 
-    const marks = admitted.length === 0 ? [] : await this.dataSource.transaction(async (manager) => {
-      const tenantIds = [...new Set(admitted.map(({ event }) => event.tenantId))].sort();
-      const timeZones = await this.billingMonths.lockTimeZones(manager, tenantIds);
-      const placed: PlacedEvent[] = admitted.map(({ event }) => ({
-        tenantId: event.tenantId,
-        appId: event.payload.appId,
-        installId: event.payload.installId,
-        date: localDateOf(Date.parse(event.payload.eventTime), timeZones.get(event.tenantId)!),
-      }));
-      const months = await this.billingMonths.open(manager, this.monthsToOpen(placed, timeZones));
-
-      const byKey = new Map<string, ActiveInstallMark>();
-      for (const event of placed) {
-        const month = months.get(monthId({ tenantId: event.tenantId, month: event.date.slice(0, 7) }))!;
-        if (!month.hashInstall) {
-          reject('period-sealed');
-          continue;
-        }
-        const installHash = month.hashInstall(event.installId);
-        const key = `${month.id}/${installHash.toString('hex')}`;
-        let mark = byKey.get(key);
-        if (!mark) byKey.set(key, (mark = { billingMonthId: month.id, tenantId: event.tenantId, month: month.month, installHash, appDays: new Map() }));
-        mark.appDays.set(event.appId, (mark.appDays.get(event.appId) ?? 0) | activeDayOf(event.date));
-      }
-      const marks = [...byKey.values()];
-      const increases = await this.ledger.mark(manager, marks);
-      await this.ledger.count(manager, increases, (increase) => months.get(monthId(increase))!.closed);
-      return marks;
-    });
+    const marks = admitted.length === 0 ? [] : await this.dataSource.transaction((manager) => this.mark(manager, admitted, reject));
 
     usageMetrics.counted.inc(batch.length - [...rejected.values()].reduce((sum, count) => sum + count, 0));
     for (const [reason, count] of rejected) usageMetrics.rejected.inc({ reason }, count);
     await this.live?.observe(marks);
+  }
+
+  private async mark(manager: EntityManager, admitted: ConsumedEvent<typeof Topics.usage>[], reject: (reason: RejectionReason) => void): Promise<ActiveInstallMark[]> {
+    const tenantIds = [...new Set(admitted.map(({ event }) => idOf(event.tenantId, 'tenantId')))].sort();
+    const timeZones = await this.billingMonths.lockTimeZones(manager, tenantIds);
+    const placed: PlacedEvent[] = [];
+    for (const { event } of admitted) {
+      const tenantId = idOf(event.tenantId, 'tenantId');
+      const date = localDateOf(Date.parse(event.payload.eventTime), timeZones.get(tenantId)!);
+      // Decided by the calendar, not by whether the schedule has got round to sealing it yet.
+      if (this.schedule.isDueToSeal(date.slice(0, 7), timeZones.get(tenantId)!)) reject('period-sealed');
+      else placed.push({ tenantId, appId: idOf(event.payload.appId, 'appId'), installId: event.payload.installId, date });
+    }
+    const months = await this.billingMonths.open(manager, this.monthsToOpen(placed, timeZones));
+
+    // One mark per install and month: its days in each app.
+    const byKey = new Map<string, ActiveInstallMark>();
+    for (const event of placed) {
+      const month = months.get(monthId({ tenantId: event.tenantId, month: event.date.slice(0, 7) }))!;
+      if (!month.hashInstall) {
+        reject('period-sealed');
+        continue;
+      }
+      const installHash = month.hashInstall(event.installId);
+      const key = `${month.id}/${installHash.toString('hex')}`;
+      let mark = byKey.get(key);
+      if (!mark) byKey.set(key, (mark = { billingMonthId: month.id, tenantId: event.tenantId, month: month.month, installHash, appDays: new Map() }));
+      mark.appDays.set(event.appId, (mark.appDays.get(event.appId) ?? 0) | activeDayOf(event.date));
+    }
+    const marks = [...byKey.values()];
+    const increases = await this.ledger.mark(manager, marks);
+    await this.ledger.count(manager, increases, (increase) => months.get(monthId(increase))!.closed);
+    return marks;
   }
 
   private monthsToOpen(placed: PlacedEvent[], timeZones: Map<string, string>): MonthToOpen[] {
@@ -88,4 +95,11 @@ export class CountSessionEventsUseCase {
     }
     return [...months.values()];
   }
+}
+
+/** Brand and app ids are UUIDs, compared as the database does (one spelling per id). */
+function idOf(value: string, field: string): string {
+  const id = value.toLowerCase();
+  if (!UUID.test(id)) throw new PermanentEventError('invalid-event', `${field} is not a UUID; the event can't be counted against a brand's app`);
+  return id;
 }

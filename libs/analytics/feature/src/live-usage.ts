@@ -12,10 +12,6 @@ export const LIVE_STANDARD_ERROR = 0.0081;
 const DAY_TTL_SECONDS = 3 * 24 * 3600;
 const MONTH_TTL_SECONDS = 35 * 24 * 3600;
 
-/**
- * Approximate active installs for live dashboards: a Redis HyperLogLog per app (and brand-wide)
- * and day or month, fed the same hashed ids as the exact sets after they commit. Never billed from.
- */
 export const liveUsageQuerySchema = z.object({ appId: z.uuid().optional().describe('One app of the brand; without it, the whole brand.') }).strict();
 
 export interface LiveUsageView {
@@ -28,6 +24,10 @@ export interface LiveUsageView {
   thisMonth: { period: string; activeInstalls: number };
 }
 
+/**
+ * Approximate active installs for live dashboards: a Redis HyperLogLog per app (and brand-wide)
+ * and day or month, fed the same hashed ids as the exact sets after they commit. Never billed from.
+ */
 export class LiveUsage {
   constructor(
     private readonly redis: Redis,
@@ -76,7 +76,9 @@ export class LiveUsage {
     if (members.size === 0) return;
     const pipeline = this.redis.pipeline();
     for (const [key, { ttl, hashes }] of members) pipeline.pfadd(key, ...hashes).expire(key, ttl);
-    await pipeline.exec();
+    // A pipeline resolves even when commands in it failed; their errors are in the results.
+    const failed = (await pipeline.exec())?.find(([error]) => error)?.[0];
+    if (failed) throw failed;
   }
 }
 

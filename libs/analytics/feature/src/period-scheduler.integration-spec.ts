@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { BillingMonths, BillingPeriodsRepository, createAnalyticsDataSource } from '@sieve/analytics-data-access';
+import { BillingMonths, BillingPeriodsRepository, CLOSED_BY_SCHEDULE, createAnalyticsDataSource } from '@sieve/analytics-data-access';
 import { LocalKeyFile } from '@sieve/crypto';
 import { quietLogger, testStack } from '@sieve/testing';
 import { BillingSchedule } from './billing-schedule';
-import { CLOSED_BY_SCHEDULE, PeriodScheduler } from './period-scheduler';
+import { PeriodScheduler } from './period-scheduler';
 
 const DAY = 86_400_000;
 

@@ -1,10 +1,7 @@
-import { BillingPeriodsRepository } from '@sieve/analytics-data-access';
+import { BillingPeriodsRepository, CLOSED_BY_SCHEDULE } from '@sieve/analytics-data-access';
 import { Logger } from '@sieve/telemetry';
 import { BillingSchedule } from './billing-schedule';
 import { usageMetrics } from './usage-metrics';
-
-/** Who closed a month that closed by time. */
-export const CLOSED_BY_SCHEDULE = 'schedule';
 
 /**
  * Closes billing months once they are past their closing time and seals them once no event can
