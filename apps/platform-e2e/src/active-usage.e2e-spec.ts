@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { BRAND_WIDE } from '@sieve/analytics-data-access';
-import { AdmissionPolicy, BillingMonth, datesBetween, localDateOf, monthsBetween, monthSpan } from '@sieve/analytics-domain';
+import { AdmissionPolicy, BillingMonth, datesBetween, daySpan, LocalDate, localDateOf, monthsBetween, monthSpan, startOfLocalDate } from '@sieve/analytics-domain';
 import { GeneratedSessionEvent, generateUsageStream, groundTruth, StreamBrand } from '@sieve/analytics-testing';
 import { Topics } from '@sieve/contracts';
 import { isolatedKafka, KafkaSettings, TopicReader } from '@sieve/kafka';
@@ -9,13 +9,21 @@ import { getJson, Json, Platform, postJson, provisionTenant, ProvisionedTenant }
 import { eventually, testStack } from '@sieve/testing';
 
 const DAY = 86_400_000;
-/** Wide enough for a stream from last month's 21st to now (the default is 8 days). */
-const HORIZON_DAYS = 60;
+/** Wide enough to reach back to each zone's latest clock change (the default is 8 days). */
+const HORIZON_DAYS = 400;
 const admission: AdmissionPolicy = { lateHorizonMs: HORIZON_DAYS * DAY, futureSkewMs: 10 * 60_000 };
 const ZONE = 'America/New_York';
 const OTHER_ZONE = 'Europe/Paris';
 
 type UsageBrand = Pick<ProvisionedTenant, 'tenantId' | 'staffTokens'> & { appIds: string[]; apiKeys: Record<string, string> };
+
+/** The most recent local day of a zone that is not 24 hours long: a clock change. */
+function latestClockChange(zone: string): LocalDate {
+  for (let date = localDateOf(Date.now() - DAY, zone); ; date = localDateOf(startOfLocalDate(date, zone).getTime() - DAY / 2, zone)) {
+    const { start, end } = daySpan(date, zone);
+    if (end.getTime() - start.getTime() !== DAY) return date;
+  }
+}
 
 /** Last month and this month in a zone, as of now: the stream always crosses a month boundary. */
 function recentMonths(zone: string): { lastMonth: BillingMonth; thisMonth: BillingMonth } {
@@ -90,17 +98,27 @@ describe('active installs for billing', () => {
     await analyticsDb?.end();
   });
 
-  it('counts exactly what a disordered, duplicated stream says, in each brand’s zone, after the counting process was killed mid-stream', async () => {
+  it('counts exactly what a disordered, duplicated stream says — over a month boundary and each zone’s latest clock change — after the counting process was killed mid-stream', async () => {
     expect((await fetchPut(usage('/settings'), { timeZone: ZONE }, billing(brand))).status).toBe(200);
     expect((await fetchPut(usage('/settings'), { timeZone: OTHER_ZONE }, billing(otherBrand))).status).toBe(200);
     const brands: StreamBrand[] = [
       { tenantId: brand.tenantId, timeZone: ZONE, appIds: brand.appIds },
       { tenantId: otherBrand.tenantId, timeZone: OTHER_ZONE, appIds: otherBrand.appIds },
     ];
-    // From last month's 21st (over the month boundary) to now; some too old or from the future.
+    // From last month's 21st (over the month boundary) to now, and two days either side of each
+    // brand's latest clock change; some too old or from the future.
     const now = Date.now();
     const from = new Date(monthSpan(recentMonths(ZONE).lastMonth, ZONE).start.getTime() + 20 * DAY);
-    const stream = generateUsageStream({ seed: 2026, brands, installsPerBrand: 250, from, to: new Date(now - 60_000), eventsPerInstall: 5, admission, duplicateShare: 0.1 });
+    const clockChanges = brands.map((b) => {
+      const date = latestClockChange(b.timeZone);
+      return { brand: b, firstDay: localDateOf(startOfLocalDate(date, b.timeZone).getTime() - 2 * DAY, b.timeZone), lastDay: localDateOf(startOfLocalDate(date, b.timeZone).getTime() + 3 * DAY, b.timeZone) };
+    });
+    const stream = [
+      ...generateUsageStream({ seed: 2026, brands, installsPerBrand: 250, from, to: new Date(now - 60_000), eventsPerInstall: 5, admission, duplicateShare: 0.1 }),
+      ...clockChanges.flatMap(({ brand: b, firstDay, lastDay }, i) =>
+        generateUsageStream({ seed: 7 + i, brands: [b], installsPerBrand: 80, from: startOfLocalDate(firstDay, b.timeZone), to: daySpan(lastDay, b.timeZone).end, eventsPerInstall: 4, admission, duplicateShare: 0.1 }),
+      ),
+    ];
     const tooOld = brands.map((b, i) => ({ tenantId: b.tenantId, appId: b.appIds[0], installId: `too-old-${i}`, eventTime: new Date(now - (HORIZON_DAYS + 1) * DAY).toISOString(), acceptedAt: '', kind: 'foreground' as const }));
     const future = brands.map((b, i) => ({ tenantId: b.tenantId, appId: b.appIds[1], installId: `future-${i}`, eventTime: new Date(now + DAY).toISOString(), acceptedAt: '', kind: 'foreground' as const }));
 
@@ -117,10 +135,11 @@ describe('active installs for billing', () => {
 
     // Measured from the gateway's acceptance (now), not from the generator's; the too old and future events count nowhere.
     const truth = groundTruth(stream.map((e) => ({ ...e, acceptedAt: new Date(now).toISOString() })), brands, admission);
-    for (const [tenant, zone] of [[brand, ZONE], [otherBrand, OTHER_ZONE]] as const) {
+    for (const [index, [tenant, zone]] of ([[brand, ZONE], [otherBrand, OTHER_ZONE]] as const).entries()) {
       const today = localDateOf(now, zone);
       const firstDay = localDateOf(from.getTime() - 2 * DAY, zone);
-      const months = monthsBetween(firstDay, today);
+      const { firstDay: clockChangeFirstDay, lastDay: clockChangeLastDay } = clockChanges[index];
+      const months = monthsBetween(clockChangeFirstDay < firstDay ? clockChangeFirstDay : firstDay, today);
       expect(months.length).toBeGreaterThanOrEqual(2);
       await eventually(
         async () => {
@@ -131,12 +150,17 @@ describe('active installs for billing', () => {
       );
       for (const appId of [undefined, ...tenant.appIds]) {
         const scope = appId ?? '*';
-        const query = `granularity=day&from=${firstDay}&to=${today}${appId ? `&appId=${appId}` : ''}`;
-        const { status, body } = await getJson(usage(`/active-installs?${query}`), billing(tenant));
-        expect(status).toBe(200);
-        expect(body).toMatchObject({ tenantId: tenant.tenantId, timeZone: zone, exact: true });
-        expect(body.periods.map((p: Json) => [p.period, p.activeInstalls])).toEqual(datesBetween(firstDay, today).map((date) => [date, truth.get(`${tenant.tenantId}|${scope}|${date}`) ?? 0]));
+        for (const [first, last] of [[firstDay, today], [clockChangeFirstDay, clockChangeLastDay]]) {
+          const { status, body } = await getJson(usage(`/active-installs?granularity=day&from=${first}&to=${last}${appId ? `&appId=${appId}` : ''}`), billing(tenant));
+          expect(status).toBe(200);
+          expect(body).toMatchObject({ tenantId: tenant.tenantId, timeZone: zone, exact: true });
+          expect(body.periods.map((p: Json) => [p.period, p.activeInstalls])).toEqual(datesBetween(first, last).map((date) => [date, truth.get(`${tenant.tenantId}|${scope}|${date}`) ?? 0]));
+        }
       }
+      // The clock change's day is 23 or 25 hours long, and its figure is of exactly those hours.
+      const changeDay = (await getJson(usage(`/active-installs?granularity=day&from=${latestClockChange(zone)}&to=${latestClockChange(zone)}`), billing(tenant))).body.periods[0];
+      expect([23, 25]).toContain((Date.parse(changeDay.end) - Date.parse(changeDay.start)) / 3_600_000);
+      expect(changeDay.activeInstalls).toBeGreaterThan(0);
     }
     // Lateness is measured from the gateway's acceptance, which the classifier hands on unchanged.
     const accepted = new Map(rawTopic.json<Json>().map((raw) => [raw.id, raw.occurredAt]));
