@@ -36,6 +36,13 @@ function usageEvent(tenantId: string, appId: string, installId: string, eventTim
   return buildEvent('usage.session-event', { appId, installId, eventTime: eventTime.toISOString(), kind: 'foreground' }, { tenantId, producer: 'bench', correlationId: 'bench', causationId: null, occurredAt: acceptedAt }) as EventOn<typeof Topics.usage>;
 }
 
+/** Deletes what a benchmark counted for a brand: the test database is the tests' too. */
+async function forget(db: Client, tenantId: string): Promise<void> {
+  await db.query(`DELETE FROM monthly_active_installs WHERE billing_month_id IN (SELECT id FROM billing_months WHERE tenant_id = $1)`, [tenantId]);
+  for (const table of ['active_install_counts', 'usage_adjustments', 'billing_months', 'billing_accounts']) await db.query(`DELETE FROM ${table} WHERE tenant_id = $1`, [tenantId]);
+  await db.query('VACUUM ANALYZE monthly_active_installs');
+}
+
 /** (1) The analytics service draining a backlog from the usage topic, beside plain INSERTs of the same events into a raw table. */
 async function ingest(db: Client): Promise<Figures> {
   const kafka = await isolatedKafka(testStack.brokers, 'bench-analytics', [Topics.usage, deadLetterTopicOf(Topics.usage)], { maxPartitions: 12 });
@@ -85,6 +92,7 @@ async function ingest(db: Client): Promise<Figures> {
     };
   } finally {
     await platform.stop();
+    await forget(db, tenantId);
   }
 }
 
@@ -92,8 +100,8 @@ async function ingest(db: Client): Promise<Figures> {
 async function monthQuery(db: Client): Promise<Figures> {
   const dataSource = createAnalyticsDataSource(testStack.databaseUrl('analytics'), 'bench-analytics', 4);
   await dataSource.initialize();
+  const tenantId = randomUUID();
   try {
-    const tenantId = randomUUID();
     const appIds = Array.from({ length: APPS }, () => randomUUID());
     const month = '2026-10';
     const { start, end } = monthSpan(month, 'UTC');
@@ -149,6 +157,7 @@ async function monthQuery(db: Client): Promise<Figures> {
     };
   } finally {
     await dataSource.destroy();
+    await forget(db, tenantId);
   }
 }
 
