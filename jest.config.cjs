@@ -16,6 +16,8 @@ const base = {
 };
 
 module.exports = {
+  // Orders test files; it only moves the broker-outage e2e suite to the end (see the file).
+  testSequencer: '<rootDir>/tools/testing/e2e-sequencer.cjs',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools,deploy}/**/*.spec.ts'] },
     {
