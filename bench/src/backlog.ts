@@ -21,6 +21,24 @@ export async function produceBacklog(kafka: KafkaSettings, topic: string, events
   }
 }
 
+/**
+ * Events per second a service worked through a backlog: `done()` says how many it has finished,
+ * timed from the first one finished to the last (start-up and group joining not counted).
+ */
+export async function drainRate(done: () => Promise<number>, total: number, timeoutMs: number, what: string): Promise<number> {
+  let firstAt = 0;
+  await waitUntil(
+    async () => {
+      const count = await done();
+      if (count > 0 && firstAt === 0) firstAt = Date.now();
+      return count >= total;
+    },
+    timeoutMs,
+    what,
+  );
+  return total / ((Date.now() - firstAt) / 1000);
+}
+
 /** Polls `condition` until it holds; fails naming `what` did not happen in time. */
 export async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,6 +1,5 @@
 import { activeInstallsQuerySchema, adjustmentsQuerySchema, billingSettingsSchema, LIVE_STANDARD_ERROR, liveUsageQuerySchema } from '@sieve/analytics-feature';
-import { requestJsonSchema } from '@sieve/service-runtime';
-import { z } from 'zod';
+import { ERROR_BODY_SCHEMA, errorAnswers, queryParameters, requestJsonSchema } from '@sieve/service-runtime';
 
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -13,14 +12,8 @@ const failures = (statuses: string[]) => {
     '409': 'The change is not possible now; the message says why.',
     '503': 'Staff tokens can’t be checked right now (the ticket store does not answer); retry shortly.',
   };
-  return Object.fromEntries(statuses.map((status) => [status, { description: all[status], ...json(ref('Error')) }]));
+  return errorAnswers(Object.fromEntries(statuses.map((status) => [status, all[status]])));
 };
-
-/** A query's parameters, from the schema that checks them. */
-function queryParameters(schema: z.ZodObject): unknown[] {
-  const { properties, required = [] } = requestJsonSchema(schema) as { properties: Record<string, unknown>; required?: string[] };
-  return Object.entries(properties).map(([name, property]) => ({ name, in: 'query', required: required.includes(name), schema: property }));
-}
 
 const count = { type: 'integer', minimum: 0 };
 
@@ -38,11 +31,7 @@ export function analyticsOpenApi() {
     components: {
       securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'A per-brand staff token of the billing role.' } },
       schemas: {
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string', description: 'For people: what was wrong and what to do.' } } } },
-        },
+        Error: ERROR_BODY_SCHEMA,
         PeriodFigure: {
           type: 'object',
           properties: {

@@ -1,26 +1,5 @@
 import { BATCH_LIMITS, batchEventSchema, customFieldDefinitionSchema, openConversationRequestSchema, reportBatchRequestSchema, sendMessageRequestSchema } from '@sieve/ingest-domain';
-import { requestJsonSchema } from '@sieve/service-runtime';
-
-
-const errorBody = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string', description: 'Stable, for programs: unauthenticated, forbidden, invalid-request, payload-too-large, rate-limited, kafka-unavailable…' },
-        message: { type: 'string', description: 'For people: what was wrong and what to do.' },
-        fields: { type: 'array', items: { type: 'string' }, description: 'The request fields at fault, by path; never their values.' },
-      },
-    },
-  },
-};
-
-/** Error answers by status, each with the Error body. */
-const errorAnswers = (descriptions: Record<string, string>) =>
-  Object.fromEntries(Object.entries(descriptions).map(([status, description]) => [status, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]));
+import { ERROR_BODY_SCHEMA, errorAnswers, requestJsonSchema } from '@sieve/service-runtime';
 
 const failures = (extra: Record<string, string> = {}) =>
   errorAnswers({
@@ -68,7 +47,7 @@ export function gatewayOpenApi() {
         staffToken: { type: 'http', scheme: 'bearer', description: 'A brand admin’s staff token (the admin API only).' },
       },
       schemas: {
-        Error: errorBody,
+        Error: ERROR_BODY_SCHEMA,
         AppKey: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, createdAt: { type: 'string', format: 'date-time' }, revokedAt: { type: ['string', 'null'], format: 'date-time' } } },
         OpenConversation: requestJsonSchema(openConversationRequestSchema),
         SendMessage: requestJsonSchema(sendMessageRequestSchema),

@@ -1,4 +1,4 @@
-import { requestJsonSchema } from '@sieve/service-runtime';
+import { ERROR_BODY_SCHEMA, errorAnswers, queryParameters, requestJsonSchema } from '@sieve/service-runtime';
 import { CONVERSATION_STATUSES } from '@sieve/tickets-data-access';
 import { changeStatusRequestSchema, listConversationsQuerySchema, newStaffRequestSchema, redactionRequestSchema, replyRequestSchema } from '@sieve/tickets-feature';
 
@@ -12,16 +12,11 @@ const failures = (statuses: string[]) => {
     '403': 'The role of this token may not do this (billing and SRE tokens never read conversations; only admins manage staff).',
     '404': 'Nothing with this id in this brand (another brand’s is "not found" too).',
   };
-  return Object.fromEntries(statuses.map((status) => [status, { description: all[status], ...json(ref('Error')) }]));
+  return errorAnswers(Object.fromEntries(statuses.map((status) => [status, all[status]])));
 };
 
 const conversationId = { name: 'conversationId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
-/** The query parameters of the list, from the schema that checks them. */
-function queryParameters(): unknown[] {
-  const schema = requestJsonSchema(listConversationsQuerySchema) as { properties: Record<string, unknown> };
-  return Object.entries(schema.properties).map(([name, property]) => ({ name, in: 'query', required: false, schema: property }));
-}
 
 /**
  * The agent API as OpenAPI 3.1, its requests described by the same schemas that validate them.
@@ -40,11 +35,7 @@ export function ticketStoreOpenApi() {
     components: {
       securitySchemes: { staffToken: { type: 'http', scheme: 'bearer', description: 'A per-brand staff token (role agent or admin for everything here).' } },
       schemas: {
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string', description: 'For people: what was wrong and what to do.' } } } },
-        },
+        Error: ERROR_BODY_SCHEMA,
         Reply: requestJsonSchema(replyRequestSchema),
         StatusChange: requestJsonSchema(changeStatusRequestSchema),
         RedactionRequest: requestJsonSchema(redactionRequestSchema),
@@ -93,7 +84,7 @@ export function ticketStoreOpenApi() {
       '/v1/conversations': {
         get: {
           summary: 'The brand’s conversations, newest first, filtered, a page at a time (no message text).',
-          parameters: queryParameters(),
+          parameters: queryParameters(listConversationsQuerySchema),
           responses: {
             '200': { description: 'A page; `nextCursor` fetches the next, null on the last.', ...json({ type: 'object', properties: { items: { type: 'array', items: ref('ConversationSummary') }, nextCursor: { type: ['string', 'null'] } } }) },
             ...failures(['400', '401', '403']),

@@ -12,7 +12,7 @@ import { LocalKeyFile } from '@sieve/crypto';
 import { isolatedKafka } from '@sieve/kafka';
 import { getJson, Platform, provisionTenant } from '@sieve/stack';
 import { testStack } from '@sieve/testing';
-import { produceBacklog, waitUntil } from '../backlog';
+import { drainRate, produceBacklog } from '../backlog';
 import { Benchmark, Figures, quantile, timed } from '../harness';
 
 const DAY = 86_400_000;
@@ -62,17 +62,7 @@ async function ingest(db: Client): Promise<Figures> {
       const metrics = await (await fetch(`${platform.url('analytics')}/metrics`)).text();
       return Number(/sieve_analytics_session_events_counted_total\{[^}]*\} (\d+)/.exec(metrics)?.[1] ?? 0);
     };
-    let firstAt = 0;
-    await waitUntil(
-      async () => {
-        const count = await counted();
-        if (count > 0 && firstAt === 0) firstAt = Date.now();
-        return count >= backlog.length;
-      },
-      900_000,
-      'the analytics service did not count the backlog',
-    );
-    const perSecond = backlog.length / ((Date.now() - firstAt) / 1000);
+    const perSecond = await drainRate(counted, backlog.length, 900_000, 'the analytics service did not count the backlog');
 
     await db.query(`CREATE TEMP TABLE raw_ingest (tenant_id uuid, app_id uuid, install_id text, event_time timestamptz)`);
     const started = Date.now();

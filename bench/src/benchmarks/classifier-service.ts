@@ -4,7 +4,7 @@ import { buildEvent, deadLetterTopicOf, deterministicUuid, EventOn, Topics } fro
 import { createKafkaClient, isolatedKafka, KafkaSettings, physicalTopic } from '@sieve/kafka';
 import { Platform } from '@sieve/stack';
 import { quietLogger, testStack } from '@sieve/testing';
-import { produceBacklog, waitUntil } from '../backlog';
+import { drainRate, produceBacklog, waitUntil } from '../backlog';
 import { quantile } from '../harness';
 
 type RawEvent = EventOn<typeof Topics.sdkRaw>;
@@ -81,17 +81,7 @@ export async function classifierServiceFigures(texts: readonly string[]): Promis
   try {
     await platform.start(['pii-classifier'], { 'pii-classifier': { LOG_LEVEL: 'warn' } });
     // Throughput: from the first clean event written to the last of the backlog.
-    let firstAt = 0;
-    await waitUntil(
-      async () => {
-        const count = await outputCount(kafka, admin);
-        if (count > 0 && firstAt === 0) firstAt = Date.now();
-        return count >= backlog;
-      },
-      180_000,
-      'the classifier did not drain the backlog',
-    );
-    const eventsPerSecond = backlog / ((Date.now() - firstAt) / 1000);
+    const eventsPerSecond = await drainRate(() => outputCount(kafka, admin), backlog, 180_000, 'the classifier did not drain the backlog');
 
     // Added latency at a steady 2,000 events/s for 5 s, in 100 ms slices.
     const sentAt = new Map<string, number>();

@@ -4,7 +4,7 @@ import { buildEvent, deadLetterTopicOf, deterministicUuid, EventOn, Topics } fro
 import { isolatedKafka } from '@sieve/kafka';
 import { getJson, Platform, provisionTenant } from '@sieve/stack';
 import { testStack } from '@sieve/testing';
-import { produceBacklog, waitUntil } from '../backlog';
+import { drainRate, produceBacklog } from '../backlog';
 import { Benchmark, Figures, quantile, timed } from '../harness';
 
 type SupportEvent = EventOn<typeof Topics.support>;
@@ -85,17 +85,7 @@ export const ticketStoreBenchmark: Benchmark = {
     try {
       const applied = async () => Number((await db.query('select count(*) as n from messages where tenant_id = $1', [tenant.tenantId])).rows[0].n);
       await platform.start(['ticket-store'], { 'ticket-store': { LOG_LEVEL: 'warn' } });
-      let firstAt = 0;
-      await waitUntil(
-        async () => {
-          const count = await applied();
-          if (count > 0 && firstAt === 0) firstAt = Date.now();
-          return count >= backlog.length;
-        },
-        600_000,
-        'the ticket store did not apply the backlog',
-      );
-      const eventsPerSecond = backlog.length / ((Date.now() - firstAt) / 1000);
+      const eventsPerSecond = await drainRate(applied, backlog.length, 600_000, 'the ticket store did not apply the backlog');
       const baselinePerSecond = await rawInsertsPerSecond(db, backlog.length);
 
       const url = `${platform.url('ticket-store')}/v1/conversations/${longConversation}`;

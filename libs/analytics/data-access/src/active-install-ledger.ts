@@ -62,7 +62,7 @@ export class ActiveInstallLedger {
       [marks.map((mark) => mark.billingMonthId), marks.map((mark) => mark.installHash)],
     );
     const knownRows = new Map(known.map((row) => [Number(row.n) - 1, row]));
-    const growing: { mark: ActiveInstallMark; row: KnownRow; after: Map<string, ActiveDays> }[] = [];
+    const growing: { mark: ActiveInstallMark; row: KnownRow; before: Map<string, ActiveDays>; after: Map<string, ActiveDays> }[] = [];
     const unknown: ActiveInstallMark[] = [];
     marks.forEach((mark, index) => {
       const row = knownRows.get(index);
@@ -70,7 +70,7 @@ export class ActiveInstallLedger {
       const before = new Map(row.app_ids.map((appId, i) => [appId, row.app_days[i]]));
       const after = new Map(before);
       for (const [appId, days] of mark.appDays) after.set(appId, (after.get(appId) ?? 0) | days);
-      if ([...after].some(([appId, days]) => before.get(appId) !== days)) growing.push({ mark, row, after });
+      if ([...after].some(([appId, days]) => before.get(appId) !== days)) growing.push({ mark, row, before, after });
     });
     const lost: ActiveInstallMark[] = [];
 
@@ -88,16 +88,15 @@ export class ActiveInstallLedger {
         [
           growing.map((g) => g.row.row_id),
           growing.map((g) => g.row.row_version),
-          growing.map((g) => unionOf(g.after)),
+          growing.map((g) => brandWideDays(g.after)),
           growing.map((g) => pgArray([...g.after.keys()])),
           growing.map((g) => pgArray([...g.after.values()])),
         ],
       );
       const done = new Set(grown.map((row) => Number(row.n) - 1));
-      growing.forEach(({ mark, row, after }, index) => {
+      growing.forEach(({ mark, before, after }, index) => {
         if (!done.has(index)) return lost.push(mark);
-        const before = new Map(row.app_ids.map((appId, i) => [appId, row.app_days[i]]));
-        increases.grow(mark, BRAND_WIDE, unionOf(before), unionOf(after));
+        increases.grow(mark, BRAND_WIDE, brandWideDays(before), brandWideDays(after));
         for (const [appId, days] of after) increases.grow(mark, appId, before.get(appId), days);
       });
     }
@@ -112,7 +111,7 @@ export class ActiveInstallLedger {
         [
           unknown.map((mark) => mark.billingMonthId),
           unknown.map((mark) => mark.installHash),
-          unknown.map((mark) => unionOf(mark.appDays)),
+          unknown.map((mark) => brandWideDays(mark.appDays)),
           unknown.map((mark) => pgArray([...mark.appDays.keys()])),
           unknown.map((mark) => pgArray([...mark.appDays.values()])),
         ],
@@ -124,7 +123,7 @@ export class ActiveInstallLedger {
           lost.push(mark);
           continue;
         }
-        increases.grow(mark, BRAND_WIDE, undefined, unionOf(mark.appDays));
+        increases.grow(mark, BRAND_WIDE, undefined, brandWideDays(mark.appDays));
         for (const [appId, days] of mark.appDays) increases.grow(mark, appId, undefined, days);
       }
     }
@@ -191,7 +190,7 @@ export class ConcurrentMarkingError extends Error {
 }
 
 /** The days of all apps together: the brand-wide days. */
-function unionOf(appDays: Map<string, ActiveDays>): ActiveDays {
+export function brandWideDays(appDays: Map<string, ActiveDays>): ActiveDays {
   let days = 0;
   for (const appDaysOfOne of appDays.values()) days |= appDaysOfOne;
   return days;

@@ -53,7 +53,16 @@ export class BillingMonths {
    * ends: the zone cannot change under a batch that is counting with it.
    */
   async lockTimeZones(manager: EntityManager, tenantIds: string[]): Promise<Map<string, string>> {
-    await manager.query(`INSERT INTO billing_accounts (tenant_id, time_zone) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING`, [tenantIds, DEFAULT_BILLING_TIME_ZONE]);
+    const zones = await this.lockAccounts(manager, tenantIds);
+    const missing = tenantIds.filter((tenantId) => !zones.has(tenantId));
+    if (missing.length === 0) return zones;
+    // A brand's first batch gives it a row, so setting its zone and counting in it can lock each other out.
+    await manager.query(`INSERT INTO billing_accounts (tenant_id, time_zone) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING`, [missing, DEFAULT_BILLING_TIME_ZONE]);
+    for (const [tenantId, zone] of await this.lockAccounts(manager, missing)) zones.set(tenantId, zone);
+    return zones;
+  }
+
+  private async lockAccounts(manager: EntityManager, tenantIds: string[]): Promise<Map<string, string>> {
     const rows: { tenant_id: string; time_zone: string }[] = await manager.query(
       `SELECT tenant_id, time_zone FROM billing_accounts WHERE tenant_id = ANY($1::uuid[]) ORDER BY tenant_id FOR SHARE`,
       [tenantIds],

@@ -3,6 +3,7 @@ import { BillingMonthState, BillingPeriodsRepository, BRAND_WIDE, CountRow, Usag
 import { BillingMonth, checkLocalDate, checkMonth, datesBetween, daySpan, dayRange, lastDayOf, LocalDate, monthsBetween, monthSpan } from '@sieve/analytics-domain';
 import { AnalyticsError } from './analytics.error';
 import { BillingSchedule } from './billing-schedule';
+import { figuresOf } from './figures';
 import { invalidIfThrows, parseRequest } from './parse-request';
 
 const MAX_DAYS = 400;
@@ -112,9 +113,7 @@ export class ActiveInstallsQuery {
 }
 
 function figure(period: string, span: { start: Date; end: Date }, status: 'open' | 'closed', row: CountRow | undefined): PeriodFigure {
-  const installs = row?.installs ?? 0;
-  const frozen = status === 'closed' ? (row?.closedInstalls ?? 0) : installs;
-  return { period, start: span.start.toISOString(), end: span.end.toISOString(), status, activeInstalls: frozen, adjustments: installs - frozen, activeInstallsWithAdjustments: installs };
+  return { period, start: span.start.toISOString(), end: span.end.toISOString(), status, ...figuresOf(row, status === 'closed') };
 }
 
 function byPeriod(rows: CountRow[]): Map<string, CountRow> {

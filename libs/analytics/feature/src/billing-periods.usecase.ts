@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { BillingMonths, BillingPeriodsRepository, BRAND_WIDE, CLOSED_BY_SCHEDULE, UsageCountsRepository } from '@sieve/analytics-data-access';
+import { BillingMonths, BillingMonthState, BillingPeriodsRepository, BRAND_WIDE, CLOSED_BY_SCHEDULE, CountRow, UsageCountsRepository } from '@sieve/analytics-data-access';
 import { BillingMonth, checkMonth, monthSpan } from '@sieve/analytics-domain';
 import { AnalyticsError } from './analytics.error';
 import { BillingSchedule } from './billing-schedule';
+import { figuresOf } from './figures';
 import { invalidIfThrows, parseRequest } from './parse-request';
 import { usageMetrics } from './usage-metrics';
 
@@ -48,27 +49,7 @@ export class BillingPeriodsUseCase {
   async list(tenantId: string): Promise<BillingPeriodView[]> {
     const months = await this.periods.months(tenantId);
     if (months.length === 0) return [];
-    const totals = new Map(
-      (await this.counts.counts(tenantId, BRAND_WIDE, months[0].month, months[months.length - 1].month, 'month')).map((row) => [row.month, row]),
-    );
-    return months.map((state) => {
-      const span = monthSpan(state.month, state.timeZone);
-      const row = totals.get(state.month);
-      const installs = row?.installs ?? 0;
-      const frozen = state.closedAt ? (row?.closedInstalls ?? 0) : installs;
-      return {
-        month: state.month,
-        timeZone: state.timeZone,
-        start: span.start.toISOString(),
-        end: span.end.toISOString(),
-        status: state.closedAt ? 'closed' : 'open',
-        closedAt: state.closedAt?.toISOString() ?? null,
-        closedBy: state.closedBy,
-        sealedAt: state.sealedAt?.toISOString() ?? null,
-        activeInstalls: frozen,
-        adjustments: installs - frozen,
-      };
-    });
+    return this.views(tenantId, months);
   }
 
   async adjustments(tenantId: string, query: unknown): Promise<AdjustmentView[]> {
@@ -96,16 +77,41 @@ export class BillingPeriodsUseCase {
     if (!(await this.periods.month(tenantId, checked))) {
       // Nothing counted in it. Past its closing time it is closed already (a late event would
       // open it closed); before, it gets its row (and key) now, so late events become adjustments.
-      if (this.schedule.isPastClosing(checked, timeZone)) return this.emptyClosedMonth(checked, timeZone);
+      if (this.schedule.isPastClosing(checked, timeZone)) return this.emptyClosedMonth(tenantId, checked, timeZone);
       await this.dataSource.transaction((manager) => this.billingMonths.open(manager, [{ tenantId, month: checked, timeZone, pastClosing: false }]));
     }
     if (await this.periods.close(tenantId, checked, staffId)) usageMetrics.periodsClosed.inc({ by: 'staff' });
-    return (await this.list(tenantId)).find((period) => period.month === checked)!;
+    const [closed] = await this.views(tenantId, [(await this.periods.month(tenantId, checked))!]);
+    return closed;
   }
 
-  private emptyClosedMonth(month: BillingMonth, timeZone: string): BillingPeriodView {
-    const span = monthSpan(month, timeZone);
-    const closedAt = new Date(this.schedule.endOf(month, timeZone) + this.schedule.settings.closeDelayMs).toISOString();
-    return { month, timeZone, start: span.start.toISOString(), end: span.end.toISOString(), status: 'closed', closedAt, closedBy: CLOSED_BY_SCHEDULE, sealedAt: null, activeInstalls: 0, adjustments: 0 };
+  /** A month nothing was counted in, closed by time: its view without a row. */
+  private emptyClosedMonth(tenantId: string, month: BillingMonth, timeZone: string): BillingPeriodView {
+    const closedAt = new Date(this.schedule.endOf(month, timeZone) + this.schedule.settings.closeDelayMs);
+    return view({ tenantId, month, timeZone, closedAt, closedBy: CLOSED_BY_SCHEDULE, sealedAt: null }, undefined);
   }
+
+  /** The months (in order, of one brand) with their brand-wide figures. */
+  private async views(tenantId: string, months: BillingMonthState[]): Promise<BillingPeriodView[]> {
+    const rows = await this.counts.counts(tenantId, BRAND_WIDE, months[0].month, months[months.length - 1].month, 'month');
+    const totals = new Map(rows.map((row) => [row.month, row]));
+    return months.map((state) => view(state, totals.get(state.month)));
+  }
+}
+
+function view(state: BillingMonthState, row: CountRow | undefined): BillingPeriodView {
+  const span = monthSpan(state.month, state.timeZone);
+  const { activeInstalls, adjustments } = figuresOf(row, state.closedAt !== null);
+  return {
+    month: state.month,
+    timeZone: state.timeZone,
+    start: span.start.toISOString(),
+    end: span.end.toISOString(),
+    status: state.closedAt ? 'closed' : 'open',
+    closedAt: state.closedAt?.toISOString() ?? null,
+    closedBy: state.closedBy,
+    sealedAt: state.sealedAt?.toISOString() ?? null,
+    activeInstalls,
+    adjustments,
+  };
 }

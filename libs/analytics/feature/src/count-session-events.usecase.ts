@@ -52,15 +52,15 @@ export class CountSessionEventsUseCase {
   }
 
   private async mark(manager: EntityManager, admitted: ConsumedEvent<typeof Topics.usage>[], reject: (reason: RejectionReason) => void): Promise<ActiveInstallMark[]> {
-    const tenantIds = [...new Set(admitted.map(({ event }) => idOf(event.tenantId, 'tenantId')))].sort();
-    const timeZones = await this.billingMonths.lockTimeZones(manager, tenantIds);
+    const events = admitted.map(({ event }) => ({ tenantId: idOf(event.tenantId, 'tenantId'), appId: idOf(event.payload.appId, 'appId'), installId: event.payload.installId, eventTime: event.payload.eventTime }));
+    const timeZones = await this.billingMonths.lockTimeZones(manager, [...new Set(events.map((event) => event.tenantId))].sort());
     const placed: PlacedEvent[] = [];
-    for (const { event } of admitted) {
-      const tenantId = idOf(event.tenantId, 'tenantId');
-      const date = localDateOf(Date.parse(event.payload.eventTime), timeZones.get(tenantId)!);
+    for (const { tenantId, appId, installId, eventTime } of events) {
+      const timeZone = timeZones.get(tenantId)!;
+      const date = localDateOf(Date.parse(eventTime), timeZone);
       // Decided by the calendar, not by whether the schedule has got round to sealing it yet.
-      if (this.schedule.isDueToSeal(date.slice(0, 7), timeZones.get(tenantId)!)) reject('period-sealed');
-      else placed.push({ tenantId, appId: idOf(event.payload.appId, 'appId'), installId: event.payload.installId, date });
+      if (this.schedule.isDueToSeal(date.slice(0, 7), timeZone)) reject('period-sealed');
+      else placed.push({ tenantId, appId, installId, date });
     }
     const months = await this.billingMonths.open(manager, this.monthsToOpen(placed, timeZones));
 

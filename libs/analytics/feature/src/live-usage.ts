@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import { z } from 'zod';
-import { ActiveInstallMark, BRAND_WIDE } from '@sieve/analytics-data-access';
+import { ActiveInstallMark, brandWideDays, BRAND_WIDE } from '@sieve/analytics-data-access';
 import { daysIn, localDateOf } from '@sieve/analytics-domain';
 import { Logger } from '@sieve/telemetry';
 import { parseRequest } from './parse-request';
@@ -67,8 +67,7 @@ export class LiveUsage {
     };
     for (const mark of marks) {
       const hash = mark.installHash.toString('base64');
-      const brandWide = [...mark.appDays.values()].reduce((all, days) => all | days, 0);
-      for (const [appId, days] of [...mark.appDays, [BRAND_WIDE, brandWide] as const]) {
+      for (const [appId, days] of [...mark.appDays, [BRAND_WIDE, brandWideDays(mark.appDays)] as const]) {
         add(sketchKey(mark.tenantId, appId, mark.month), MONTH_TTL_SECONDS, hash);
         for (const day of daysIn(days)) add(sketchKey(mark.tenantId, appId, `${mark.month}-${String(day).padStart(2, '0')}`), DAY_TTL_SECONDS, hash);
       }

@@ -64,3 +64,33 @@ export function requestJsonSchema(schema: z.ZodType): Record<string, unknown> {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return rest;
 }
+
+/** The body of every error answer, as the HTTP errors filter writes it: a document's `components.schemas.Error`. */
+export const ERROR_BODY_SCHEMA = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', description: 'Stable, for programs: unauthenticated, forbidden, invalid-request, not-found, rate-limited…' },
+        message: { type: 'string', description: 'For people: what was wrong and what to do.' },
+        fields: { type: 'array', items: { type: 'string' }, description: 'The request fields at fault, by path; never their values.' },
+      },
+    },
+  },
+};
+
+/** Error answers by status, each with the Error body. */
+export function errorAnswers(descriptions: Record<string, string>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(descriptions).map(([status, description]) => [status, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]),
+  );
+}
+
+/** A query's parameters, from the schema that checks them. */
+export function queryParameters(schema: z.ZodType): unknown[] {
+  const { properties, required = [] } = requestJsonSchema(schema) as { properties: Record<string, unknown>; required?: string[] };
+  return Object.entries(properties).map(([name, property]) => ({ name, in: 'query', required: required.includes(name), schema: property }));
+}
