@@ -56,6 +56,7 @@ export function serviceEnvironment(service: ServiceName, profile: StackProfile, 
         DOWNLOAD_LINK_SECRET: 'local-stack-only-download-link-secret',
       };
     case 'redaction-worker':
-      return { ...common, DATABASE_URL: localDatabaseUrl('tickets', profile) };
+      // The ticket context's second process: its database, blob store and key file.
+      return { ...common, DATABASE_URL: localDatabaseUrl('tickets', profile), BLOB_STORE_DIR: localBlobDirectory(profile), KEY_ENCRYPTION_KEY_FILE: localKeyFile(profile), KEY_ENCRYPTION_KEY_FILE_CREATE: 'true' };
   }
 }

@@ -7,7 +7,7 @@ import { loadConfigOrExit } from '@sieve/config';
 import { Topics } from '@sieve/contracts';
 import { createIngestDataSource, PendingReplies } from '@sieve/ingest-data-access';
 import { BATCH_LIMITS } from '@sieve/ingest-domain';
-import { AgentReplies } from '@sieve/ingest-feature';
+import { AgentReplies, RedactionPurge } from '@sieve/ingest-feature';
 import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
 import { postgresReadiness } from '@sieve/persistence';
 import { runMain, StaffDirectory, startService } from '@sieve/service-runtime';
@@ -30,10 +30,19 @@ async function main(): Promise<void> {
   publisher.connect().catch((error: unknown) => logger.warn({ err: error }, 'Kafka not reachable yet; requests get 503 until it is'));
 
   // Agent replies come back over Kafka and wait in Redis until their install fetches them.
-  const agentReplies = new AgentReplies(new PendingReplies(redis, config.PENDING_REPLY_TTL_SECONDS));
+  const pendingReplies = new PendingReplies(redis, config.PENDING_REPLY_TTL_SECONDS);
+  const agentReplies = new AgentReplies(pendingReplies);
   const replySubscription = new EventSubscription(
     kafka,
     { groupId: 'ingest-gateway.agent-replies', topic: Topics.agentReplies, handler: (events) => agentReplies.hold(events) },
+    publisher,
+    logger,
+  );
+  // A completed redaction: drop the waiting replies that hold removed content, and confirm.
+  const redactionPurge = new RedactionPurge(pendingReplies, publisher, logger);
+  const purgeSubscription = new EventSubscription(
+    kafka,
+    { groupId: 'ingest-gateway.redaction-purge', topic: Topics.redactionCompleted, handler: (events) => redactionPurge.purge(events) },
     publisher,
     logger,
   );
@@ -71,7 +80,7 @@ async function main(): Promise<void> {
       ],
     ),
     // Long polls end before HTTP closes, rather than holding the stop for up to 30 s.
-    workers: [replySubscription, { start: async () => {}, stop: async () => agentReplies.stopWaiting() }],
+    workers: [replySubscription, purgeSubscription, { start: async () => {}, stop: async () => agentReplies.stopWaiting() }],
     resources: [
       { name: 'kafka-producer', close: () => publisher.disconnect() },
       { name: 'redis', close: async () => void (await redis.quit()) },

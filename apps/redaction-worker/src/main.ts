@@ -1,12 +1,15 @@
 import './instrument';
 import 'reflect-metadata';
-import { Topics } from '@sieve/contracts';
+import { LocalFileBlobStore } from '@sieve/blob-store';
 import { loadConfigOrExit } from '@sieve/config';
+import { Topics } from '@sieve/contracts';
+import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
-import { postgresReadiness } from '@sieve/persistence';
+import { classifyDatabaseError, postgresReadiness } from '@sieve/persistence';
 import { runMain, startWorkerService } from '@sieve/service-runtime';
 import { createLogger } from '@sieve/telemetry';
-import { createTicketsDataSource } from '@sieve/tickets-data-access';
+import { createTicketsDataSource, DataKeys, PersonalData } from '@sieve/tickets-data-access';
+import { OutboxRelay, RecordPurgeConfirmationsUseCase, RedactionRunner } from '@sieve/tickets-feature';
 import { redactionWorkerConfigSchema } from './config';
 import { redactionRequestsHandler } from './redaction-requests.consumer';
 
@@ -21,14 +24,23 @@ async function main(): Promise<void> {
   const dataSource = createTicketsDataSource(config.DATABASE_URL, SERVICE, 4);
   await dataSource.initialize();
   const publisher = new EventPublisher(kafka, logger);
-  const subscription = new EventSubscription(
-    kafka,
-    // A group of its own: the job runner (the redaction issue) will read the topic from the
-    // beginning under its own group, not resume after requests this one only logged.
-    { groupId: 'redaction-worker.request-receipts', topic: Topics.redactionRequests, handler: redactionRequestsHandler(logger) },
-    publisher,
-    logger,
-  );
+  const keyEncryptionKeys = await LocalKeyFile.open(config.KEY_ENCRYPTION_KEY_FILE, { create: config.KEY_ENCRYPTION_KEY_FILE_CREATE });
+  const dataKeys = new DataKeys(dataSource, keyEncryptionKeys);
+  const personalData = new PersonalData(dataKeys);
+  // Completion events leave through the ticket context's outbox; this relay and the ticket store's take turns.
+  const outboxRelay = new OutboxRelay(dataSource, publisher, personalData, logger);
+  const runner = new RedactionRunner(dataSource, personalData, dataKeys, new LocalFileBlobStore(config.BLOB_STORE_DIR), logger, () => outboxRelay.nudge(), {
+    chunkSize: config.REDACTION_CHUNK_SIZE,
+    idleMs: 1_000,
+    maxAttempts: 3,
+  });
+  const confirmations = new RecordPurgeConfirmationsUseCase(dataSource, logger);
+  const consuming = { classifiers: [classifyDatabaseError] };
+  const subscriptions = [
+    // Requests are a nudge: the jobs themselves are read from the database, where approvals and progress are.
+    new EventSubscription(kafka, { ...consuming, groupId: 'redaction-worker.jobs', topic: Topics.redactionRequests, handler: redactionRequestsHandler(logger, () => runner.nudge()) }, publisher, logger),
+    new EventSubscription(kafka, { ...consuming, groupId: 'redaction-worker.confirmations', topic: Topics.redactionConfirmations, handler: (events) => confirmations.execute(events) }, publisher, logger),
+  ];
 
   await startWorkerService({
     name: SERVICE,
@@ -36,7 +48,7 @@ async function main(): Promise<void> {
     host: config.HTTP_HOST,
     logger,
     readiness: [kafkaReadiness(kafka, logger), postgresReadiness(dataSource)],
-    workers: [subscription],
+    workers: [...subscriptions, runner, outboxRelay],
     resources: [
       { name: 'kafka-producer', close: () => publisher.disconnect() },
       { name: 'postgresql', close: () => dataSource.destroy() },

@@ -5,6 +5,7 @@ import { TicketsDependencies, TicketsModule } from '@sieve/tickets-feature';
 import { AttachmentsController } from './attachments.controller';
 import { ConversationsController } from './conversations.controller';
 import { ticketStoreOpenApi } from './openapi';
+import { RedactionsController } from './redactions.controller';
 import { StaffController } from './staff.controller';
 
 @Module({})
@@ -13,7 +14,7 @@ export class TicketStoreModule {
     return {
       module: TicketStoreModule,
       imports: [TicketsModule.register(dependencies), HealthModule.forRoot(checks), ApiDocsModule.serving(ticketStoreOpenApi())],
-      controllers: [ConversationsController, AttachmentsController, StaffController],
+      controllers: [ConversationsController, RedactionsController, AttachmentsController, StaffController],
     };
   }
 }

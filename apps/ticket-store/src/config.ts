@@ -21,6 +21,8 @@ export const ticketStoreConfigSchema = z.object({
     .string()
     .min(32, 'at least 32 characters of a random secret')
     .refine((secret) => !/CHANGE_ME/i.test(secret), 'still the placeholder of the deploy files: set a random secret'),
+  /** A redaction or erasure covering more messages and attachments than this waits for a second admin's approval. */
+  REDACTION_APPROVAL_THRESHOLD: env.positiveInt(100),
   /** Partitions of the support topic this instance applies at once; order holds per conversation. */
   CONSUMER_CONCURRENCY: env.positiveInt(2),
 });

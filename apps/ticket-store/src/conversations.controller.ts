@@ -10,13 +10,12 @@ import {
   ListConversationsQuery,
   ReplyResult,
   ReplyToConversationUseCase,
-  RequestRedactionUseCase,
   StaffAuthenticator,
 } from '@sieve/tickets-feature';
 import { asStaff } from './staff-request';
 
 /** Conversations are agents' work, and admins see everything of their brand; billing and SRE roles never read them. */
-const CONVERSATION_ROLES: readonly StaffRole[] = ['agent', 'admin'];
+export const CONVERSATION_ROLES: readonly StaffRole[] = ['agent', 'admin'];
 
 /** The agent API: conversations of the caller's brand only. */
 @Controller('v1/conversations')
@@ -27,7 +26,6 @@ export class ConversationsController {
     private readonly getConversation: GetConversationQuery,
     private readonly replyToConversation: ReplyToConversationUseCase,
     private readonly changeStatus: ChangeStatusUseCase,
-    private readonly requestRedaction: RequestRedactionUseCase,
   ) {}
 
   @Get()
@@ -54,16 +52,5 @@ export class ConversationsController {
   @Patch(':id')
   update(@Headers('authorization') authorization: string | undefined, @Param('id') id: string, @Body() body: unknown): Promise<{ id: string; status: string }> {
     return asStaff(this.staff, authorization, CONVERSATION_ROLES, (principal) => this.changeStatus.execute(principal, id, body));
-  }
-
-  @Post(':id/redactions')
-  @HttpCode(202)
-  redact(
-    @Headers('authorization') authorization: string | undefined,
-    @Headers(MessageHeaders.correlationId) correlationHeader: string | undefined,
-    @Param('id') id: string,
-    @Body() body: unknown,
-  ): Promise<{ jobId: string; status: 'pending' }> {
-    return asStaff(this.staff, authorization, CONVERSATION_ROLES, (principal) => this.requestRedaction.execute(principal, id, body, correlationIdOf(correlationHeader)));
   }
 }

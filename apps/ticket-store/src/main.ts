@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     host: config.HTTP_HOST,
     logger,
     module: TicketStoreModule.forRoot(
-      { dataSource, personalData, blobs, downloadLinks: new DownloadLinks(config.DOWNLOAD_LINK_SECRET), outboxWritten: () => outboxRelay.nudge() },
+      { dataSource, personalData, blobs, downloadLinks: new DownloadLinks(config.DOWNLOAD_LINK_SECRET), outboxWritten: () => outboxRelay.nudge(), redactionRules: { approvalThreshold: config.REDACTION_APPROVAL_THRESHOLD } },
       [kafkaReadiness(kafka, logger), postgresReadiness(dataSource)],
     ),
     workers: [...subscriptions, outboxRelay],

@@ -11,6 +11,10 @@ describe('the agent API OpenAPI document', () => {
       '/v1/conversations/{conversationId}',
       '/v1/conversations/{conversationId}/redactions',
       '/v1/conversations/{conversationId}/replies',
+      '/v1/end-users/{endUserId}/erasure',
+      '/v1/redactions',
+      '/v1/redactions/{jobId}',
+      '/v1/redactions/{jobId}/approve',
       '/v1/staff',
       '/v1/staff/me',
       '/v1/staff/{staffId}',
@@ -26,6 +30,7 @@ describe('the agent API OpenAPI document', () => {
     const { Reply, RedactionRequest } = document.components.schemas as unknown as Record<string, { properties: Record<string, unknown>; required: string[] }>;
     expect(Reply).toMatchObject({ required: ['body'], properties: { body: { maxLength: 10_000 } } });
     expect(RedactionRequest.required).toEqual(['reason']);
+    expect(Object.keys(RedactionRequest.properties)).toEqual(expect.arrayContaining(['messageId', 'ranges', 'messageIds', 'sentFrom', 'sentTo', 'attachmentIds']));
     const parameters = document.paths['/v1/conversations'].get.parameters as { name: string }[];
     expect(parameters.map((p) => p.name)).toEqual(['status', 'appId', 'countryCode', 'openedFrom', 'openedTo', 'limit', 'cursor']);
   });

@@ -1,6 +1,14 @@
 import { ERROR_BODY_SCHEMA, errorAnswers, queryParameters, requestJsonSchema } from '@sieve/service-runtime';
 import { CONVERSATION_STATUSES } from '@sieve/tickets-data-access';
-import { changeStatusRequestSchema, listConversationsQuerySchema, newStaffRequestSchema, redactionRequestSchema, replyRequestSchema } from '@sieve/tickets-feature';
+import {
+  changeStatusRequestSchema,
+  conversationRedactionSchema,
+  erasureSchema,
+  listConversationsQuerySchema,
+  listRedactionJobsQuerySchema,
+  newStaffRequestSchema,
+  replyRequestSchema,
+} from '@sieve/tickets-feature';
 
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -9,13 +17,17 @@ const failures = (statuses: string[]) => {
   const all: Record<string, string> = {
     '400': 'The request is not valid; the message names each field at fault. Nothing was changed.',
     '401': 'No staff token, or one that is not valid.',
-    '403': 'The role of this token may not do this (billing and SRE tokens never read conversations; only admins manage staff).',
+    '403': 'The role of this token may not do this (billing and SRE tokens never read conversations; only admins manage staff, erase end users and approve bulk redactions).',
     '404': 'Nothing with this id in this brand (another brand’s is "not found" too).',
+    '409': 'The job id is already another request’s, or the job needs no approval.',
   };
   return errorAnswers(Object.fromEntries(statuses.map((status) => [status, all[status]])));
 };
 
 const conversationId = { name: 'conversationId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const jobId = { name: 'jobId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const nullableTime = { type: ['string', 'null'], format: 'date-time' };
+const jobAnswer = (description: string) => ({ description, ...json(ref('RedactionJob')) });
 
 
 /**
@@ -38,7 +50,27 @@ export function ticketStoreOpenApi() {
         Error: ERROR_BODY_SCHEMA,
         Reply: requestJsonSchema(replyRequestSchema),
         StatusChange: requestJsonSchema(changeStatusRequestSchema),
-        RedactionRequest: requestJsonSchema(redactionRequestSchema),
+        RedactionRequest: requestJsonSchema(conversationRedactionSchema),
+        ErasureRequest: requestJsonSchema(erasureSchema),
+        RedactionJob: {
+          type: 'object',
+          description: 'A redaction or erasure job: who asked, why, where it is, and each store’s receipt. Never the removed content.',
+          properties: {
+            jobId: { type: 'string', format: 'uuid' },
+            status: { enum: ['pending', 'running', 'completed', 'failed'] },
+            target: { type: 'object', description: 'What it removes: `kind` message (with `ranges`), messages, messages-sent-between, attachments, conversation or end-user, with its ids.' },
+            reason: { type: 'string' },
+            requestedBy: { type: 'string', format: 'uuid' },
+            requestedAt: { type: 'string', format: 'date-time' },
+            approval: { type: 'object', properties: { required: { type: 'boolean' }, approvedBy: { type: ['string', 'null'] }, approvedAt: nullableTime } },
+            sizeAtRequest: { type: 'integer', description: 'Messages and attachments the request covered when made.' },
+            progress: { type: 'object', properties: { itemsTotal: { type: ['integer', 'null'] }, itemsDone: { type: 'integer' } } },
+            startedAt: nullableTime,
+            completedAt: nullableTime,
+            failure: { type: ['string', 'null'] },
+            receipts: { type: 'array', items: { type: 'object', properties: { store: { type: 'string' }, removed: { type: ['integer', 'null'] }, confirmedAt: nullableTime } } },
+          },
+        },
         NewStaffMember: requestJsonSchema(newStaffRequestSchema),
         StaffMember: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, role: { enum: ['agent', 'billing', 'admin', 'sre'] }, label: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } } },
         ConversationSummary: {
@@ -52,6 +84,11 @@ export function ticketStoreOpenApi() {
             openedAt: { type: 'string', format: 'date-time' },
           },
         },
+        RedactionMarker: {
+          type: ['object', 'null'],
+          description: 'Who had it redacted (the requester’s staff id), when, and in which job; null if it never was. A message redacted in ranges keeps its body with `[redacted]` where they were.',
+          properties: { by: { type: ['string', 'null'] }, at: { type: 'string', format: 'date-time' }, jobId: { type: ['string', 'null'] } },
+        },
         Conversation: {
           type: 'object',
           properties: {
@@ -60,7 +97,7 @@ export function ticketStoreOpenApi() {
             endUser: { type: 'object', properties: { id: { type: 'string' }, name: { type: ['string', 'null'] }, email: { type: ['string', 'null'] } } },
             messages: {
               type: 'array',
-              items: { type: 'object', properties: { id: { type: 'string' }, author: { enum: ['end-user', 'agent', 'system'] }, body: { type: ['string', 'null'] }, redacted: { type: 'boolean' }, piiTags: { type: 'array', items: { type: 'string' }, description: 'Categories of personal data the classifier found in it (never the values).' }, sentAt: { type: 'string', format: 'date-time' } } },
+              items: { type: 'object', properties: { id: { type: 'string' }, author: { enum: ['end-user', 'agent', 'system'] }, body: { type: ['string', 'null'] }, redacted: { type: 'boolean' }, redaction: ref('RedactionMarker'), piiTags: { type: 'array', items: { type: 'string' }, description: 'Categories of personal data the classifier found in it (never the values).' }, sentAt: { type: 'string', format: 'date-time' } } },
             },
             attachments: {
               type: 'array',
@@ -72,6 +109,7 @@ export function ticketStoreOpenApi() {
                   contentType: { type: 'string' },
                   sizeBytes: { type: 'integer' },
                   redacted: { type: 'boolean' },
+                  redaction: ref('RedactionMarker'),
                   downloadPath: { type: ['string', 'null'], description: 'A link to the bytes, valid for 5 minutes, for the staff member who read the conversation.' },
                 },
               },
@@ -117,10 +155,35 @@ export function ticketStoreOpenApi() {
       },
       '/v1/conversations/{conversationId}/redactions': {
         post: {
-          summary: 'Ask for a message or the whole conversation to be redacted; the redaction worker carries it out.',
+          summary: 'Redact content of the conversation: a message (or ranges of it), messages by id or by sent time, attachments, or (with no selector) the whole conversation. The redaction worker carries it out.',
           parameters: [conversationId],
           requestBody: { required: true, ...json(ref('RedactionRequest')) },
-          responses: { '202': { description: 'Recorded; the job is pending.', ...json({ type: 'object', properties: { jobId: { type: 'string' }, status: { const: 'pending' } } }) }, ...failures(['400', '401', '403', '404']) },
+          responses: { '202': jobAnswer('The job (the same one for a retry with the same jobId). Over the approval threshold it waits for a second admin.'), ...failures(['400', '401', '403', '404', '409']) },
+        },
+      },
+      '/v1/end-users/{endUserId}/erasure': {
+        post: {
+          summary: 'Erase an end user (admins only): identity, conversations, messages, attachments, FAQ searches, link clicks, replies waiting for the install, and their data key.',
+          parameters: [{ name: 'endUserId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          requestBody: { required: true, ...json(ref('ErasureRequest')) },
+          responses: { '202': jobAnswer('The job.'), ...failures(['400', '401', '403', '404', '409']) },
+        },
+      },
+      '/v1/redactions': {
+        get: {
+          summary: 'The brand’s redaction and erasure jobs, newest first, a page at a time.',
+          parameters: queryParameters(listRedactionJobsQuerySchema),
+          responses: { '200': { description: 'A page; `nextCursor` fetches the next.', ...json({ type: 'object', properties: { items: { type: 'array', items: ref('RedactionJob') }, nextCursor: { type: ['string', 'null'] } } }) }, ...failures(['400', '401', '403']) },
+        },
+      },
+      '/v1/redactions/{jobId}': {
+        get: { summary: 'One job, with its progress and receipts.', parameters: [jobId], responses: { '200': jobAnswer('The job.'), ...failures(['400', '401', '403', '404']) } },
+      },
+      '/v1/redactions/{jobId}/approve': {
+        post: {
+          summary: 'Approve a bulk job (admins only, not the one who asked): the worker then carries it out.',
+          parameters: [jobId],
+          responses: { '200': jobAnswer('The job, approved (again: unchanged).'), ...failures(['400', '401', '403', '404', '409']) },
         },
       },
       '/v1/staff': {

@@ -13,6 +13,8 @@ function statusOf(code: TicketsErrorCode): HttpStatus {
       return HttpStatus.GONE;
     case 'invalid-request':
       return HttpStatus.BAD_REQUEST;
+    case 'conflict':
+      return HttpStatus.CONFLICT;
   }
 }
 

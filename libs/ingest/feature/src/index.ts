@@ -8,3 +8,4 @@ export * from './add-attachment.usecase';
 export * from './agent-replies';
 export * from './raw-event-meta';
 export * from './manage-app-keys.usecase';
+export * from './redaction-purge';

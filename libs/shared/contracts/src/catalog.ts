@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Envelope, envelope, EnvelopeMeta, envelopeSchema } from './envelope';
 import { piiFieldClassifiedV1 } from './events/pii-events';
-import { redactionRequestedV1 } from './events/redaction-events';
+import { redactionCompletedV1, redactionPurgeConfirmedV1, redactionRequestedV1 } from './events/redaction-events';
 import { diagnosticsCrashReportedV1, diagnosticsReportedV1 } from './events/diagnostics-events';
 import {
   sdkAttachmentAddedV1,
@@ -47,6 +47,8 @@ export const EventCatalog = {
   'pii.field-classified': { version: 1, schema: piiFieldClassifiedV1 },
   'usage.session-event': { version: 1, schema: usageSessionEventV1 },
   'tickets.redaction-requested': { version: 1, schema: redactionRequestedV1 },
+  'redaction.completed': { version: 1, schema: redactionCompletedV1 },
+  'redaction.purge-confirmed': { version: 1, schema: redactionPurgeConfirmedV1 },
   'tickets.agent-replied': { version: 1, schema: agentRepliedV1 },
 } as const satisfies Record<string, { version: number; schema: z.ZodType }>;
 
@@ -71,7 +73,8 @@ export const TopicEvents = {
   [Topics.piiFindings]: ['pii.field-classified'],
   [Topics.agentReplies]: ['tickets.agent-replied'],
   [Topics.redactionRequests]: ['tickets.redaction-requested'],
-  [Topics.redactionCompleted]: [],
+  [Topics.redactionCompleted]: ['redaction.completed'],
+  [Topics.redactionConfirmations]: ['redaction.purge-confirmed'],
 } as const satisfies Record<TopicName, readonly EventType[]>;
 
 export type EventTypeOn<T extends TopicName> = (typeof TopicEvents)[T][number];

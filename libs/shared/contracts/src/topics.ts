@@ -21,6 +21,8 @@ export const Topics = {
   redactionRequests: 'tickets.redaction-requests.v1',
   /** Redactions carried out, for every holder of a copy to purge. */
   redactionCompleted: 'redaction.completed.v1',
+  /** Holders of copies confirming they purged what a completed redaction named. */
+  redactionConfirmations: 'redaction.confirmations.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -41,6 +43,7 @@ export const TopicPartitions: Readonly<Record<TopicName, number>> = {
   [Topics.agentReplies]: 6,
   [Topics.redactionRequests]: 3,
   [Topics.redactionCompleted]: 3,
+  [Topics.redactionConfirmations]: 3,
 };
 
 /** Topics that consumers read, and therefore have a dead-letter topic. */
@@ -52,6 +55,7 @@ export const ConsumedTopics: readonly TopicName[] = [
   Topics.agentReplies,
   Topics.redactionRequests,
   Topics.redactionCompleted,
+  Topics.redactionConfirmations,
 ];
 
 export interface TopicSpec {

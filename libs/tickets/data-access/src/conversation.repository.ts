@@ -4,8 +4,9 @@ import { ConversationEntity } from './entities/conversation.entity';
 import { MessageEntity } from './entities/message.entity';
 import { insertOnce } from './insert-once';
 
-export type NewConversation = Omit<ConversationEntity, 'createdAt' | 'status'>;
-export type NewMessage = Omit<MessageEntity, 'authorStaffId' | 'redactedAt' | 'redactedBy' | 'position' | 'piiTags'> & Partial<Pick<MessageEntity, 'authorStaffId' | 'piiTags'>>;
+type RedactionMarker = 'redactedAt' | 'redactedBy' | 'redactionJobId';
+export type NewConversation = Omit<ConversationEntity, 'createdAt' | 'status' | RedactionMarker>;
+export type NewMessage = Omit<MessageEntity, 'authorStaffId' | RedactionMarker | 'position' | 'piiTags'> & Partial<Pick<MessageEntity, 'authorStaffId' | 'piiTags'>>;
 
 export type ConversationOwner = Pick<ConversationEntity, 'tenantId' | 'appId' | 'installId' | 'endUserId'>;
 

@@ -3,69 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
 import { LocalFileBlobStore } from '@sieve/blob-store';
-import { buildEvent, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
-import { ConsumedEvent, PermanentEventError } from '@sieve/kafka';
+import { PermanentEventError } from '@sieve/kafka';
 import { testStack } from '@sieve/testing';
 import { createTicketsDataSource, DataKeys, PersonalData } from '@sieve/tickets-data-access';
 import { ApplySupportEventsUseCase, endUserIdOf, sealedBlobKeyOf } from './apply-support-events.usecase';
 import { DownloadAttachmentQuery } from './download-attachment.query';
 import { DownloadLinks } from './download-links';
 import { GetConversationQuery } from './get-conversation.query';
-
-type SupportType = EventOn<typeof Topics.support>['type'];
-
-/** A support event as the consumer hands it over. */
-function consumed<T extends SupportType>(
-  tenantId: string,
-  type: T,
-  payload: Extract<EventOn<typeof Topics.support>, { type: T }>['payload'],
-  occurredAt?: Date,
-): ConsumedEvent<typeof Topics.support> {
-  const event = buildEvent(type, payload as never, { tenantId, producer: 'test', correlationId: randomUUID(), causationId: null, occurredAt }) as EventOn<typeof Topics.support>;
-  return { event, key: null, partition: 0, offset: '0', traceContext: ROOT_CONTEXT };
-}
-
-/** A brand's app and one of its installs, writing a conversation. */
-function scenario(tenantId = randomUUID()) {
-  const appId = randomUUID();
-  const installId = `idfv-${randomUUID()}`;
-  const conversationId = randomUUID();
-  const marker = randomUUID().slice(0, 8);
-  return {
-    tenantId,
-    appId,
-    installId,
-    conversationId,
-    marker,
-    opened: (overrides: { conversationId?: string; body?: string } = {}) =>
-      consumed(tenantId, 'support.conversation-opened', {
-        appId,
-        installId,
-        conversationId: overrides.conversationId ?? conversationId,
-        countryCode: 'FR',
-        message: { id: deterministicUuid(overrides.conversationId ?? conversationId, 'first'), body: overrides.body ?? `Where is order ${marker}?`, piiTags: ['contact.email'] },
-        identity: { name: `Ada ${marker}`, email: `ada.${marker}@example.com` },
-        versions: { sdk: '10.0.0', app: '2.1' },
-        device: { platform: 'android' },
-        customFields: { tier: 'gold', note: `call ${marker}` },
-      }),
-    message: (body: string, occurredAt?: Date) => consumed(tenantId, 'support.message-sent', { appId, installId, conversationId, message: { id: randomUUID(), body } }, occurredAt),
-    attachment: (blobKey: string) =>
-      consumed(tenantId, 'support.attachment-added', {
-        appId,
-        installId,
-        conversationId,
-        attachment: { id: randomUUID(), blobKey, fileName: `receipt-${marker}.png`, contentType: 'image/png', sizeBytes: 9 },
-      }),
-    faqSearch: () => consumed(tenantId, 'support.faq-searched', { appId, installId, searchId: randomUUID(), query: `refund ${marker}`, searchedAt: new Date().toISOString() }),
-    linkClick: () =>
-      consumed(tenantId, 'support.link-clicked', { appId, conversationId, messageId: randomUUID(), url: 'https://help.example.com/refunds', clickedAt: new Date().toISOString() }),
-  };
-}
+import { consumed, scenario } from './testing/support-scenario';
 
 describe('applying support events to the ticket store', () => {
   let dataSource: DataSource;

@@ -30,6 +30,9 @@ export const endUserIdOf = (tenantId: string, appId: string, installId: string) 
 /** Where an attachment's sealed bytes live, beside the upload they replace. */
 export const sealedBlobKeyOf = (uploadKey: string) => `${uploadKey}.sealed`;
 
+/** The upload a sealed copy replaced (deleted once the copy was committed, unless a crash came between). */
+export const uploadBlobKeyOf = (sealedKey: string) => sealedKey.replace(/\.sealed$/, '');
+
 /**
  * Applies clean support events to the ticket store: the inbox rows and the effects of a batch are
  * written in one transaction, so a redelivered or replayed event changes nothing. Personal data is

@@ -31,6 +31,7 @@ export class DownloadAttachmentQuery {
       action: 'attachment.download',
       conversationId: attachment.conversationId,
     });
+    if (!attachment.fileNameSealed) throw new TicketsError('gone', 'This attachment was redacted; its content no longer exists.');
     const owner = { tenantId: attachment.tenantId, endUserId: attachment.endUserId };
     const fileName = await this.personalData.open(owner, 'attachments.file_name', attachment.id, attachment.fileNameSealed);
     if (fileName === SHREDDED || !(await this.blobs.exists(attachment.blobKey))) throw new TicketsError('gone', 'This attachment was redacted; its content no longer exists.');

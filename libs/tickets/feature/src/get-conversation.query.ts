@@ -5,12 +5,23 @@ import { DownloadLinks } from './download-links';
 import { StaffPrincipal } from './staff-authenticator';
 import { TicketsError } from './tickets.error';
 
-/** A value that was redacted (or whose end user's data key was destroyed) reads as null, with `redacted` true. */
+/** Who had content redacted (the requester's staff id), when, and in which job. */
+export interface RedactionMarkerView {
+  by: string | null;
+  at: string;
+  jobId: string | null;
+}
+
+/**
+ * A value that was redacted (or whose end user's data key was destroyed) reads as null, with
+ * `redacted` true; a message redacted in ranges keeps its body, with markers where they were.
+ */
 export interface MessageView {
   id: string;
   author: string;
   body: string | null;
   redacted: boolean;
+  redaction: RedactionMarkerView | null;
   /** The categories of personal data the classifier found in the body. */
   piiTags: string[];
   sentAt: string;
@@ -20,6 +31,7 @@ export interface AttachmentView {
   id: string;
   fileName: string | null;
   redacted: boolean;
+  redaction: RedactionMarkerView | null;
   /** A short-lived link to the bytes (relative to this API), for whoever read the conversation; null once redacted. */
   downloadPath: string | null;
   contentType: string;
@@ -86,17 +98,19 @@ export class GetConversationQuery {
           const body = await open('messages.body', message.id, message.bodySealed);
           // A redacted message keeps its row and loses its body.
           const redacted = message.bodySealed === null || body.shredded;
-          return { id: message.id, author: message.author, body: body.text, redacted, piiTags: message.piiTags, sentAt: message.sentAt.toISOString() };
+          return { id: message.id, author: message.author, body: body.text, redacted, redaction: markerOf(message), piiTags: message.piiTags, sentAt: message.sentAt.toISOString() };
         }),
       ),
       attachments: await Promise.all(
         attachments.map(async (attachment) => {
           const fileName = await open('attachments.file_name', attachment.id, attachment.fileNameSealed);
+          const redacted = attachment.redactedAt !== null || fileName.shredded;
           return {
             id: attachment.id,
             fileName: fileName.text,
-            redacted: fileName.shredded,
-            downloadPath: fileName.shredded ? null : this.downloadLinks.pathFor({ tenantId: owner.tenantId, attachmentId: attachment.id, staffCredentialId: staff.credentialId }),
+            redacted,
+            redaction: markerOf(attachment),
+            downloadPath: redacted ? null : this.downloadLinks.pathFor({ tenantId: owner.tenantId, attachmentId: attachment.id, staffCredentialId: staff.credentialId }),
             contentType: attachment.contentType,
             sizeBytes: attachment.sizeBytes,
             addedAt: attachment.addedAt.toISOString(),
@@ -118,4 +132,8 @@ export class GetConversationQuery {
     const opened = await this.personalData.open(owner, field, rowId, sealed);
     return opened === SHREDDED ? { text: null, shredded: true } : { text: opened.toString('utf8'), shredded: false };
   }
+}
+
+function markerOf({ redactedAt, redactedBy, redactionJobId }: { redactedAt: Date | null; redactedBy: string | null; redactionJobId: string | null }): RedactionMarkerView | null {
+  return redactedAt && { by: redactedBy, at: redactedAt.toISOString(), jobId: redactionJobId };
 }

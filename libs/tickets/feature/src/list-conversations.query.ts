@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CONVERSATION_STATUSES, ConversationEntity } from '@sieve/tickets-data-access';
 import { parseRequest } from './parse-request';
 import { StaffPrincipal } from './staff-authenticator';
-import { TicketsError } from './tickets.error';
+import { decodeCursor, encodeCursor } from './keyset-cursor';
 
 export const listConversationsQuerySchema = z
   .object({
@@ -53,28 +53,13 @@ export class ListConversationsQuery {
     if (filter.countryCode) builder.andWhere('c.country_code = :countryCode', { countryCode: filter.countryCode });
     if (filter.openedFrom) builder.andWhere('c.opened_at >= :openedFrom', { openedFrom: new Date(filter.openedFrom) });
     if (filter.openedTo) builder.andWhere('c.opened_at < :openedTo', { openedTo: new Date(filter.openedTo) });
-    if (after) builder.andWhere('(c.opened_at, c.id) < (:afterOpenedAt, :afterId)', { afterOpenedAt: after.openedAt, afterId: after.id });
+    if (after) builder.andWhere('(c.opened_at, c.id) < (:afterOpenedAt, :afterId)', { afterOpenedAt: after.at, afterId: after.id });
     const rows = await builder.getMany();
     const page = rows.slice(0, filter.limit);
     const last = page[page.length - 1];
     return {
       items: page.map((c) => ({ id: c.id, appId: c.appId, status: c.status, countryCode: c.countryCode, platform: c.platform, openedAt: c.openedAt.toISOString() })),
-      nextCursor: rows.length > filter.limit && last ? encodeCursor(last.openedAt, last.id) : null,
+      nextCursor: rows.length > filter.limit && last ? encodeCursor({ at: last.openedAt, id: last.id }) : null,
     };
-  }
-}
-
-const cursorSchema = z.tuple([z.iso.datetime(), z.uuid()]);
-
-function encodeCursor(openedAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([openedAt.toISOString(), id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { openedAt: Date; id: string } {
-  try {
-    const [openedAt, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return { openedAt: new Date(openedAt), id };
-  } catch {
-    throw new TicketsError('invalid-request', 'The cursor is not one this API gave out; start again without it.');
   }
 }

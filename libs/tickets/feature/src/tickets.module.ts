@@ -9,7 +9,9 @@ import { GetConversationQuery } from './get-conversation.query';
 import { ListConversationsQuery } from './list-conversations.query';
 import { ManageStaffUseCase } from './manage-staff.usecase';
 import { ReplyToConversationUseCase } from './reply-to-conversation.usecase';
-import { RequestRedactionUseCase } from './request-redaction.usecase';
+import { ApproveRedactionUseCase } from './redaction/approve-redaction.usecase';
+import { RedactionJobsQuery } from './redaction/redaction-jobs.query';
+import { RedactionRules, RequestRedactionUseCase } from './redaction/request-redaction.usecase';
 import { StaffAuthenticator } from './staff-authenticator';
 
 export interface TicketsDependencies {
@@ -19,12 +21,14 @@ export interface TicketsDependencies {
   downloadLinks: DownloadLinks;
   /** Told when a change put an event in the outbox, so the relay publishes it now. */
   outboxWritten: () => void;
+  redactionRules: RedactionRules;
 }
 
 /** The ticket context's staff-facing services (the Kafka edge builds its use cases in main.ts). */
 @Module({})
 export class TicketsModule {
-  static register({ dataSource, personalData, blobs, downloadLinks, outboxWritten }: TicketsDependencies): DynamicModule {
+  static register({ dataSource, personalData, blobs, downloadLinks, outboxWritten, redactionRules }: TicketsDependencies): DynamicModule {
+    const redactionJobs = new RedactionJobsQuery(dataSource);
     const providers = [
       { provide: StaffAuthenticator, useValue: new StaffAuthenticator(dataSource) },
       { provide: GetConversationQuery, useValue: new GetConversationQuery(dataSource, personalData, downloadLinks) },
@@ -32,7 +36,9 @@ export class TicketsModule {
       { provide: ListConversationsQuery, useValue: new ListConversationsQuery(dataSource) },
       { provide: ReplyToConversationUseCase, useValue: new ReplyToConversationUseCase(dataSource, personalData, outboxWritten) },
       { provide: ChangeStatusUseCase, useValue: new ChangeStatusUseCase(dataSource) },
-      { provide: RequestRedactionUseCase, useValue: new RequestRedactionUseCase(dataSource, outboxWritten) },
+      { provide: RedactionJobsQuery, useValue: redactionJobs },
+      { provide: RequestRedactionUseCase, useValue: new RequestRedactionUseCase(dataSource, personalData, redactionJobs, redactionRules, outboxWritten) },
+      { provide: ApproveRedactionUseCase, useValue: new ApproveRedactionUseCase(dataSource, redactionJobs, outboxWritten) },
       { provide: ManageStaffUseCase, useValue: new ManageStaffUseCase(dataSource) },
     ];
     return { module: TicketsModule, providers, exports: providers.map((provider) => provider.provide) };

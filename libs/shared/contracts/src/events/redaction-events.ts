@@ -1,15 +1,77 @@
 import { z } from 'zod';
 
-/** An agent or admin asked for content to be removed. */
+/** How many ids one request may name: more than that is a conversation, a time range or an erasure. */
+export const MAX_REDACTION_IDS = 1_000;
+
+/**
+ * Part of a message's text, as offsets into the body as the agent API returns it (JavaScript
+ * string indices, UTF-16 code units, `end` exclusive) — the same offsets the classifier's findings use.
+ */
+export const textRange = z
+  .object({ start: z.number().int().min(0), end: z.number().int().min(1) })
+  .strict()
+  .refine(({ start, end }) => end > start, { message: 'end must be greater than start' });
+export type TextRange = z.infer<typeof textRange>;
+
+const ids = z.array(z.uuid()).min(1).max(MAX_REDACTION_IDS);
+
+/** What a redaction job removes. Every kind but `end-user` lies within one conversation. */
+export const redactionTarget = z.discriminatedUnion('kind', [
+  /** One message: its whole body, or only these ranges of it. */
+  z.object({ kind: z.literal('message'), messageId: z.uuid(), ranges: z.array(textRange).min(1).max(100).optional() }).strict(),
+  /** These messages of the conversation, whole. */
+  z.object({ kind: z.literal('messages'), conversationId: z.uuid(), messageIds: ids }).strict(),
+  /** Every message of the conversation sent in [from, to), whole. */
+  z.object({ kind: z.literal('messages-sent-between'), conversationId: z.uuid(), from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }).strict(),
+  /** These attachments of the conversation: names and bytes. */
+  z.object({ kind: z.literal('attachments'), conversationId: z.uuid(), attachmentIds: ids }).strict(),
+  /** Every message and attachment of the conversation, and its custom fields. */
+  z.object({ kind: z.literal('conversation'), conversationId: z.uuid() }).strict(),
+  /** Erasure: the end user's identity, conversations, messages, attachments, FAQ searches, link clicks and data key. */
+  z.object({ kind: z.literal('end-user'), endUserId: z.uuid() }).strict(),
+]);
+export type RedactionTarget = z.infer<typeof redactionTarget>;
+export type RedactionTargetKind = RedactionTarget['kind'];
+
+/** An agent or admin asked for content to be removed (or an admin approved a request that needed it): the job is ready to run. */
 export const redactionRequestedV1 = z
   .object({
     jobId: z.uuid(),
     requestedBy: z.string().min(1),
     reason: z.string().min(1).max(500),
-    target: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('message'), messageId: z.uuid() }).strict(),
-      z.object({ kind: z.literal('conversation'), conversationId: z.uuid() }).strict(),
-    ]),
+    target: redactionTarget,
   })
   .strict();
 export type RedactionRequestedV1 = z.infer<typeof redactionRequestedV1>;
+
+/**
+ * A job's removal is done in the ticket store: every other holder of a copy purges what it keeps
+ * of the named content and confirms. Ids only, never the content.
+ */
+export const redactionCompletedV1 = z
+  .object({
+    jobId: z.uuid(),
+    kind: z.enum(['message', 'messages', 'messages-sent-between', 'attachments', 'conversation', 'end-user']),
+    /** The install the content came from or was sent to, where the gateway holds replies waiting; absent when nothing of it was left to remove. */
+    install: z.object({ appId: z.string().min(1), installId: z.string().min(1).max(128) }).strict().optional(),
+    /** The end user, on an erasure: holders drop everything of theirs (their cached data key, say). */
+    endUserId: z.uuid().optional(),
+    conversationIds: z.array(z.uuid()),
+    messageIds: z.array(z.uuid()),
+    attachmentIds: z.array(z.uuid()),
+  })
+  .strict();
+export type RedactionCompletedV1 = z.infer<typeof redactionCompletedV1>;
+
+/** A holder of copies purged what a completed redaction named (ids, never the content). */
+export const redactionPurgeConfirmedV1 = z
+  .object({
+    jobId: z.uuid(),
+    /** Which store, e.g. "ingest-gateway.pending-replies". */
+    holder: z.string().min(1).max(100),
+    /** How many copies it held and removed. */
+    purged: z.number().int().min(0),
+    confirmedAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+export type RedactionPurgeConfirmedV1 = z.infer<typeof redactionPurgeConfirmedV1>;

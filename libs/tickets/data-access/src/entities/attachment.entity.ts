@@ -20,8 +20,9 @@ export class AttachmentEntity {
   @Column('text', { name: 'blob_key' })
   blobKey!: string;
 
-  @Column('bytea', { name: 'file_name_sealed' })
-  fileNameSealed!: Buffer;
+  /** Null once redacted. */
+  @Column('bytea', { name: 'file_name_sealed', nullable: true })
+  fileNameSealed!: Buffer | null;
 
   @Column('text', { name: 'content_type' })
   contentType!: string;
@@ -31,4 +32,14 @@ export class AttachmentEntity {
 
   @Column('timestamptz', { name: 'added_at' })
   addedAt!: Date;
+
+  /** When it was redacted (name and bytes removed), by whose request, in which job. */
+  @Column('timestamptz', { name: 'redacted_at', nullable: true })
+  redactedAt!: Date | null;
+
+  @Column('uuid', { name: 'redacted_by', nullable: true })
+  redactedBy!: string | null;
+
+  @Column('uuid', { name: 'redaction_job_id', nullable: true })
+  redactionJobId!: string | null;
 }

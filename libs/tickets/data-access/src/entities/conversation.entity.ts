@@ -5,6 +5,7 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 
 @Entity({ name: 'conversations' })
 @Index('idx_conversations_tenant_opened', ['tenantId', 'openedAt'])
+@Index('idx_conversations_end_user', ['endUserId'])
 export class ConversationEntity {
   @PrimaryColumn('uuid')
   id!: string;
@@ -48,6 +49,16 @@ export class ConversationEntity {
 
   @Column('timestamptz', { name: 'opened_at' })
   openedAt!: Date;
+
+  /** When the whole conversation was redacted (custom fields, every message and attachment), by whose request, in which job. */
+  @Column('timestamptz', { name: 'redacted_at', nullable: true })
+  redactedAt!: Date | null;
+
+  @Column('uuid', { name: 'redacted_by', nullable: true })
+  redactedBy!: string | null;
+
+  @Column('uuid', { name: 'redaction_job_id', nullable: true })
+  redactionJobId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

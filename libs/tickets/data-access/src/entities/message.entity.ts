@@ -37,9 +37,13 @@ export class MessageEntity {
   @Column('timestamptz', { name: 'redacted_at', nullable: true })
   redactedAt!: Date | null;
 
-  /** Who redacted it (a staff id, or the redaction job). */
+  /** The staff credential that asked for the redaction. */
   @Column('text', { name: 'redacted_by', nullable: true })
   redactedBy!: string | null;
+
+  /** The redaction job that removed the body, or ranges of it (then the body holds markers where they were). */
+  @Column('uuid', { name: 'redaction_job_id', nullable: true })
+  redactionJobId!: string | null;
 
   @Column('timestamptz', { name: 'sent_at' })
   sentAt!: Date;

@@ -6,6 +6,7 @@ import { OrderMessagesByPosition1796000300000 } from './1796000300000-order-mess
 import { AddMessagePiiTags1796000400000 } from './1796000400000-add-message-pii-tags';
 import { SealOutboxEvents1796000500000 } from './1796000500000-seal-outbox-events';
 import { SealCustomFields1796000600000 } from './1796000600000-seal-custom-fields';
+import { CreateRedactionJobs1796000700000 } from './1796000700000-create-redaction-jobs';
 
 /** In order. Merged migrations are immutable: change the schema with a new one. */
-export const TICKET_MIGRATIONS = [CreateTicketSchema1764417600000, CreateDataKeys1796000000000, EncryptTicketData1796000100000, CreateAgentApiTables1796000200000, OrderMessagesByPosition1796000300000, AddMessagePiiTags1796000400000, SealOutboxEvents1796000500000, SealCustomFields1796000600000];
+export const TICKET_MIGRATIONS = [CreateTicketSchema1764417600000, CreateDataKeys1796000000000, EncryptTicketData1796000100000, CreateAgentApiTables1796000200000, OrderMessagesByPosition1796000300000, AddMessagePiiTags1796000400000, SealOutboxEvents1796000500000, SealCustomFields1796000600000, CreateRedactionJobs1796000700000];
