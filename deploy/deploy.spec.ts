@@ -129,10 +129,11 @@ describe('docker-compose.yml', () => {
       const env = environment(service);
       expect(env.KAFKA_BROKERS).toBe('kafka:9092');
       const local = serviceEnvironment(service, 'dev');
-      if (env.DATABASE_URL !== undefined) {
-        const url = new URL(env.DATABASE_URL);
+      for (const variable of ['DATABASE_URL', 'KEY_VAULT_DATABASE_URL'] as const) {
+        if (env[variable] === undefined) continue;
+        const url = new URL(env[variable]);
         expect(url.hostname).toBe('postgres');
-        expect(url.pathname).toBe(new URL(local.DATABASE_URL).pathname);
+        expect(url.pathname).toBe(new URL(local[variable]).pathname);
       }
       if (env.REDIS_URL !== undefined) expect(new URL(env.REDIS_URL).hostname).toBe('redis');
     }
@@ -158,7 +159,7 @@ describe('docker-compose.yml', () => {
       const dependsOn = app(service).depends_on ?? {};
       expect(dependsOn.kafka?.condition).toBe('service_healthy');
       expect(dependsOn['stack-init']?.condition).toBe('service_completed_successfully');
-      if (environment(service).DATABASE_URL) expect(dependsOn.postgres?.condition).toBe('service_healthy');
+      if (environment(service).DATABASE_URL || environment(service).KEY_VAULT_DATABASE_URL) expect(dependsOn.postgres?.condition).toBe('service_healthy');
       if (environment(service).REDIS_URL) expect(dependsOn.redis?.condition).toBe('service_healthy');
     }
   });
@@ -187,6 +188,7 @@ describe('docker-compose.yml', () => {
       expect(config.ingestDatabaseUrl).toBe(environment('ingest-gateway').DATABASE_URL);
       expect(config.ticketsDatabaseUrl).toBe(environment('ticket-store').DATABASE_URL);
       expect(config.ticketsDatabaseUrl).toBe(environment('redaction-worker').DATABASE_URL);
+      expect(config.keyVaultDatabaseUrl).toBe(environment('pii-classifier').KEY_VAULT_DATABASE_URL);
     });
   });
 
@@ -195,7 +197,7 @@ describe('docker-compose.yml', () => {
       expect.stringMatching(/^\.\/deploy\/compose\/init-databases\.sql:\/docker-entrypoint-initdb\.d\/[\w-]+\.sql(:ro)?$/),
     );
     const created = [...read('deploy/compose/init-databases.sql').matchAll(/^\s*CREATE DATABASE (\w+);/gim)].map(([, name]) => name);
-    const used = SERVICES.map((service) => environment(service).DATABASE_URL)
+    const used = SERVICES.flatMap((service) => [environment(service).DATABASE_URL, environment(service).KEY_VAULT_DATABASE_URL])
       .filter((url): url is string => url !== undefined)
       .map((url) => new URL(url).pathname.slice(1));
     expect(created.sort()).toEqual([...new Set(used)].sort());

@@ -17,10 +17,12 @@ export const prepareConfigSchema = z
     INGEST_DATABASE_URL: sieveDatabaseUrl.optional(),
     TICKETS_DATABASE_URL: sieveDatabaseUrl.optional(),
     ANALYTICS_DATABASE_URL: sieveDatabaseUrl.optional(),
+    KEY_VAULT_DATABASE_URL: sieveDatabaseUrl.optional(),
   })
   .transform((config) => ({
     brokers: config.KAFKA_BROKERS ?? [LOCAL_KAFKA_BROKERS],
     ingestDatabaseUrl: config.INGEST_DATABASE_URL ?? localDatabaseUrl('ingest', config.SIEVE_PROFILE),
     ticketsDatabaseUrl: config.TICKETS_DATABASE_URL ?? localDatabaseUrl('tickets', config.SIEVE_PROFILE),
     analyticsDatabaseUrl: config.ANALYTICS_DATABASE_URL ?? localDatabaseUrl('analytics', config.SIEVE_PROFILE),
+    keyVaultDatabaseUrl: config.KEY_VAULT_DATABASE_URL ?? localDatabaseUrl('keys', config.SIEVE_PROFILE),
   }));

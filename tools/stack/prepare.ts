@@ -6,6 +6,7 @@ import { allTopicSpecs } from '@sieve/contracts';
 import { parseConfig } from '@sieve/config';
 import { createIngestDataSource } from '@sieve/ingest-data-access';
 import { ensureTopics } from '@sieve/kafka';
+import { createKeyVaultDataSource } from '@sieve/key-vault';
 import { runMigrations } from '@sieve/persistence';
 import { createLogger } from '@sieve/telemetry';
 import { createTicketsDataSource } from '@sieve/tickets-data-access';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     ['ingest', createIngestDataSource(config.ingestDatabaseUrl, 'sieve-migrate')],
     ['tickets', createTicketsDataSource(config.ticketsDatabaseUrl, 'sieve-migrate')],
     ['analytics', createAnalyticsDataSource(config.analyticsDatabaseUrl, 'sieve-migrate')],
+    ['key vault', createKeyVaultDataSource(config.keyVaultDatabaseUrl, 'sieve-migrate')],
   ] as const) {
     const applied = await runMigrations(dataSource);
     process.stdout.write(`[stack] ${context} migrations: ${applied.length ? `applied ${applied.join(', ')}` : 'up to date'}\n`);

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { LOCAL_KAFKA_BROKERS, LOCAL_REDIS_URL, localDatabaseUrl, StackProfile } from '@sieve/config';
+import { LOCAL_KAFKA_BROKERS, LOCAL_REDIS_URL, localDatabaseUrl, localKeyFile, StackProfile } from '@sieve/config';
 
 /** The repository's root, whether this runs from its source (tests) or from dist/. */
 export const workspaceRoot = path.resolve(__dirname, '../..').replace(/\/dist$/, '');
@@ -7,9 +7,7 @@ export const workspaceRoot = path.resolve(__dirname, '../..').replace(/\/dist$/,
 /** Where the local stack keeps attachment bytes, per profile (the blob store's default, a directory). */
 export const localBlobDirectory = (profile: StackProfile) => path.join(workspaceRoot, '.cache', 'blobs', profile);
 
-/** The local stack's key encryption keys, per profile and service (made on first use, never committed). */
-export const localKeyFile = (profile: StackProfile, service: 'ticket-store' | 'analytics' = 'ticket-store') =>
-  path.join(workspaceRoot, '.cache', 'keys', profile, service === 'ticket-store' ? 'kek.json' : `${service}-kek.json`);
+export { localKeyFile } from '@sieve/config';
 
 export const SERVICES = ['ingest-gateway', 'pii-classifier', 'ticket-store', 'analytics', 'redaction-worker'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -25,17 +23,20 @@ export const SERVICE_PORTS: Record<ServiceName, number> = {
 /** The environment each service runs with on the local stack; `portOf` says where its peers listen. */
 export function serviceEnvironment(service: ServiceName, profile: StackProfile, portOf: (service: ServiceName) => number = (name) => SERVICE_PORTS[name]): Record<string, string> {
   const common = { KAFKA_BROKERS: LOCAL_KAFKA_BROKERS, HTTP_PORT: String(portOf(service)) };
+  // The services that seal or open what travels on clean topics share the key vault.
+  const keyVault = { KEY_VAULT_DATABASE_URL: localDatabaseUrl('keys', profile), TRANSIT_KEY_ENCRYPTION_KEY_FILE: localKeyFile(profile, 'transit'), TRANSIT_KEY_ENCRYPTION_KEY_FILE_CREATE: 'true' };
   switch (service) {
     case 'ingest-gateway':
       return {
         ...common,
+        ...keyVault,
         DATABASE_URL: localDatabaseUrl('ingest', profile),
         REDIS_URL: LOCAL_REDIS_URL,
         BLOB_STORE_DIR: localBlobDirectory(profile),
         TICKET_STORE_URL: `http://127.0.0.1:${portOf('ticket-store')}`,
       };
     case 'pii-classifier':
-      return common;
+      return { ...common, ...keyVault };
     case 'analytics':
       return {
         ...common,
@@ -48,6 +49,7 @@ export function serviceEnvironment(service: ServiceName, profile: StackProfile, 
     case 'ticket-store':
       return {
         ...common,
+        ...keyVault,
         DATABASE_URL: localDatabaseUrl('tickets', profile),
         BLOB_STORE_DIR: localBlobDirectory(profile),
         KEY_ENCRYPTION_KEY_FILE: localKeyFile(profile),
@@ -57,6 +59,13 @@ export function serviceEnvironment(service: ServiceName, profile: StackProfile, 
       };
     case 'redaction-worker':
       // The ticket context's second process: its database, blob store and key file.
-      return { ...common, DATABASE_URL: localDatabaseUrl('tickets', profile), BLOB_STORE_DIR: localBlobDirectory(profile), KEY_ENCRYPTION_KEY_FILE: localKeyFile(profile), KEY_ENCRYPTION_KEY_FILE_CREATE: 'true' };
+      return {
+        ...common,
+        ...keyVault,
+        DATABASE_URL: localDatabaseUrl('tickets', profile),
+        BLOB_STORE_DIR: localBlobDirectory(profile),
+        KEY_ENCRYPTION_KEY_FILE: localKeyFile(profile),
+        KEY_ENCRYPTION_KEY_FILE_CREATE: 'true',
+      };
   }
 }

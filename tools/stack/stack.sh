@@ -108,7 +108,7 @@ up() {
   start_postgres
   start_redis
   start_kafka
-  create_databases "sieve_ingest$suffix" "sieve_tickets$suffix" "sieve_analytics$suffix"
+  create_databases "sieve_ingest$suffix" "sieve_tickets$suffix" "sieve_analytics$suffix" "sieve_keys$suffix"
   [ -f "$ROOT/dist/tools/stack/prepare.js" ] || node "$ROOT/tools/build/build.cjs" >/dev/null
   SIEVE_PROFILE="$profile" node "$ROOT/dist/tools/stack/prepare.js"
   say "stack is up ($profile): Kafka 127.0.0.1:$KAFKA_PORT, PostgreSQL $PG_HOST:$PG_PORT, Redis 127.0.0.1:$REDIS_PORT"

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { env, kafkaConfigShape, serviceConfigShape } from '@sieve/config';
+import { env, kafkaConfigShape, keyVaultConfigShape, serviceConfigShape } from '@sieve/config';
 
 export const gatewayConfigSchema = z.object({
   ...serviceConfigShape,
   ...kafkaConfigShape,
+  ...keyVaultConfigShape,
   HTTP_PORT: env.port(3001),
   DATABASE_URL: env.postgresUrl(),
   REDIS_URL: env.redisUrl(),

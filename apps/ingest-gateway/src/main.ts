@@ -9,6 +9,7 @@ import { createIngestDataSource, PendingReplies } from '@sieve/ingest-data-acces
 import { BATCH_LIMITS } from '@sieve/ingest-domain';
 import { AgentReplies, RedactionPurge } from '@sieve/ingest-feature';
 import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
+import { openKeyVault } from '@sieve/key-vault';
 import { postgresReadiness } from '@sieve/persistence';
 import { runMain, StaffDirectory, startService } from '@sieve/service-runtime';
 import { createLogger } from '@sieve/telemetry';
@@ -31,7 +32,9 @@ async function main(): Promise<void> {
 
   // Agent replies come back over Kafka and wait in Redis until their install fetches them.
   const pendingReplies = new PendingReplies(redis, config.PENDING_REPLY_TTL_SECONDS);
-  const agentReplies = new AgentReplies(pendingReplies);
+  // Replies travel sealed under transit keys; the key vault opens them before they are held.
+  const vault = await openKeyVault(config, SERVICE);
+  const agentReplies = new AgentReplies(pendingReplies, vault.sealing);
   const replySubscription = new EventSubscription(
     kafka,
     { groupId: 'ingest-gateway.agent-replies', topic: Topics.agentReplies, handler: (events) => agentReplies.hold(events) },
@@ -76,6 +79,7 @@ async function main(): Promise<void> {
       [
         kafkaReadiness(kafka, logger),
         postgresReadiness(dataSource),
+        vault.readiness,
         { name: 'redis', check: async () => void (await redis.ping()) },
       ],
     ),
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
       { name: 'kafka-producer', close: () => publisher.disconnect() },
       { name: 'redis', close: async () => void (await redis.quit()) },
       { name: 'postgresql', close: () => dataSource.destroy() },
+      { name: 'key-vault', close: () => vault.dataSource.destroy() },
     ],
   });
 }

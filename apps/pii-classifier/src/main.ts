@@ -3,6 +3,8 @@ import 'reflect-metadata';
 import { Topics } from '@sieve/contracts';
 import { loadConfigOrExit } from '@sieve/config';
 import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
+import { openKeyVault } from '@sieve/key-vault';
+import { classifyDatabaseError } from '@sieve/persistence';
 import { ClassifySdkEventsUseCase } from '@sieve/pii-feature';
 import { runMain, startWorkerService } from '@sieve/service-runtime';
 import { createLogger } from '@sieve/telemetry';
@@ -16,13 +18,16 @@ async function main(): Promise<void> {
   const kafka = kafkaSettingsOf(SERVICE, config);
 
   const publisher = new EventPublisher(kafka, logger);
-  const classify = new ClassifySdkEventsUseCase(publisher);
+  // Personal fields leave sealed under transit keys the classifier makes in the key vault.
+  const vault = await openKeyVault(config, SERVICE);
+  const classify = new ClassifySdkEventsUseCase(publisher, vault.sealing);
   const subscription = new EventSubscription(
     kafka,
     {
       groupId: SERVICE,
       topic: Topics.sdkRaw,
       handler: (events) => classify.execute(events),
+      classifiers: [classifyDatabaseError],
       partitionsConsumedConcurrently: config.CONSUMER_CONCURRENCY,
     },
     publisher,
@@ -34,9 +39,12 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logger,
-    readiness: [kafkaReadiness(kafka, logger)],
+    readiness: [kafkaReadiness(kafka, logger), vault.readiness],
     workers: [subscription],
-    resources: [{ name: 'kafka-producer', close: () => publisher.disconnect() }],
+    resources: [
+      { name: 'kafka-producer', close: () => publisher.disconnect() },
+      { name: 'key-vault', close: () => vault.dataSource.destroy() },
+    ],
   });
 }
 

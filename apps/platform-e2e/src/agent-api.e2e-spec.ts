@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { buildEvent, deterministicUuid, Topics } from '@sieve/contracts';
+import { buildClearEvent, deterministicUuid, Topics } from '@sieve/contracts';
 import { createKafkaClient, EventPublisher, isolatedKafka, KafkaSettings, physicalTopic, TopicReader } from '@sieve/kafka';
+import { KeyVault, openKeyVault } from '@sieve/key-vault';
 import { getJson, Json, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
 import { STAFF_ROLES, StaffRole } from '@sieve/tickets-data-access';
 import { TICKET_STORE_CONSUMER } from '@sieve/tickets-feature';
@@ -16,6 +17,7 @@ describe('the agent API', () => {
   let kafka: KafkaSettings;
   let platform: Platform;
   let publisher: EventPublisher;
+  let vault: KeyVault;
   let brand: ProvisionedTenant;
   let otherBrand: ProvisionedTenant;
   const databases = { ingest: testStack.databaseUrl('ingest'), tickets: testStack.databaseUrl('tickets') };
@@ -35,7 +37,7 @@ describe('the agent API', () => {
   /** A conversation as the classifier hands it on, applied by the ticket store. */
   async function conversation(tenant: ProvisionedTenant, countryCode = 'FR'): Promise<string> {
     const conversationId = randomUUID();
-    const event = buildEvent(
+    const clear = buildClearEvent(
       'support.conversation-opened',
       {
         appId: tenant.appId,
@@ -47,6 +49,7 @@ describe('the agent API', () => {
       },
       { tenantId: tenant.tenantId, producer: 'e2e', correlationId: randomUUID(), causationId: null },
     );
+    const [event] = await vault.sealing.sealEvents([clear]);
     await publisher.publish(Topics.support, [{ key: conversationId, event }]);
     await eventually(async () => expect((await getJson(url(`/${conversationId}`), as(tenant, 'admin'))).status).toBe(200));
     return conversationId;
@@ -61,12 +64,14 @@ describe('the agent API', () => {
     Platform.build();
     kafka = await isolatedKafka(testStack.brokers, 'agent-api');
     publisher = new EventPublisher(kafka, quietLogger);
+    vault = await openKeyVault(testStack.keyVault(), 'agent-api-e2e');
     [brand, otherBrand] = await Promise.all([provision('Agent API A'), provision('Agent API B')]);
     platform = Platform.forTests(kafka.topicNamespace!);
     await platform.start(['ticket-store']);
   });
 
   afterAll(async () => {
+    await vault?.dataSource.destroy();
     await platform?.stop();
     await publisher?.disconnect();
   });

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { buildEvent, deterministicUuid, EventOn, TopicName, Topics } from '@sieve/contracts';
+import { buildClearEvent, deterministicUuid, EventOn, TopicName, Topics } from '@sieve/contracts';
 import { EventPublisher, isolatedKafka, KafkaSettings, TopicReader } from '@sieve/kafka';
+import { openKeyVault } from '@sieve/key-vault';
 import { getJson, Json, localBlobDirectory, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
 import { LOCAL_REDIS_URL } from '@sieve/config';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
@@ -161,7 +162,7 @@ describe('redaction and erasure, end to end', () => {
     expect([asked.status, asked.body.status]).toEqual([202, 'pending']);
 
     const job = await completed(asked.body.jobId);
-    expect(job.receipts.map((receipt: Json) => receipt.store)).toEqual(['ticket-store.database', 'ingest-gateway.pending-replies']);
+    expect(job.receipts.map((receipt: Json) => receipt.store)).toEqual(['ticket-store.database', 'key-vault.transit-keys', 'ingest-gateway.pending-replies']);
     expect(job.receipts.every((receipt: Json) => typeof receipt.confirmedAt === 'string')).toBe(true);
     const after = await getJson(tickets(`/v1/conversations/${conversationId}`), as(brand.staffTokens.agent));
     expect(after.body.messages[1]).toMatchObject({ id: secondId, body: null, redacted: true, redaction: { jobId: job.jobId } });
@@ -177,6 +178,8 @@ describe('redaction and erasure, end to end', () => {
     const job = await completed(asked.body.jobId);
     expect(job.receipts).toEqual([
       expect.objectContaining({ store: 'ticket-store.database' }),
+      // Both messages, the attachment, the search and the reply: their copies on the clean topics can't be opened.
+      expect.objectContaining({ store: 'key-vault.transit-keys', removed: 5 }),
       expect.objectContaining({ store: 'blob-store', removed: 1 }),
       expect.objectContaining({ store: 'ticket-store.data-keys', removed: 1 }),
       expect.objectContaining({ store: 'ingest-gateway.pending-replies', removed: 1 }),
@@ -235,20 +238,23 @@ describe('redaction and erasure, end to end', () => {
     const installId = `idfv-${randomUUID()}`;
     const meta = { tenantId: brand.tenantId, producer: 'e2e', correlationId: randomUUID(), causationId: null };
     const publisher = new EventPublisher(kafka, quietLogger);
+    const vault = await openKeyVault(testStack.keyVault(), 'redaction-e2e');
     try {
-      const opened = buildEvent(
+      const opened = buildClearEvent(
         'support.conversation-opened',
         { appId: brand.appId, installId, conversationId, countryCode: null, message: { id: deterministicUuid(conversationId, 'first'), body: 'first' }, versions: { sdk: '10.3.0' } },
         meta,
       );
-      await publisher.publish(Topics.support, [{ key: conversationId, event: opened }]);
-      const sent = Array.from({ length: messages - 1 }, (_, i) => ({
-        key: conversationId,
-        event: buildEvent('support.message-sent', { appId: brand.appId, installId, conversationId, message: { id: randomUUID(), body: `message ${i}` } }, meta),
-      }));
-      for (let i = 0; i < sent.length; i += 500) await publisher.publish(Topics.support, sent.slice(i, i + 500));
+      await publisher.publish(Topics.support, (await vault.sealing.sealEvents([opened])).map((event) => ({ key: conversationId, event })));
+      const sent = Array.from({ length: messages - 1 }, (_, i) =>
+        buildClearEvent('support.message-sent', { appId: brand.appId, installId, conversationId, message: { id: randomUUID(), body: `message ${i}` } }, meta),
+      );
+      for (let i = 0; i < sent.length; i += 500) {
+        await publisher.publish(Topics.support, (await vault.sealing.sealEvents(sent.slice(i, i + 500))).map((event) => ({ key: conversationId, event })));
+      }
     } finally {
       await publisher.disconnect();
+      await vault.dataSource.destroy();
     }
     const read = await eventually(
       async () => {

@@ -5,6 +5,7 @@ import { loadConfigOrExit } from '@sieve/config';
 import { Topics } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
+import { openKeyVault, TransitKeyExpiry } from '@sieve/key-vault';
 import { classifyDatabaseError, postgresReadiness } from '@sieve/persistence';
 import { runMain, startWorkerService } from '@sieve/service-runtime';
 import { createLogger } from '@sieve/telemetry';
@@ -29,7 +30,10 @@ async function main(): Promise<void> {
   const personalData = new PersonalData(dataKeys);
   // Completion events leave through the ticket context's outbox; this relay and the ticket store's take turns.
   const outboxRelay = new OutboxRelay(dataSource, publisher, personalData, logger);
-  const runner = new RedactionRunner(dataSource, personalData, dataKeys, new LocalFileBlobStore(config.BLOB_STORE_DIR), logger, () => outboxRelay.nudge(), {
+  // The key vault: the worker destroys redacted content's transit keys, and deletes expired ones.
+  const vault = await openKeyVault(config, SERVICE);
+  const expiry = new TransitKeyExpiry(vault.transitKeys, logger, { retentionHours: config.TRANSIT_KEY_RETENTION_HOURS, intervalMs: 3_600_000 });
+  const runner = new RedactionRunner(dataSource, personalData, dataKeys, vault.transitKeys, new LocalFileBlobStore(config.BLOB_STORE_DIR), logger, () => outboxRelay.nudge(), {
     chunkSize: config.REDACTION_CHUNK_SIZE,
     idleMs: 1_000,
     maxAttempts: 3,
@@ -47,11 +51,12 @@ async function main(): Promise<void> {
     port: config.HTTP_PORT,
     host: config.HTTP_HOST,
     logger,
-    readiness: [kafkaReadiness(kafka, logger), postgresReadiness(dataSource)],
-    workers: [...subscriptions, runner, outboxRelay],
+    readiness: [kafkaReadiness(kafka, logger), postgresReadiness(dataSource), vault.readiness],
+    workers: [...subscriptions, runner, outboxRelay, expiry],
     resources: [
       { name: 'kafka-producer', close: () => publisher.disconnect() },
       { name: 'postgresql', close: () => dataSource.destroy() },
+      { name: 'key-vault', close: () => vault.dataSource.destroy() },
     ],
   });
 }

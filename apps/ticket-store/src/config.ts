@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { env, kafkaConfigShape, serviceConfigShape } from '@sieve/config';
+import { env, kafkaConfigShape, keyVaultConfigShape, serviceConfigShape } from '@sieve/config';
 
 export const ticketStoreConfigSchema = z.object({
   ...serviceConfigShape,
   ...kafkaConfigShape,
+  ...keyVaultConfigShape,
   HTTP_PORT: env.port(3003),
   DATABASE_URL: env.postgresUrl(),
   DATABASE_POOL_SIZE: env.positiveInt(10),

@@ -5,6 +5,7 @@ import { loadConfigOrExit } from '@sieve/config';
 import { Topics } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
+import { openKeyVault } from '@sieve/key-vault';
 import { classifyDatabaseError, postgresReadiness } from '@sieve/persistence';
 import { runMain, startService } from '@sieve/service-runtime';
 import { createLogger } from '@sieve/telemetry';
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
   const keyEncryptionKeys = await LocalKeyFile.open(config.KEY_ENCRYPTION_KEY_FILE, { create: config.KEY_ENCRYPTION_KEY_FILE_CREATE });
   const personalData = new PersonalData(new DataKeys(dataSource, keyEncryptionKeys));
   const blobs = new LocalFileBlobStore(config.BLOB_STORE_DIR);
-  const applySupport = new ApplySupportEventsUseCase(dataSource, personalData, blobs);
+  // Clean events carry what end users typed sealed under transit keys; the key vault opens them.
+  const vault = await openKeyVault(config, SERVICE);
+  const applySupport = new ApplySupportEventsUseCase(dataSource, personalData, blobs, vault.sealing);
   const applyDiagnostics = new ApplyDiagnosticsUseCase(dataSource);
   const consuming = { classifiers: [classifyDatabaseError], partitionsConsumedConcurrently: config.CONSUMER_CONCURRENCY };
   // Agent replies and redaction requests leave through the outbox.
@@ -42,13 +45,14 @@ async function main(): Promise<void> {
     host: config.HTTP_HOST,
     logger,
     module: TicketStoreModule.forRoot(
-      { dataSource, personalData, blobs, downloadLinks: new DownloadLinks(config.DOWNLOAD_LINK_SECRET), outboxWritten: () => outboxRelay.nudge(), redactionRules: { approvalThreshold: config.REDACTION_APPROVAL_THRESHOLD } },
-      [kafkaReadiness(kafka, logger), postgresReadiness(dataSource)],
+      { dataSource, personalData, blobs, downloadLinks: new DownloadLinks(config.DOWNLOAD_LINK_SECRET), outboxWritten: () => outboxRelay.nudge(), redactionRules: { approvalThreshold: config.REDACTION_APPROVAL_THRESHOLD }, transit: vault.sealing },
+      [kafkaReadiness(kafka, logger), postgresReadiness(dataSource), vault.readiness],
     ),
     workers: [...subscriptions, outboxRelay],
     resources: [
       { name: 'kafka-producer', close: () => publisher.disconnect() },
       { name: 'postgresql', close: () => dataSource.destroy() },
+      { name: 'key-vault', close: () => vault.dataSource.destroy() },
     ],
   });
 }

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { buildEvent, deadLetterTopicOf, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
+import { buildClearEvent, deadLetterTopicOf, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
 import { isolatedKafka } from '@sieve/kafka';
+import { openKeyVault, TransitSealing } from '@sieve/key-vault';
 import { getJson, Platform, provisionTenant } from '@sieve/stack';
 import { testStack } from '@sieve/testing';
 import { drainRate, produceBacklog } from '../backlog';
@@ -15,20 +16,20 @@ const LONG_CONVERSATION_MESSAGES = 200;
 const READS = 200;
 const BODY = 'I bought the 500 gem pack on Tuesday and the gems never arrived; the charge is on my card statement though.';
 
-/** A conversation opened and `messages - 1` further messages, as the classifier writes them. */
-function conversationEvents(tenantId: string, appId: string, conversationId: string, messages: number): { key: string; event: SupportEvent }[] {
+/** A conversation opened and `messages - 1` further messages, as the classifier writes them (sealed under their transit keys). */
+async function conversationEvents(sealing: TransitSealing, tenantId: string, appId: string, conversationId: string, messages: number): Promise<{ key: string; event: SupportEvent }[]> {
   const meta = { tenantId, producer: 'bench', correlationId: randomUUID(), causationId: null };
   const installId = `idfv-${conversationId}`;
-  const opened = buildEvent(
+  const opened = buildClearEvent(
     'support.conversation-opened',
     { appId, installId, conversationId, countryCode: 'FR', message: { id: deterministicUuid(conversationId, '0'), body: BODY }, identity: { name: 'Ada Lovelace', email: 'ada@example.com' }, versions: { sdk: '10.3.0' } },
     meta,
-  ) as SupportEvent;
-  const further = Array.from(
-    { length: messages - 1 },
-    (_, n) => buildEvent('support.message-sent', { appId, installId, conversationId, message: { id: deterministicUuid(conversationId, String(n + 1)), body: `${BODY} (${n + 1})` } }, meta) as SupportEvent,
   );
-  return [opened, ...further].map((event) => ({ key: conversationId, event }));
+  const further = Array.from({ length: messages - 1 }, (_, n) =>
+    buildClearEvent('support.message-sent', { appId, installId, conversationId, message: { id: deterministicUuid(conversationId, String(n + 1)), body: `${BODY} (${n + 1})` } }, meta),
+  );
+  const sealed = [...(await sealing.sealEvents([opened])), ...(await sealing.sealEvents(further))] as SupportEvent[];
+  return sealed.map((event) => ({ key: conversationId, event }));
 }
 
 /**
@@ -73,10 +74,11 @@ export const ticketStoreBenchmark: Benchmark = {
       { tenantId: randomUUID(), tenantName: 'Bench', appId: randomUUID(), appName: 'Bench app', staff: [{ id: randomUUID(), role: 'agent', label: 'Bench agent' }] },
     );
     const longConversation = randomUUID();
-    const backlog = [
-      ...Array.from({ length: CONVERSATIONS }, () => conversationEvents(tenant.tenantId, tenant.appId, randomUUID(), MESSAGES_PER_CONVERSATION)).flat(),
-      ...conversationEvents(tenant.tenantId, tenant.appId, longConversation, LONG_CONVERSATION_MESSAGES),
-    ];
+    const vault = await openKeyVault(testStack.keyVault(), 'bench-tickets');
+    const backlog: { key: string; event: SupportEvent }[] = [];
+    for (let n = 0; n < CONVERSATIONS; n++) backlog.push(...(await conversationEvents(vault.sealing, tenant.tenantId, tenant.appId, randomUUID(), MESSAGES_PER_CONVERSATION)));
+    backlog.push(...(await conversationEvents(vault.sealing, tenant.tenantId, tenant.appId, longConversation, LONG_CONVERSATION_MESSAGES)));
+    await vault.dataSource.destroy();
     await produceBacklog(kafka, Topics.support, backlog);
 
     const db = new Client({ connectionString: testStack.databaseUrl('tickets') });

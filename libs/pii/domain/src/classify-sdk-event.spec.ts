@@ -1,4 +1,4 @@
-import { buildEvent, EventOn, PayloadOf, SdkConversationOpenedV1, SupportConversationOpenedV1, Topics } from '@sieve/contracts';
+import { buildEvent, EventOn, PayloadOf, SdkConversationOpenedV1, SupportConversationOpenedClear, Topics } from '@sieve/contracts';
 import { classifySdkEvent, classifySdkEvents } from './classify-sdk-event';
 
 const meta = { tenantId: 't-1', producer: 'test', correlationId: 'c-1', causationId: null };
@@ -6,7 +6,7 @@ const meta = { tenantId: 't-1', producer: 'test', correlationId: 'c-1', causatio
 /** Classifies a conversation-opened payload and returns the clean payload with the decisions. */
 function classifyConversationOpened(payload: SdkConversationOpenedV1) {
   const { output, fieldDecisions, textFindings } = classifySdkEvent(buildEvent('sdk.conversation-opened', payload, meta));
-  return { clean: output?.payload as SupportConversationOpenedV1, fieldDecisions, textFindings, output };
+  return { clean: output?.payload as SupportConversationOpenedClear, fieldDecisions, textFindings, output };
 }
 
 function classify<T extends EventOn<typeof Topics.sdkRaw>['type']>(type: T, payload: PayloadOf<T>) {

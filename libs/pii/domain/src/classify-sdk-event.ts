@@ -1,4 +1,4 @@
-import { EventCatalog, EventOn, EventType, PayloadOf, TopicName, Topics } from '@sieve/contracts';
+import { clearSchemaOf, EventOn, EventType, PayloadOf, TopicName, Topics } from '@sieve/contracts';
 import { detectPiiInTexts } from './detectors/detect';
 import { Finding } from './detectors/finding';
 import { applyFieldPolicy, FieldDecision } from './policy/apply-policy';
@@ -110,7 +110,8 @@ function finish({ raw, kept, decisions, freeText }: PolicyApplied, findings: Fin
   }
 
   const destination = ROUTES[raw.type];
-  const schema = EventCatalog[destination.type].schema;
+  // The clear form: the classifier's use case seals the personal fields before they travel.
+  const schema = clearSchemaOf(destination.type);
   const parsed = schema.safeParse(shapeFor(kept, schema.shape));
   if (!parsed.success) {
     throw new ClassificationError(`classifying ${raw.type} produced an invalid ${destination.type}: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);

@@ -1,17 +1,30 @@
+import { Counter } from 'prom-client';
 import { buildEvent, deterministicUuid, EventOn, EventType, PiiFieldClassifiedV1, PayloadOf, TopicName, Topics } from '@sieve/contracts';
 import { ConsumedEvent, EventPublisher, OutgoingEvent, PermanentEventError } from '@sieve/kafka';
+import { KEY_GONE, TransitKeyConflictError, TransitSealing } from '@sieve/key-vault';
 import { ClassificationError, ClassifiedEvent, classifySdkEvents } from '@sieve/pii-domain';
+import { metricsRegistry } from '@sieve/telemetry';
 
 export const CLASSIFIER_PRODUCER = 'pii-classifier';
 
+const withheld = new Counter({
+  name: 'sieve_classifier_redacted_events_withheld_total',
+  help: 'Raw events classified again (a replay) whose content was redacted meanwhile: their clean event is not published.',
+  registers: [metricsRegistry],
+});
+
 /**
  * Classifies a batch of raw SDK events and publishes the clean events (support, usage,
- * diagnostics) and the findings. Output ids derive from the input's, so a redelivered batch
- * republishes the same events and downstream inboxes recognise them. Resolves only after Kafka
- * acknowledged every write.
+ * diagnostics) and the findings. What a person typed travels sealed under the transit key of its
+ * message, attachment or search (made here, in the key vault). Output ids derive from the input's,
+ * so a redelivered batch republishes the same events and downstream inboxes recognise them.
+ * Resolves only after Kafka acknowledged every write.
  */
 export class ClassifySdkEventsUseCase {
-  constructor(private readonly publisher: EventPublisher) {}
+  constructor(
+    private readonly publisher: EventPublisher,
+    private readonly sealing: TransitSealing,
+  ) {}
 
   async execute(batch: ConsumedEvent<typeof Topics.sdkRaw>[]): Promise<void> {
     const byTopic = new Map<TopicName, OutgoingEvent<TopicName>[]>();
@@ -29,6 +42,12 @@ export class ClassifySdkEventsUseCase {
       if (error instanceof ClassificationError) throw new PermanentEventError('classification-failed', error.message);
       throw error;
     }
+    const sealed = await this.sealing
+      .seal(batch.map(({ event }, index) => ({ tenantId: event.tenantId, type: classified[index].output?.type ?? 'none', payload: classified[index].output?.payload })))
+      .catch((error: unknown) => {
+        if (error instanceof TransitKeyConflictError) throw new PermanentEventError('transit-key-conflict', error.message);
+        throw error;
+      });
     batch.forEach(({ event: raw, traceContext }, index) => {
       const meta = (suffix: string) => ({
         id: deterministicUuid(raw.id, suffix),
@@ -41,8 +60,9 @@ export class ClassifySdkEventsUseCase {
       });
       const { output, fieldDecisions, textFindings } = classified[index];
       const key = output?.key ?? raw.id;
-      if (output) {
-        const clean = buildEvent(output.type, output.payload as PayloadOf<EventType>, meta('clean'));
+      if (output && sealed[index] === KEY_GONE) withheld.inc();
+      else if (output) {
+        const clean = buildEvent(output.type, sealed[index] as PayloadOf<EventType>, meta('clean'));
         add(output.topic, { key, traceContext, event: clean as EventOn<TopicName> });
       }
       // Findings: what was dropped, and what was found in free text; kept fields are not news.

@@ -43,6 +43,17 @@ export const kafkaConfigShape = {
   KAFKA_TOPIC_NAMESPACE: env.topicNamespace(),
 };
 
+/**
+ * The key vault, for apps that seal or open what travels on clean topics: its database, and the
+ * key file of the key encryption keys its transit keys are wrapped under (shared by those apps).
+ */
+export const keyVaultConfigShape = {
+  KEY_VAULT_DATABASE_URL: env.postgresUrl(),
+  TRANSIT_KEY_ENCRYPTION_KEY_FILE: z.string().min(1),
+  /** Make the key file if it is missing (the local stack only: in production a missing file is a lost mount). */
+  TRANSIT_KEY_ENCRYPTION_KEY_FILE_CREATE: env.flag(false),
+};
+
 /** Every app: where its HTTP edge listens, how it logs, where traces go. */
 export const serviceConfigShape = {
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),

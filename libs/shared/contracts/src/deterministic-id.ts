@@ -12,3 +12,6 @@ export function deterministicUuid(...parts: string[]): string {
   const hex = hash.toString('hex', 0, 16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** Sieve's profile id for the end user of an app install: the same for every event of that install, in every service. */
+export const endUserIdOf = (tenantId: string, appId: string, installId: string) => deterministicUuid(tenantId, appId, installId, 'end-user');

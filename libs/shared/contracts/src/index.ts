@@ -10,3 +10,5 @@ export * from './events/redaction-events';
 export * from './deterministic-id';
 export * from './events/diagnostics-events';
 export * from './events/reply-events';
+export * from './events/transit-sealed';
+export * from './transit';

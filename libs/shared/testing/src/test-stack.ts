@@ -1,4 +1,4 @@
-import { LOCAL_KAFKA_BROKERS, LOCAL_REDIS_URL, localDatabaseUrl } from '@sieve/config';
+import { LOCAL_KAFKA_BROKERS, LOCAL_REDIS_URL, LocalDatabase, localDatabaseUrl, localKeyFile } from '@sieve/config';
 import { assertTestDatabase } from '@sieve/persistence';
 import { createLogger } from '@sieve/telemetry';
 
@@ -6,10 +6,14 @@ import { createLogger } from '@sieve/telemetry';
 export const testStack = {
   brokers: [LOCAL_KAFKA_BROKERS],
   redisUrl: LOCAL_REDIS_URL,
-  databaseUrl(context: 'ingest' | 'tickets' | 'analytics'): string {
+  databaseUrl(context: LocalDatabase): string {
     const url = localDatabaseUrl(context, 'test');
     assertTestDatabase(url);
     return url;
+  },
+  /** The key vault as the test stack's services use it (`openKeyVault(testStack.keyVault(), …)`): tests seal what services open. */
+  keyVault() {
+    return { KEY_VAULT_DATABASE_URL: this.databaseUrl('keys'), TRANSIT_KEY_ENCRYPTION_KEY_FILE: localKeyFile('test', 'transit'), TRANSIT_KEY_ENCRYPTION_KEY_FILE_CREATE: true };
   },
 };
 

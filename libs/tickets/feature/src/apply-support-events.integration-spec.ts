@@ -9,11 +9,13 @@ import { LocalKeyFile } from '@sieve/crypto';
 import { PermanentEventError } from '@sieve/kafka';
 import { testStack } from '@sieve/testing';
 import { createTicketsDataSource, DataKeys, PersonalData } from '@sieve/tickets-data-access';
-import { ApplySupportEventsUseCase, endUserIdOf, sealedBlobKeyOf } from './apply-support-events.usecase';
+import { endUserIdOf } from '@sieve/contracts';
+import { KeyVault, openKeyVault } from '@sieve/key-vault';
+import { ApplySupportEventsUseCase, sealedBlobKeyOf } from './apply-support-events.usecase';
 import { DownloadAttachmentQuery } from './download-attachment.query';
 import { DownloadLinks } from './download-links';
 import { GetConversationQuery } from './get-conversation.query';
-import { consumed, scenario } from './testing/support-scenario';
+import { consumed, scenario, sealingFirst } from './testing/support-scenario';
 
 describe('applying support events to the ticket store', () => {
   let dataSource: DataSource;
@@ -21,6 +23,7 @@ describe('applying support events to the ticket store', () => {
   let blobs: LocalFileBlobStore;
   let dataKeys: DataKeys;
   let apply: ApplySupportEventsUseCase;
+  let vault: KeyVault;
   let query: GetConversationQuery;
   let links: DownloadLinks;
   let download: DownloadAttachmentQuery;
@@ -33,13 +36,15 @@ describe('applying support events to the ticket store', () => {
     blobs = new LocalFileBlobStore(path.join(directory, 'blobs'));
     dataKeys = new DataKeys(dataSource, await LocalKeyFile.open(path.join(directory, 'kek.json'), { create: true }));
     const personalData = new PersonalData(dataKeys);
-    apply = new ApplySupportEventsUseCase(dataSource, personalData, blobs);
+    vault = await openKeyVault(testStack.keyVault(), 'apply-test');
+    apply = sealingFirst(new ApplySupportEventsUseCase(dataSource, personalData, blobs, vault.sealing), vault.sealing);
     links = new DownloadLinks('integration-test-download-link-secret');
     query = new GetConversationQuery(dataSource, personalData, links);
     download = new DownloadAttachmentQuery(dataSource, personalData, blobs, links);
   });
 
   afterAll(async () => {
+    await vault.dataSource.destroy();
     await dataSource.destroy();
     rmSync(directory, { recursive: true, force: true });
   });
@@ -187,7 +192,7 @@ describe('applying support events to the ticket store', () => {
     await apply.execute([owner.opened()]);
 
     const intruder = scenario();
-    const forged = intruder.opened({ conversationId: owner.conversationId, body: 'forged' });
+    const forged = intruder.opened({ conversationId: owner.conversationId, body: 'forged', messageId: randomUUID() });
     await expect(apply.execute([forged])).rejects.toThrow(PermanentEventError);
     // (A data key made for the rolled-back batch stays, protecting nothing.)
     expect(await rawRowsOf(intruder.tenantId, ['data_keys'])).toBe('');

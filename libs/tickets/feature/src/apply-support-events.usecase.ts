@@ -1,8 +1,9 @@
 import { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { BlobStore, readWhole } from '@sieve/blob-store';
-import { deterministicUuid, EventOn, Topics } from '@sieve/contracts';
+import { ClearEventOn, endUserIdOf, EventOn, Topics } from '@sieve/contracts';
 import { ConsumedEvent, PermanentEventError } from '@sieve/kafka';
+import { KEY_GONE, TransitSealing } from '@sieve/key-vault';
 import {
   AttachmentEntity,
   ConversationRepository,
@@ -21,11 +22,8 @@ import {
 
 export const TICKET_STORE_CONSUMER = 'ticket-store';
 
-type SupportEvent = EventOn<typeof Topics.support>;
+type SupportEvent = ClearEventOn<typeof Topics.support>;
 type SupportEventOf<T extends SupportEvent['type']> = Extract<SupportEvent, { type: T }>;
-
-/** Sieve's profile id for the end user of an install: the same for every event of that install. */
-export const endUserIdOf = (tenantId: string, appId: string, installId: string) => deterministicUuid(tenantId, appId, installId, 'end-user');
 
 /** Where an attachment's sealed bytes live, beside the upload they replace. */
 export const sealedBlobKeyOf = (uploadKey: string) => `${uploadKey}.sealed`;
@@ -45,6 +43,7 @@ export class ApplySupportEventsUseCase {
     private readonly dataSource: DataSource,
     private readonly personalData: PersonalData,
     private readonly blobs: BlobStore,
+    private readonly transit: TransitSealing,
   ) {}
 
   async execute(batch: ConsumedEvent<typeof Topics.support>[]): Promise<void> {
@@ -55,7 +54,7 @@ export class ApplySupportEventsUseCase {
         const fresh = await new InboxRepository(manager).recordFirstDeliveries(TICKET_STORE_CONSUMER, events.map(({ id }) => id));
         // An event is applied once, also when the batch holds it twice.
         const unseen = events.filter((event) => fresh.delete(event.id));
-        if (unseen.length > 0) await this.apply(unseen, manager);
+        if (unseen.length > 0) await this.apply(await this.opened(unseen), manager);
       });
     } catch (error) {
       const failure = error instanceof DataKeyDestroyedError ? new PermanentEventError('end-user-erased', 'the end user was erased: nothing of theirs is stored again') : error;
@@ -76,12 +75,24 @@ export class ApplySupportEventsUseCase {
    * on a connection of their own (a key must outlive a batch that rolls back), and taking that
    * connection from inside the transaction would hold two of the pool's connections per batch.
    */
-  private async prepareKeys(events: readonly SupportEvent[]): Promise<void> {
+  private async prepareKeys(events: readonly EventOn<typeof Topics.support>[]): Promise<void> {
     const owners = await new ConversationRepository(this.dataSource.manager).ownersOf(events.flatMap((event) => (event.type !== 'support.conversation-opened' && 'conversationId' in event.payload ? [event.payload.conversationId] : [])));
     await this.personalData.prepare([
       ...events.flatMap(({ tenantId, type, payload }) => (type === 'support.conversation-opened' || type === 'support.faq-searched' ? [{ tenantId, endUserId: endUserIdOf(tenantId, payload.appId, payload.installId) }] : [])),
       ...[...owners.values()].map(({ tenantId, endUserId }) => ({ tenantId, endUserId })),
     ]);
+  }
+
+  /**
+   * The events with what the end user typed opened from its transit key. An event whose key is
+   * gone was redacted before it was ever stored (a replay, or a long outage): it is not stored now.
+   */
+  private async opened(events: readonly EventOn<typeof Topics.support>[]): Promise<SupportEvent[]> {
+    const opened = await this.transit.open(events);
+    return opened.map((event) => {
+      if (event === KEY_GONE) throw new PermanentEventError('content-redacted', 'the content of this event was redacted (its transit key is destroyed): nothing of it is stored');
+      return event;
+    });
   }
 
   private async removeUpload(uploadKey: string): Promise<void> {

@@ -2,17 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
 import { LocalFileBlobStore } from '@sieve/blob-store';
-import { buildEvent, deterministicUuid, Topics } from '@sieve/contracts';
+import { deterministicUuid, endUserIdOf, EventOn, Topics } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, isolatedKafka, KafkaSettings, TopicReader } from '@sieve/kafka';
+import { KeyVault, openKeyVault } from '@sieve/key-vault';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
 import { createTicketsDataSource, DataKeys, PersonalData } from '@sieve/tickets-data-access';
-import { ApplySupportEventsUseCase, endUserIdOf } from './apply-support-events.usecase';
+import { ApplySupportEventsUseCase } from './apply-support-events.usecase';
 import { OutboxRelay } from './outbox-relay';
 import { ReplyToConversationUseCase } from './reply-to-conversation.usecase';
+import { consumed, sealingFirst } from './testing/support-scenario';
 
 describe('agent replies through the outbox, over real PostgreSQL and Kafka', () => {
   let dataSource: DataSource;
@@ -21,6 +22,7 @@ describe('agent replies through the outbox, over real PostgreSQL and Kafka', () 
   let publisher: EventPublisher;
   let dataKeys: DataKeys;
   let apply: ApplySupportEventsUseCase;
+  let vault: KeyVault;
   let reply: ReplyToConversationUseCase;
   let relay: OutboxRelay;
   let replies: TopicReader;
@@ -34,13 +36,15 @@ describe('agent replies through the outbox, over real PostgreSQL and Kafka', () 
     const personalData = new PersonalData(dataKeys);
     kafka = await isolatedKafka(testStack.brokers, 'reply-test', [Topics.agentReplies]);
     publisher = new EventPublisher(kafka, quietLogger);
-    apply = new ApplySupportEventsUseCase(dataSource, personalData, new LocalFileBlobStore(path.join(directory, 'blobs')));
-    reply = new ReplyToConversationUseCase(dataSource, personalData, () => nudges++);
+    vault = await openKeyVault(testStack.keyVault(), 'reply-test');
+    apply = sealingFirst(new ApplySupportEventsUseCase(dataSource, personalData, new LocalFileBlobStore(path.join(directory, 'blobs')), vault.sealing), vault.sealing);
+    reply = new ReplyToConversationUseCase(dataSource, personalData, vault.sealing, () => nudges++);
     relay = new OutboxRelay(dataSource, publisher, personalData, quietLogger);
     replies = await TopicReader.start(kafka, Topics.agentReplies);
   });
 
   afterAll(async () => {
+    await vault.dataSource.destroy();
     await replies.stop();
     await publisher.disconnect();
     await dataSource.destroy();
@@ -51,12 +55,9 @@ describe('agent replies through the outbox, over real PostgreSQL and Kafka', () 
     const conversationId = randomUUID();
     const appId = randomUUID();
     const installId = `idfv-${randomUUID()}`;
-    const event = buildEvent(
-      'support.conversation-opened',
-      { appId, installId, conversationId, countryCode: null, message: { id: deterministicUuid(conversationId, 'first'), body: 'hello' }, versions: { sdk: '10.3.0' } },
-      { tenantId, producer: 'test', correlationId: randomUUID(), causationId: null },
-    );
-    await apply.execute([{ event, key: conversationId, partition: 0, offset: '0', traceContext: ROOT_CONTEXT }]);
+    await apply.execute([
+      consumed(tenantId, 'support.conversation-opened', { appId, installId, conversationId, countryCode: null, message: { id: deterministicUuid(conversationId, 'first'), body: 'hello' }, versions: { sdk: '10.3.0' } }),
+    ]);
     return { conversationId, appId, installId };
   }
 
@@ -65,7 +66,7 @@ describe('agent replies through the outbox, over real PostgreSQL and Kafka', () 
     while ((await relay.publishPending()) > 0);
   };
 
-  it('keeps the reply sealed in the outbox, and publishes it opened, once, for the install that wrote', async () => {
+  it('keeps the reply sealed in the outbox, and publishes it once, its body sealed under its transit key, for the install that wrote', async () => {
     const tenantId = randomUUID();
     const { conversationId, appId, installId } = await conversation(tenantId);
     const agent = { tenantId, role: 'agent' as const, credentialId: randomUUID() };
@@ -81,11 +82,13 @@ describe('agent replies through the outbox, over real PostgreSQL and Kafka', () 
 
     await drain();
     const published = await eventually(() => {
-      const found = replies.json<{ tenantId: string; payload: Record<string, unknown> }>().filter((event) => event.tenantId === tenantId);
+      const found = replies.json<EventOn<typeof Topics.agentReplies>>().filter((event) => event.tenantId === tenantId);
       expect(found).toHaveLength(1);
       return found[0];
     });
-    expect(published.payload).toEqual({ appId, installId, conversationId, message: { id: sent.messageId, body: marker, sentAt: sent.sentAt } });
+    expect(JSON.stringify(published)).not.toContain(marker);
+    const [opened] = await vault.sealing.open([published]);
+    expect(opened).toMatchObject({ payload: { appId, installId, conversationId, message: { id: sent.messageId, body: marker, sentAt: sent.sentAt } } });
     expect(await dataSource.query('select 1 from outbox where tenant_id = $1', [tenantId])).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { buildEvent, deterministicUuid, Topics } from '@sieve/contracts';
+import { buildClearEvent, deterministicUuid, Topics } from '@sieve/contracts';
+import { TransitSealing } from '@sieve/key-vault';
 import { DataKeyDestroyedError, MessageEntity, OutboxRepository, PersonalData } from '@sieve/tickets-data-access';
 import { requireConversation } from './conversation-lookup';
 import { parseRequest } from './parse-request';
@@ -27,12 +28,13 @@ export interface ReplyResult {
 /**
  * An agent answers a conversation: the reply is stored sealed with the end user's key and, in the
  * same transaction, put in the outbox (sealed too) for the gateway, which hands it to the install
- * that wrote.
+ * that wrote. On the topic its body is sealed under the reply's own transit key.
  */
 export class ReplyToConversationUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly personalData: PersonalData,
+    private readonly transit: TransitSealing,
     private readonly outboxWritten: () => void,
   ) {}
 
@@ -58,11 +60,13 @@ export class ReplyToConversationUseCase {
         bodySealed: await this.personalData.seal(owner, 'messages.body', messageId, request.body),
         sentAt,
       });
-      const event = buildEvent(
-        'tickets.agent-replied',
-        { appId: conversation.appId, installId: conversation.installId, conversationId, message: { id: messageId, body: request.body, sentAt: sentAt.toISOString() } },
-        { tenantId: staff.tenantId, producer: TICKET_STORE_PRODUCER, correlationId, causationId: null, occurredAt: sentAt },
-      );
+      const [event] = await this.transit.sealEvents([
+        buildClearEvent(
+          'tickets.agent-replied',
+          { appId: conversation.appId, installId: conversation.installId, conversationId, message: { id: messageId, body: request.body, sentAt: sentAt.toISOString() } },
+          { tenantId: staff.tenantId, producer: TICKET_STORE_PRODUCER, correlationId, causationId: null, occurredAt: sentAt },
+        ),
+      ]);
       await new OutboxRepository(manager, this.personalData).add({ topic: Topics.agentReplies, key: conversationId, event, sealedFor: owner });
       return { status: 'created' as const, messageId, sentAt: sentAt.toISOString() };
     }).catch((error: unknown) => {

@@ -1,55 +1,80 @@
 import { z } from 'zod';
 import { sdkVersionsSchema } from './sdk-events';
+import { transitSealed } from './transit-sealed';
+
+/*
+ * Support events in two forms: clear (what the classifier makes, and what a consumer has once it
+ * opened the sealed fields) and as they travel (`…V1`, the topic's schema), where every field a
+ * person typed is sealed under a transit key (`TRANSIT_SEALED_FIELDS`).
+ */
+
+type Text = z.ZodType<string> | typeof transitSealed;
+type Json = z.ZodType<Record<string, unknown>> | typeof transitSealed;
+const clear = { text: z.string(), nonEmpty: z.string().min(1), json: z.record(z.string(), z.unknown()) };
+const sealed = { text: transitSealed, nonEmpty: transitSealed, json: transitSealed };
 
 /**
  * A message after classification: its body with what the classifier masked or coarsened, and the
  * categories of personal data it found in it (disclosure category ids, never the values).
  */
-const classifiedMessage = (body: z.ZodString) => z.object({ id: z.uuid(), body, piiTags: z.array(z.string().min(1)).optional() }).strict();
+const classifiedMessage = <B extends Text>(body: B) => z.object({ id: z.uuid(), body, piiTags: z.array(z.string().min(1)).optional() }).strict();
 
 /** A conversation after classification: only what the disclosure says Sieve collects. */
-export const supportConversationOpenedV1 = z
-  .object({
-    appId: z.string().min(1),
-    installId: z.string().min(1).max(128),
-    conversationId: z.uuid(),
-    countryCode: z.string().length(2).nullable(),
-    message: classifiedMessage(z.string().min(1)),
-    identity: z.object({ name: z.string().optional(), email: z.string().optional() }).strict().optional(),
-    device: z.object({ platform: z.string().optional(), model: z.string().optional() }).strict().optional(),
-    versions: sdkVersionsSchema,
-    customFields: z.record(z.string(), z.unknown()).optional(),
-    metadata: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict();
+const conversationOpened = <T extends Text, N extends Text, J extends Json>(form: { text: T; nonEmpty: N; json: J }) =>
+  z
+    .object({
+      appId: z.string().min(1),
+      installId: z.string().min(1).max(128),
+      conversationId: z.uuid(),
+      countryCode: z.string().length(2).nullable(),
+      message: classifiedMessage(form.nonEmpty),
+      identity: z.object({ name: z.optional(form.text), email: z.optional(form.text) }).strict().optional(),
+      device: z.object({ platform: z.string().optional(), model: z.string().optional() }).strict().optional(),
+      versions: sdkVersionsSchema,
+      customFields: z.optional(form.json),
+      metadata: z.optional(form.json),
+    })
+    .strict();
+export const supportConversationOpenedClear = conversationOpened(clear);
+export const supportConversationOpenedV1 = conversationOpened(sealed);
+export type SupportConversationOpenedClear = z.infer<typeof supportConversationOpenedClear>;
 export type SupportConversationOpenedV1 = z.infer<typeof supportConversationOpenedV1>;
 
-export const supportMessageSentV1 = z
-  .object({
-    appId: z.string().min(1),
-    installId: z.string().min(1).max(128),
-    conversationId: z.uuid(),
-    message: classifiedMessage(z.string()),
-  })
-  .strict();
+const messageSent = <T extends Text>(form: { text: T }) =>
+  z
+    .object({
+      appId: z.string().min(1),
+      installId: z.string().min(1).max(128),
+      conversationId: z.uuid(),
+      message: classifiedMessage(form.text),
+    })
+    .strict();
+export const supportMessageSentClear = messageSent(clear);
+export const supportMessageSentV1 = messageSent(sealed);
 export type SupportMessageSentV1 = z.infer<typeof supportMessageSentV1>;
 
-export const supportAttachmentAddedV1 = z
-  .object({
-    appId: z.string().min(1),
-    installId: z.string().min(1).max(128),
-    conversationId: z.uuid(),
-    attachment: z
-      .object({ id: z.uuid(), blobKey: z.string().min(1), fileName: z.string(), contentType: z.string(), sizeBytes: z.number().int().nonnegative() })
-      .strict(),
-  })
-  .strict();
+const attachmentAdded = <T extends Text>(form: { text: T }) =>
+  z
+    .object({
+      appId: z.string().min(1),
+      installId: z.string().min(1).max(128),
+      conversationId: z.uuid(),
+      attachment: z
+        .object({ id: z.uuid(), blobKey: z.string().min(1), fileName: form.text, contentType: z.string(), sizeBytes: z.number().int().nonnegative() })
+        .strict(),
+    })
+    .strict();
+export const supportAttachmentAddedClear = attachmentAdded(clear);
+export const supportAttachmentAddedV1 = attachmentAdded(sealed);
 export type SupportAttachmentAddedV1 = z.infer<typeof supportAttachmentAddedV1>;
 
 /** An FAQ search, linked to the end user (by install) as the disclosure says. */
-export const supportFaqSearchedV1 = z
-  .object({ appId: z.string().min(1), installId: z.string().min(1).max(128), searchId: z.uuid(), query: z.string(), searchedAt: z.iso.datetime({ offset: true }) })
-  .strict();
+const faqSearched = <T extends Text>(form: { text: T }) =>
+  z
+    .object({ appId: z.string().min(1), installId: z.string().min(1).max(128), searchId: z.uuid(), query: form.text, searchedAt: z.iso.datetime({ offset: true }) })
+    .strict();
+export const supportFaqSearchedClear = faqSearched(clear);
+export const supportFaqSearchedV1 = faqSearched(sealed);
 export type SupportFaqSearchedV1 = z.infer<typeof supportFaqSearchedV1>;
 
 /** A click on a link in an agent reply, linked to the conversation. */

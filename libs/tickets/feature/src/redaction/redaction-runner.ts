@@ -2,6 +2,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { BlobStore } from '@sieve/blob-store';
 import { buildEvent, RedactionCompletedV1, Topics } from '@sieve/contracts';
 import { classifyDatabaseError } from '@sieve/persistence';
+import { TransitKeys } from '@sieve/key-vault';
 import type { Logger } from '@sieve/telemetry';
 import {
   AttachmentEntity,
@@ -48,9 +49,10 @@ const ITEM_ORDER: readonly RedactionItemKind[] = ['message', 'attachment', 'link
  * PostgreSQL when the process dies, so a restarted worker resumes at once), planned into items,
  * and its items removed a chunk at a time: each chunk's removals and its items' done marks are one
  * transaction, so a crash never half-applies a chunk and never applies one twice. Blobs go before
- * the chunk that marks their attachments (deleting a deleted blob is harmless). Then the end
- * user's data key is destroyed (on an erasure), and one transaction records the worker's own
- * receipts and puts the completion event in the outbox. The job is completed when every other
+ * the chunk that marks their attachments (deleting a deleted blob is harmless). Then the transit
+ * keys of the content's events (so the copies Kafka retains can't be opened) and, on an erasure,
+ * the end user's data key are destroyed — again harmlessly after a crash — and one transaction
+ * records the worker's own receipts and puts the completion event in the outbox. The job is completed when every other
  * holder has confirmed (`RecordPurgeConfirmations`).
  */
 export class RedactionRunner {
@@ -62,6 +64,7 @@ export class RedactionRunner {
     private readonly dataSource: DataSource,
     private readonly personalData: PersonalData,
     private readonly dataKeys: DataKeys,
+    private readonly transitKeys: TransitKeys,
     private readonly blobs: BlobStore,
     private readonly logger: Logger,
     private readonly outboxWritten: () => void,
@@ -248,14 +251,20 @@ export class RedactionRunner {
    */
   private async finish(job: RedactionJobEntity): Promise<void> {
     const erasure = job.target.kind === 'end-user' && job.endUserId !== null;
+    const counts = await this.doneCounts(this.dataSource.manager, job.jobId);
+    const transitKeysDestroyed = await this.transitKeys.destroy({
+      tenantId: job.tenantId,
+      ...(erasure ? { subjectId: job.endUserId! } : job.target.kind === 'conversation' ? { conversationId: job.conversationId! } : { keyIds: [...(counts.get('message') ?? []), ...(counts.get('attachment') ?? [])] }),
+    });
     if (erasure) await this.dataKeys.destroy(job.tenantId, job.endUserId!);
     const announced = await this.dataSource.transaction(async (manager) => {
       const moved = await manager.update(RedactionJobEntity, { jobId: job.jobId, phase: 'finishing' }, { phase: 'confirming' });
       if (moved.affected !== 1) return false;
-      const counts = await this.doneCounts(manager, job.jobId);
       const removed = (kinds: RedactionItemKind[]) => kinds.reduce((sum, kind) => sum + (counts.get(kind)?.length ?? 0), 0);
       const receipts = [
         { store: RECEIPT_STORES.database, removed: removed([...ITEM_ORDER]) },
+        // After a crash between destroying and this transaction the keys are found destroyed already: the receipt counts this run's.
+        { store: RECEIPT_STORES.transitKeys, removed: transitKeysDestroyed },
         ...(job.target.kind === 'attachments' || job.target.kind === 'conversation' || erasure ? [{ store: RECEIPT_STORES.blobs, removed: removed(['attachment']) }] : []),
         ...(erasure ? [{ store: RECEIPT_STORES.dataKeys, removed: 1 }] : []),
       ];

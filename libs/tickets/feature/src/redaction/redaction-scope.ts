@@ -78,6 +78,7 @@ export async function planItems(manager: EntityManager, jobId: string, scope: Re
 export function receiptStoresOf(kind: RedactionTarget['kind']): string[] {
   return [
     RECEIPT_STORES.database,
+    RECEIPT_STORES.transitKeys,
     ...(kind === 'attachments' || kind === 'conversation' || kind === 'end-user' ? [RECEIPT_STORES.blobs] : []),
     ...(kind === 'end-user' ? [RECEIPT_STORES.dataKeys] : []),
     RECEIPT_STORES.pendingReplies,
@@ -87,6 +88,8 @@ export function receiptStoresOf(kind: RedactionTarget['kind']): string[] {
 export const RECEIPT_STORES = {
   /** The ticket tables: bodies, names, custom fields, rows. */
   database: 'ticket-store.database',
+  /** The transit keys of the content's events: the copies Kafka retains on clean topics can't be opened. */
+  transitKeys: 'key-vault.transit-keys',
   /** Attachment bytes. */
   blobs: 'blob-store',
   /** The end user's data key, destroyed: what it sealed anywhere (backups, the outbox) can't be opened. */

@@ -6,19 +6,20 @@ import { Readable } from 'node:stream';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
 import { LocalFileBlobStore } from '@sieve/blob-store';
-import { buildEvent, EventOn, RedactionCompletedV1, Topics } from '@sieve/contracts';
+import { buildEvent, endUserIdOf, EventOn, RedactionCompletedV1, Topics } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, isolatedKafka, KafkaSettings, PermanentEventError, TopicReader } from '@sieve/kafka';
+import { KeyVault, openKeyVault } from '@sieve/key-vault';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
 import { createTicketsDataSource, DataKeys, PersonalData, RedactionJobEntity, SealedField, SHREDDED } from '@sieve/tickets-data-access';
-import { ApplySupportEventsUseCase, endUserIdOf } from '../apply-support-events.usecase';
+import { ApplySupportEventsUseCase } from '../apply-support-events.usecase';
 import { DownloadAttachmentQuery } from '../download-attachment.query';
 import { DownloadLinks } from '../download-links';
 import { GetConversationQuery } from '../get-conversation.query';
 import { OutboxRelay } from '../outbox-relay';
 import { ReplyToConversationUseCase } from '../reply-to-conversation.usecase';
 import { StaffPrincipal } from '../staff-authenticator';
-import { scenario } from '../testing/support-scenario';
+import { scenario, sealingFirst } from '../testing/support-scenario';
 import { TicketsError } from '../tickets.error';
 import { ApproveRedactionUseCase } from './approve-redaction.usecase';
 import { RecordPurgeConfirmationsUseCase } from './record-purge-confirmations.usecase';
@@ -53,6 +54,7 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
   let relay: OutboxRelay;
   let completions: TopicReader;
   let apply: ApplySupportEventsUseCase;
+  let vault: KeyVault;
   let reply: ReplyToConversationUseCase;
   let view: GetConversationQuery;
   let links: DownloadLinks;
@@ -76,15 +78,16 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     publisher = new EventPublisher(kafka, quietLogger);
     relay = new OutboxRelay(dataSource, publisher, personalData, quietLogger);
     completions = await TopicReader.start(kafka, Topics.redactionCompleted);
-    apply = new ApplySupportEventsUseCase(dataSource, personalData, blobs);
-    reply = new ReplyToConversationUseCase(dataSource, personalData, () => {});
+    vault = await openKeyVault(testStack.keyVault(), 'redaction-test');
+    apply = sealingFirst(new ApplySupportEventsUseCase(dataSource, personalData, blobs, vault.sealing), vault.sealing);
+    reply = new ReplyToConversationUseCase(dataSource, personalData, vault.sealing, () => {});
     links = new DownloadLinks('integration-test-download-link-secret');
     view = new GetConversationQuery(dataSource, personalData, links);
     download = new DownloadAttachmentQuery(dataSource, personalData, blobs, links);
     jobs = new RedactionJobsQuery(dataSource);
     request = new RequestRedactionUseCase(dataSource, personalData, jobs, { approvalThreshold: APPROVAL_THRESHOLD }, () => {});
     approve = new ApproveRedactionUseCase(dataSource, jobs, () => {});
-    runner = new RedactionRunner(dataSource, personalData, dataKeys, blobs, quietLogger, () => {}, { chunkSize: 2, idleMs: 50, maxAttempts: 3 }, {
+    runner = new RedactionRunner(dataSource, personalData, dataKeys, vault.transitKeys, blobs, quietLogger, () => {}, { chunkSize: 2, idleMs: 50, maxAttempts: 3 }, {
       afterChunk: () => {
         if (!failNextChunk) return;
         failNextChunk = false;
@@ -95,6 +98,7 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
   });
 
   afterAll(async () => {
+    await vault.dataSource.destroy();
     await completions.stop();
     await publisher.disconnect();
     await dataSource.destroy();
@@ -141,6 +145,9 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     while ((await relay.publishPending()) > 0);
   };
 
+  /** Which of these units' transit keys still open their copies on the clean topics. */
+  const liveTransitKeys = async (tenantId: string, keyIds: string[]) => [...(await vault.transitKeys.load(keyIds.map((keyId) => ({ tenantId, keyId })))).keys()].sort();
+
   const completionsOf = (jobId: string) => completions.json<EventOn<typeof Topics.redactionCompleted>>().filter(({ payload }) => payload.jobId === jobId);
 
   /**
@@ -175,7 +182,10 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
 
     const done = await carryOut(p.tenantId, job.jobId);
     expect(done).toMatchObject({ status: 'completed', progress: { itemsTotal: 1, itemsDone: 1 } });
-    expect(done!.receipts.map(({ store }) => store)).toEqual([RECEIPT_STORES.database, RECEIPT_STORES.pendingReplies]);
+    expect(done!.receipts.map(({ store }) => store)).toEqual([RECEIPT_STORES.database, RECEIPT_STORES.transitKeys, RECEIPT_STORES.pendingReplies]);
+    expect(done!.receipts.find(({ store }) => store === RECEIPT_STORES.transitKeys)).toMatchObject({ removed: 1 });
+    // The copy Kafka retains of the original message can't be opened any more; the other message's still can.
+    expect(await liveTransitKeys(p.tenantId, [target, untouched])).toEqual([untouched]);
     expect(done!.receipts.every(({ confirmedAt }) => confirmedAt !== null)).toBe(true);
 
     const after = await view.execute(p.agent, p.conversationId);
@@ -233,6 +243,9 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     expect(after.endUser.name).toBe(`Ada ${p.marker}`);
     const readable = await readableEverywhere(p.tenantId);
     for (const planted of [`Where is order ${p.marker}`, `card 4111`, `call ${p.marker}`, `bytes-${p.marker}`, `receipt-${p.marker}`, `We will call you`]) expect(readable).not.toContain(planted);
+    // The conversation's events (messages, the attachment, the reply) can't be opened on the topics; the FAQ search, not part of it, still can.
+    const searchId = (await dataSource.query(`select id from faq_searches where tenant_id = $1`, [p.tenantId]))[0].id as string;
+    expect(await liveTransitKeys(p.tenantId, [...p.before.messages.map(({ id }) => id), p.before.attachments[0].id, searchId])).toEqual([searchId]);
     expect((await jobs.show(p.agent, job.jobId)).receipts.find(({ store }) => store === RECEIPT_STORES.pendingReplies)).toMatchObject({ removed: 1 });
     expect(completionsOf(job.jobId).map(({ payload }) => payload)).toEqual([expect.objectContaining({ kind: 'conversation', conversationIds: [p.conversationId], messageIds: [] })]);
   });
@@ -244,7 +257,9 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     expect(job).toMatchObject({ target: { kind: 'end-user', endUserId: p.endUserId }, approval: { required: false } });
     const done = await carryOut(p.tenantId, job.jobId, { purged: 1 });
     expect(done).toMatchObject({ status: 'completed' });
-    expect(done!.receipts.map(({ store }) => store)).toEqual([RECEIPT_STORES.database, RECEIPT_STORES.blobs, RECEIPT_STORES.dataKeys, RECEIPT_STORES.pendingReplies]);
+    expect(done!.receipts.map(({ store }) => store)).toEqual([RECEIPT_STORES.database, RECEIPT_STORES.transitKeys, RECEIPT_STORES.blobs, RECEIPT_STORES.dataKeys, RECEIPT_STORES.pendingReplies]);
+    // Every event of theirs on the clean topics: opening message, two more, the attachment, the search, the reply.
+    expect(done!.receipts.find(({ store }) => store === RECEIPT_STORES.transitKeys)).toMatchObject({ removed: 6 });
     // 4 messages (opening, two more, the reply), 1 attachment, 1 click, 1 search, 1 conversation, the end user.
     expect(done!.progress).toEqual({ itemsTotal: 9, itemsDone: 9 });
 

@@ -1,21 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
-import { buildEvent, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
+import { buildClearEvent, ClearEnvelope, ClearPayloadOf, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
 import { ConsumedEvent } from '@sieve/kafka';
+import { TransitSealing } from '@sieve/key-vault';
 
 // Test support: support events as the ticket store's consumer hands them over, for one brand's install.
 
 type SupportType = EventOn<typeof Topics.support>['type'];
 
-/** A support event as the consumer hands it over. */
-export function consumed<T extends SupportType>(
-  tenantId: string,
-  type: T,
-  payload: Extract<EventOn<typeof Topics.support>, { type: T }>['payload'],
-  occurredAt?: Date,
-): ConsumedEvent<typeof Topics.support> {
-  const event = buildEvent(type, payload as never, { tenantId, producer: 'test', correlationId: randomUUID(), causationId: null, occurredAt }) as EventOn<typeof Topics.support>;
+/** A support event as the consumer hands it over, still clear: `sealingFirst` seals it as the classifier would. */
+export function consumed<T extends SupportType>(tenantId: string, type: T, payload: ClearPayloadOf<T>, occurredAt?: Date): ConsumedEvent<typeof Topics.support> {
+  const event = buildClearEvent(type, payload, { tenantId, producer: 'test', correlationId: randomUUID(), causationId: null, occurredAt }) as unknown as EventOn<typeof Topics.support>;
   return { event, key: null, partition: 0, offset: '0', traceContext: ROOT_CONTEXT };
+}
+
+/** A consumer's handler that is given clear events (`consumed`), sealed first with the key vault as they would travel. */
+export function sealingFirst<H extends { execute(batch: ConsumedEvent<typeof Topics.support>[]): Promise<void> }>(handler: H, sealing: TransitSealing): H {
+  const execute = async (batch: ConsumedEvent<typeof Topics.support>[]) => {
+    const sealed = await sealing.sealEvents(batch.map(({ event }) => event as unknown as ClearEnvelope<EventOn<typeof Topics.support>['type']>));
+    return handler.execute(batch.map((consumedEvent, index) => ({ ...consumedEvent, event: sealed[index] as EventOn<typeof Topics.support> })));
+  };
+  return Object.assign(Object.create(handler) as H, { execute });
 }
 
 /** A brand's app and one of its installs, writing a conversation. */
@@ -30,13 +35,13 @@ export function scenario(tenantId = randomUUID()) {
     installId,
     conversationId,
     marker,
-    opened: (overrides: { conversationId?: string; body?: string } = {}) =>
+    opened: (overrides: { conversationId?: string; body?: string; messageId?: string } = {}) =>
       consumed(tenantId, 'support.conversation-opened', {
         appId,
         installId,
         conversationId: overrides.conversationId ?? conversationId,
         countryCode: 'FR',
-        message: { id: deterministicUuid(overrides.conversationId ?? conversationId, 'first'), body: overrides.body ?? `Where is order ${marker}?`, piiTags: ['contact.email'] },
+        message: { id: overrides.messageId ?? deterministicUuid(overrides.conversationId ?? conversationId, 'first'), body: overrides.body ?? `Where is order ${marker}?`, piiTags: ['contact.email'] },
         identity: { name: `Ada ${marker}`, email: `ada.${marker}@example.com` },
         versions: { sdk: '10.0.0', app: '2.1' },
         device: { platform: 'android' },

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * A personal value on a clean topic: encrypted under a transit key of its own (AES-256-GCM, the
+ * key in the key vault), so that a redaction can make the copy Kafka retains unreadable by
+ * destroying that key. `sealed` is the sealed value in base64url.
+ */
+export const transitSealed = z.object({ keyId: z.uuid(), sealed: z.base64url().min(1).max(200_000) }).strict();
+export type TransitSealed = z.infer<typeof transitSealed>;
+
+/** How a field's plaintext is kept in the sealed value: text as it is, objects as JSON. */
+export type SealedFieldEncoding = 'text' | 'json';
+
+/**
+ * The fields of each event type that travel sealed, by path into the payload. Everything else on
+ * the clean topics is ids, categories, versions and times — nothing a person typed.
+ */
+export const TRANSIT_SEALED_FIELDS = {
+  'support.conversation-opened': { 'message.body': 'text', 'identity.name': 'text', 'identity.email': 'text', customFields: 'json', metadata: 'json' },
+  'support.message-sent': { 'message.body': 'text' },
+  'support.attachment-added': { 'attachment.fileName': 'text' },
+  'support.faq-searched': { query: 'text' },
+  'tickets.agent-replied': { 'message.body': 'text' },
+} as const satisfies Record<string, Record<string, SealedFieldEncoding>>;
+
+export type TransitSealedType = keyof typeof TRANSIT_SEALED_FIELDS;
+
+export const isTransitSealedType = (type: string): type is TransitSealedType => type in TRANSIT_SEALED_FIELDS;
+
+/**
+ * Rewrites the sealed fields of a payload (in a copy): `transform` gets each present field's path,
+ * encoding and value, and returns its replacement. Sealing and opening are both this walk.
+ */
+export function mapSealedFields<T extends TransitSealedType>(type: T, payload: unknown, transform: (path: string, encoding: SealedFieldEncoding, value: unknown) => unknown): unknown {
+  const copy = structuredClone(payload) as Record<string, unknown>;
+  for (const [path, encoding] of Object.entries(TRANSIT_SEALED_FIELDS[type]) as [string, SealedFieldEncoding][]) {
+    const keys = path.split('.');
+    const parent = keys.slice(0, -1).reduce<Record<string, unknown> | undefined>((node, key) => node?.[key] as Record<string, unknown> | undefined, copy);
+    const last = keys[keys.length - 1];
+    if (parent && parent[last] !== undefined) parent[last] = transform(path, encoding, parent[last]);
+  }
+  return copy;
+}

@@ -1,0 +1,80 @@
+import { ClearEnvelope, ClearEventOn, ClearPayloadOf, EventOn, EventType, isTransitSealedType, SealedEnvelope, mapSealedFields, PayloadOf, TopicName, TransitSealed, TransitSealedType, transitUnitOf } from '@sieve/contracts';
+import { seal, unseal } from '@sieve/crypto';
+import { TransitKeys } from './transit-keys';
+
+/** An event's type and payload, with its brand: what is sealed or opened. */
+export interface PayloadOfType<P> {
+  tenantId: string;
+  type: string;
+  payload: P;
+}
+
+/** The event's key was destroyed (its content was redacted or its end user erased) or has expired. */
+export const KEY_GONE = Symbol('transit-key-gone');
+
+/**
+ * Seals and opens the personal fields of events on clean topics (`TRANSIT_SEALED_FIELDS`) with
+ * the transit key of the unit each event carries. Each value is bound to its key and field, so a
+ * sealed value moved to another field or event does not open.
+ */
+export class TransitSealing {
+  constructor(private readonly keys: TransitKeys) {}
+
+  /**
+   * The payloads as they travel; events of types without personal fields pass as they are. Keys
+   * are made for the whole batch at once. KEY_GONE for a unit whose key was destroyed: its content
+   * was redacted since (a replay), and must not travel again.
+   */
+  async seal(events: readonly PayloadOfType<unknown>[]): Promise<(unknown | typeof KEY_GONE)[]> {
+    const units = events.filter(({ type }) => isTransitSealedType(type)).map(({ tenantId, payload }) => transitUnitOf(tenantId, payload as ClearPayloadOf<TransitSealedType>));
+    const keys = units.length > 0 ? await this.keys.issue(units) : new Map<string, Buffer>();
+    return events.map(({ tenantId, type, payload }) => {
+      if (!isTransitSealedType(type)) return payload;
+      const { keyId } = transitUnitOf(tenantId, payload as ClearPayloadOf<TransitSealedType>);
+      const key = keys.get(keyId);
+      if (!key) return KEY_GONE;
+      return mapSealedFields(type, payload, (path, encoding, value): TransitSealed => ({
+        keyId,
+        sealed: seal(encoding === 'json' ? JSON.stringify(value) : (value as string), key, contextOf(keyId, path)).toString('base64url'),
+      }));
+    });
+  }
+
+  /** Whole events, built clear (`buildClearEvent`), with their personal fields sealed: for producers of new content, which can't have been redacted yet. */
+  async sealEvents<T extends EventType>(events: readonly ClearEnvelope<T>[]): Promise<SealedEnvelope<T>[]> {
+    const sealed = await this.seal(events);
+    return events.map((event, index) => {
+      if (sealed[index] === KEY_GONE) throw new Error(`the transit key of this ${event.type} was destroyed: its content was redacted, and is not sealed again`);
+      return { ...event, payload: sealed[index] } as SealedEnvelope<T>;
+    });
+  }
+
+  /** Consumed events with their sealed fields opened, or KEY_GONE for those whose key no longer exists. One read of the vault per batch. */
+  async open<T extends TopicName>(events: readonly EventOn<T>[]): Promise<(ClearEventOn<T> | typeof KEY_GONE)[]> {
+    const wanted = events.flatMap((event) => keyIdsOf(event).map((keyId) => ({ tenantId: event.tenantId, keyId })));
+    const keys = await this.keys.load(wanted);
+    return events.map((event) => {
+      if (!isTransitSealedType(event.type)) return event as ClearEventOn<T>;
+      if (keyIdsOf(event).some((keyId) => !keys.has(keyId))) return KEY_GONE;
+      const payload = mapSealedFields(event.type, event.payload, (path, encoding, value) => {
+        const { keyId, sealed } = value as TransitSealed;
+        const text = unseal(Buffer.from(sealed, 'base64url'), keys.get(keyId)!, contextOf(keyId, path)).toString('utf8');
+        return encoding === 'json' ? JSON.parse(text) : text;
+      });
+      return { ...event, payload } as ClearEventOn<T>;
+    });
+  }
+}
+
+/** The key ids an event's sealed fields name (one, in practice). */
+function keyIdsOf(event: { type: string; payload: unknown }): string[] {
+  if (!isTransitSealedType(event.type)) return [];
+  const ids = new Set<string>();
+  mapSealedFields(event.type, event.payload as PayloadOf<TransitSealedType>, (_path, _encoding, value) => {
+    ids.add((value as TransitSealed).keyId);
+    return value;
+  });
+  return [...ids];
+}
+
+const contextOf = (keyId: string, path: string) => `transit:${keyId}:${path}`;
