@@ -2,6 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
+import { EventOn, isTransitSealedType, TopicName } from '@sieve/contracts';
+import { LocalKeyFile } from '@sieve/crypto';
+import { KEY_GONE, TransitSealing } from '@sieve/key-vault';
+import { createTicketsDataSource, DataKeys, PersonalData, SEALED_COLUMNS, SHREDDED } from '@sieve/tickets-data-access';
 
 /** Where a value was found in plaintext: what a reader with access to that store could still see. */
 export interface Sighting {
@@ -90,4 +94,36 @@ export function scanDirectory(store: string, root: string, values: readonly stri
 /** Looks for the values in texts: log output, or a topic's messages. */
 export function scanTexts(store: string, texts: Record<string, readonly string[]>, values: readonly string[]): Sighting[] {
   return Object.entries(texts).flatMap(([where, lines]) => values.filter((value) => lines.some((line) => line.includes(value))).map((value) => ({ store, where, value })));
+}
+
+/**
+ * Every value of a brand sealed in the ticket database that can still be opened with the ticket
+ * store's key file: what someone holding Sieve's keys (or a backup and the keys) could read.
+ */
+export async function openableTicketValues(databaseUrl: string, keyFile: string, tenantId: string): Promise<string[]> {
+  const dataSource = createTicketsDataSource(databaseUrl, 'plaintext-scan', 1);
+  await dataSource.initialize();
+  try {
+    const personalData = new PersonalData(new DataKeys(dataSource, await LocalKeyFile.open(keyFile, { create: false })));
+    const values: string[] = [];
+    for (const { table, column, field, rowId, owner } of SEALED_COLUMNS) {
+      const rows: { id: string; owner: string; sealed: Buffer }[] = await dataSource.query(`select ${rowId} as id, ${owner} as owner, ${column} as sealed from ${table} where tenant_id = $1 and ${column} is not null`, [tenantId]);
+      for (const row of rows) {
+        const opened = await personalData.open({ tenantId, endUserId: row.owner }, field, row.id, row.sealed);
+        if (opened !== SHREDDED) values.push(opened.toString('utf8'));
+      }
+    }
+    return values;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** The messages of clean topics with every sealed field opened that the key vault can still open. */
+export async function openableTopicMessages(sealing: TransitSealing, values: readonly (string | null)[]): Promise<string[]> {
+  const events = values.flatMap((value) => {
+    const event = value === null ? null : (JSON.parse(value) as EventOn<TopicName>);
+    return event && isTransitSealedType(event.type) ? [event] : [];
+  });
+  return (await sealing.open(events)).flatMap((event) => (event === KEY_GONE ? [] : [JSON.stringify(event)]));
 }

@@ -2,11 +2,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { buildClearEvent, deterministicUuid, EventOn, TopicName, Topics } from '@sieve/contracts';
 import { EventPublisher, isolatedKafka, KafkaSettings, TopicReader } from '@sieve/kafka';
-import { openKeyVault } from '@sieve/key-vault';
-import { getJson, Json, localBlobDirectory, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
+import { KeyVault, openKeyVault } from '@sieve/key-vault';
+import { getJson, Json, localBlobDirectory, localKeyFile, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
 import { LOCAL_REDIS_URL } from '@sieve/config';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
-import { scanDirectory, scanPostgres, scanRedis, scanTexts, Sighting } from './plaintext-scan';
+import { openableTicketValues, openableTopicMessages, scanDirectory, scanPostgres, scanRedis, scanTexts, Sighting } from './plaintext-scan';
 
 /** Every topic a service reads or writes after classification: the raw SDK topic is the only one left out. */
 const CLEAN_TOPICS: TopicName[] = [
@@ -31,6 +31,7 @@ describe('redaction and erasure, end to end', () => {
   let kafka: KafkaSettings;
   let platform: Platform;
   let brand: ProvisionedTenant;
+  let vault: KeyVault;
   const topics = new Map<TopicName, TopicReader>();
   const databases = { ingest: testStack.databaseUrl('ingest'), tickets: testStack.databaseUrl('tickets') };
   const APPROVAL_THRESHOLD = 50;
@@ -55,12 +56,14 @@ describe('redaction and erasure, end to end', () => {
       ],
     });
     for (const topic of CLEAN_TOPICS) topics.set(topic, await TopicReader.start(kafka, topic));
+    vault = await openKeyVault(testStack.keyVault(), 'redaction-e2e');
     platform = Platform.forTests(kafka.topicNamespace!);
     await platform.start(undefined, { 'ticket-store': { REDACTION_APPROVAL_THRESHOLD: String(APPROVAL_THRESHOLD) }, ...workerSettings });
   });
 
   afterAll(async () => {
     await platform?.stop();
+    await vault?.dataSource.destroy();
     for (const reader of topics.values()) await reader.stop();
   });
 
@@ -131,16 +134,22 @@ describe('redaction and erasure, end to end', () => {
     return { planted, installId, conversationId, conversation, replyId: replied.body.messageId as string };
   }
 
-  /** Everywhere Sieve keeps anything, searched for the values. */
+  /**
+   * Everywhere Sieve keeps anything, searched for the values: as stored, and opened with every key
+   * Sieve still has (the ticket store's key file and data keys, the key vault's transit keys).
+   */
   async function sightingsOf(values: readonly string[]): Promise<Sighting[]> {
     const topicTexts = Object.fromEntries([...topics].map(([topic, reader]) => [topic, reader.messages.map(({ key, value }) => `${key ?? ''} ${value ?? ''}`)]));
+    const openedTopics = Object.fromEntries(await Promise.all([...topics].map(async ([topic, reader]) => [topic, await openableTopicMessages(vault.sealing, reader.messages.map(({ value }) => value))])));
     const logs = Object.fromEntries([...platform.services.keys()].map((service) => [service, [platform.logs(service)]]));
     return [
-      ...(await scanPostgres({ ...databases, analytics: testStack.databaseUrl('analytics') }, values)),
+      ...(await scanPostgres({ ...databases, analytics: testStack.databaseUrl('analytics'), keys: testStack.databaseUrl('keys') }, values)),
+      ...scanTexts('postgresql tickets, opened with the ticket store’s keys', { sealed: await openableTicketValues(databases.tickets, localKeyFile('test'), brand.tenantId) }, values),
       ...(await scanRedis(LOCAL_REDIS_URL, values)),
       ...scanDirectory('blob store', localBlobDirectory('test'), values),
       ...scanTexts('logs', logs, values),
       ...scanTexts('kafka', topicTexts, values),
+      ...scanTexts('kafka, opened with the key vault', openedTopics, values),
     ];
   }
 
@@ -158,6 +167,8 @@ describe('redaction and erasure, end to end', () => {
   it('redacts one message: afterwards its text is in no table, cache, blob, log line or clean topic; the rest stays', async () => {
     const { planted, conversationId, conversation } = await plantConversation();
     const secondId = conversation.messages[1].id;
+    // The scan finds what is there: before the redaction the message opens in the database and on the topic.
+    expect((await sightingsOf([planted.secondMessage])).map(({ store }) => store).sort()).toEqual(['kafka, opened with the key vault', 'postgresql tickets, opened with the ticket store’s keys']);
     const asked = await postJson(tickets(`/v1/conversations/${conversationId}/redactions`), { messageId: secondId, reason: 'backup code in a message' }, as(brand.staffTokens.agent));
     expect([asked.status, asked.body.status]).toEqual([202, 'pending']);
 

@@ -10,6 +10,21 @@ export interface DataOwner {
 /** The personal fields sealed at rest; each names the table and column its values live in. */
 export type SealedField = 'messages.body' | 'end_users.name' | 'end_users.email' | 'attachments.file_name' | 'attachments.bytes' | 'faq_searches.query' | 'outbox.event' | 'conversations.custom_fields';
 
+/**
+ * Where each sealed field's values are stored: the table and column, the column a value is bound
+ * to (its row id), and the column naming the end user whose key seals it. For tools that must
+ * visit every sealed value (an audit that opens them all, say).
+ */
+export const SEALED_COLUMNS: readonly { field: SealedField; table: string; column: string; rowId: string; owner: string }[] = [
+  { field: 'messages.body', table: 'messages', column: 'body_sealed', rowId: 'id', owner: 'end_user_id' },
+  { field: 'end_users.name', table: 'end_users', column: 'name_sealed', rowId: 'id', owner: 'id' },
+  { field: 'end_users.email', table: 'end_users', column: 'email_sealed', rowId: 'id', owner: 'id' },
+  { field: 'attachments.file_name', table: 'attachments', column: 'file_name_sealed', rowId: 'id', owner: 'end_user_id' },
+  { field: 'faq_searches.query', table: 'faq_searches', column: 'query_sealed', rowId: 'id', owner: 'end_user_id' },
+  { field: 'conversations.custom_fields', table: 'conversations', column: 'custom_fields_sealed', rowId: 'id', owner: 'end_user_id' },
+  { field: 'outbox.event', table: 'outbox', column: 'event_sealed', rowId: 'id', owner: 'end_user_id' },
+];
+
 /** A value whose data key was destroyed: it can't be read any more, by anyone. */
 export const SHREDDED = Symbol('shredded');
 

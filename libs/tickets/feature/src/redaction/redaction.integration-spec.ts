@@ -11,7 +11,7 @@ import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, isolatedKafka, KafkaSettings, PermanentEventError, TopicReader } from '@sieve/kafka';
 import { KeyVault, openKeyVault } from '@sieve/key-vault';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
-import { createTicketsDataSource, DataKeys, PersonalData, RedactionJobEntity, SealedField, SHREDDED } from '@sieve/tickets-data-access';
+import { createTicketsDataSource, DataKeys, PersonalData, RedactionJobEntity, SEALED_COLUMNS, SHREDDED } from '@sieve/tickets-data-access';
 import { ApplySupportEventsUseCase } from '../apply-support-events.usecase';
 import { DownloadAttachmentQuery } from '../download-attachment.query';
 import { DownloadLinks } from '../download-links';
@@ -30,17 +30,6 @@ import { RequestRedactionUseCase } from './request-redaction.usecase';
 import { REDACTION_MARKER } from './text-redaction';
 
 const APPROVAL_THRESHOLD = 6;
-
-/** Where each sealed column lives, and which column binds its values to their row. */
-const SEALED_COLUMNS: { table: string; column: string; field: SealedField; rowId: string; owner: string }[] = [
-  { table: 'messages', column: 'body_sealed', field: 'messages.body', rowId: 'id', owner: 'end_user_id' },
-  { table: 'end_users', column: 'name_sealed', field: 'end_users.name', rowId: 'id', owner: 'id' },
-  { table: 'end_users', column: 'email_sealed', field: 'end_users.email', rowId: 'id', owner: 'id' },
-  { table: 'attachments', column: 'file_name_sealed', field: 'attachments.file_name', rowId: 'id', owner: 'end_user_id' },
-  { table: 'faq_searches', column: 'query_sealed', field: 'faq_searches.query', rowId: 'id', owner: 'end_user_id' },
-  { table: 'conversations', column: 'custom_fields_sealed', field: 'conversations.custom_fields', rowId: 'id', owner: 'end_user_id' },
-  { table: 'outbox', column: 'event_sealed', field: 'outbox.event', rowId: 'id', owner: 'end_user_id' },
-];
 
 describe('redaction jobs, from the request to the last receipt, over real PostgreSQL, Kafka and a blob store', () => {
   jest.setTimeout(30_000);
