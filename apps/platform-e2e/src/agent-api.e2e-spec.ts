@@ -152,15 +152,17 @@ describe('the agent API', () => {
       const jobId = randomUUID();
       const body = { messageId, reason: 'the end user typed a card number', jobId };
       const asked = await postJson(url(`/${id}/redactions`), body, as(brand, 'agent'));
-      expect([asked.status, asked.body]).toEqual([202, { jobId, status: 'pending' }]);
-      expect((await postJson(url(`/${id}/redactions`), body, as(brand, 'agent'))).body).toEqual({ jobId, status: 'pending' });
+      expect([asked.status, asked.body]).toEqual([202, expect.objectContaining({ jobId, status: 'pending', reason: body.reason, target: { kind: 'message', messageId } })]);
+      expect((await postJson(url(`/${id}/redactions`), body, as(brand, 'agent'))).body).toMatchObject({ jobId, status: 'pending' });
 
       const published = await eventually(() => {
         const found = requests.json<Json>().filter((event) => event.payload.jobId === jobId);
         expect(found).toHaveLength(1);
         return found[0];
       });
-      expect(published).toMatchObject({ tenantId: brand.tenantId, payload: { reason: 'the end user typed a card number', target: { kind: 'message', messageId } } });
+      // Ids only on the topic: the reason a person typed stays in the job.
+      expect(published).toMatchObject({ tenantId: brand.tenantId, payload: { jobId, target: { kind: 'message', messageId } } });
+      expect(JSON.stringify(published)).not.toContain(body.reason);
 
       const unknownMessage = await postJson(url(`/${id}/redactions`), { messageId: randomUUID(), reason: 'r' }, as(brand, 'agent'));
       expect([unknownMessage.status, unknownMessage.body.error.code]).toEqual([404, 'not-found']);

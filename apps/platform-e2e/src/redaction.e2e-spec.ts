@@ -6,6 +6,7 @@ import { KeyVault, openKeyVault } from '@sieve/key-vault';
 import { getJson, Json, localBlobDirectory, localKeyFile, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
 import { LOCAL_REDIS_URL } from '@sieve/config';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
+import { generateStaffToken, hashStaffToken } from '@sieve/tickets-feature';
 import { openableTicketValues, openableTopicMessages, scanDirectory, scanPostgres, scanRedis, scanTexts, Sighting } from './plaintext-scan';
 
 /** Every topic a service reads or writes after classification: the raw SDK topic is the only one left out. */
@@ -207,10 +208,11 @@ describe('redaction and erasure, end to end', () => {
     const admin = as(brand.staffTokens.admin);
     const asked = await postJson(tickets(`/v1/end-users/${endUser}/erasure`), { reason: 'bulk erasure' }, admin);
     expect(asked.body).toMatchObject({ status: 'pending', approval: { required: true, approvedBy: null } });
-    // A second admin approves: made by the first through the staff API.
-    const second = await postJson(tickets('/v1/staff'), { role: 'admin', label: 'second admin' }, admin);
+    // Neither the requester nor a token it made can approve; a second admin does.
+    const minted = await postJson(tickets('/v1/staff'), { role: 'admin', label: 'made by the first admin' }, admin);
     expect((await postJson(tickets(`/v1/redactions/${asked.body.jobId}/approve`), {}, admin)).status).toBe(403);
-    expect((await postJson(tickets(`/v1/redactions/${asked.body.jobId}/approve`), {}, as(second.body.token))).status).toBe(200);
+    expect((await postJson(tickets(`/v1/redactions/${asked.body.jobId}/approve`), {}, as(minted.body.token))).status).toBe(403);
+    expect((await postJson(tickets(`/v1/redactions/${asked.body.jobId}/approve`), {}, as(await secondAdmin()))).status).toBe(200);
 
     const halfway = await eventually(
       async () => {
@@ -242,6 +244,19 @@ describe('redaction and erasure, end to end', () => {
       await client.end();
     }
   });
+
+  /** A token of another admin of the brand, provisioned as the first was (not made by the first). */
+  async function secondAdmin(): Promise<string> {
+    const token = generateStaffToken();
+    const client = new Client({ connectionString: databases.tickets });
+    await client.connect();
+    try {
+      await client.query(`insert into staff_credentials (id, tenant_id, role, label, token_hash) values ($1, $2, 'admin', 'second admin', $3)`, [randomUUID(), brand.tenantId, hashStaffToken(token)]);
+    } finally {
+      await client.end();
+    }
+    return token;
+  }
 
   /** A conversation with many messages, straight onto the support topic as the classifier would put them; its end user's id. */
   async function plantBulkConversation(messages: number): Promise<string> {

@@ -544,7 +544,7 @@ describe('the platform, end to end', () => {
         key: 'job',
         event: buildEvent(
           'tickets.redaction-requested',
-          { jobId: randomUUID(), requestedBy: 'agent', reason: 'card number', target: { kind: 'conversation', conversationId: randomUUID() } },
+          { jobId: randomUUID(), requestedBy: 'agent', target: { kind: 'conversation', conversationId: randomUUID() } },
           meta,
         ),
       },

@@ -15,6 +15,7 @@ describe('the agent API OpenAPI document', () => {
       '/v1/redactions',
       '/v1/redactions/{jobId}',
       '/v1/redactions/{jobId}/approve',
+      '/v1/redactions/{jobId}/retry',
       '/v1/staff',
       '/v1/staff/me',
       '/v1/staff/{staffId}',

@@ -19,7 +19,7 @@ const failures = (statuses: string[]) => {
     '401': 'No staff token, or one that is not valid.',
     '403': 'The role of this token may not do this (billing and SRE tokens never read conversations; only admins manage staff, erase end users and approve bulk redactions).',
     '404': 'Nothing with this id in this brand (another brand’s is "not found" too).',
-    '409': 'The job id is already another request’s, or the job needs no approval.',
+    '409': 'The job id is already another request’s; the job needs no approval, or is not failed (retry); parts of the message are being redacted already.',
   };
   return errorAnswers(Object.fromEntries(statuses.map((status) => [status, all[status]])));
 };
@@ -178,6 +178,13 @@ export function ticketStoreOpenApi() {
       },
       '/v1/redactions/{jobId}': {
         get: { summary: 'One job, with its progress and receipts.', parameters: [jobId], responses: { '200': jobAnswer('The job.'), ...failures(['400', '401', '403', '404']) } },
+      },
+      '/v1/redactions/{jobId}/retry': {
+        post: {
+          summary: 'Run a failed job again (admins only), once what made it fail is fixed: it resumes where it stopped.',
+          parameters: [jobId],
+          responses: { '200': jobAnswer('The job, pending again.'), ...failures(['400', '401', '403', '404', '409']) },
+        },
       },
       '/v1/redactions/{jobId}/approve': {
         post: {

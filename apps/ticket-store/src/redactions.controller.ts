@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { MessageHeaders } from '@sieve/contracts';
 import { correlationIdOf } from '@sieve/service-runtime';
-import { ApproveRedactionUseCase, RedactionJobPage, RedactionJobsQuery, RedactionJobView, RequestRedactionUseCase, StaffAuthenticator } from '@sieve/tickets-feature';
+import { ApproveRedactionUseCase, RedactionJobPage, RedactionJobsQuery, RedactionJobView, RequestRedactionUseCase, RetryRedactionUseCase, StaffAuthenticator } from '@sieve/tickets-feature';
 import { CONVERSATION_ROLES } from './conversations.controller';
 import { asStaff } from './staff-request';
 
 /**
  * Redaction and erasure jobs: agents and admins redact content of a conversation and follow the
- * jobs; erasing an end user and approving a bulk request are an admin's.
+ * jobs; erasing an end user, approving a bulk request and running a failed job again are an admin's.
  */
 @Controller('v1')
 export class RedactionsController {
@@ -15,6 +15,7 @@ export class RedactionsController {
     private readonly staff: StaffAuthenticator,
     private readonly requestRedaction: RequestRedactionUseCase,
     private readonly approveRedaction: ApproveRedactionUseCase,
+    private readonly retryRedaction: RetryRedactionUseCase,
     private readonly jobs: RedactionJobsQuery,
   ) {}
 
@@ -58,5 +59,15 @@ export class RedactionsController {
     @Param('jobId') jobId: string,
   ): Promise<RedactionJobView> {
     return asStaff(this.staff, authorization, ['admin'], (admin) => this.approveRedaction.execute(admin, jobId, correlationIdOf(correlationHeader)));
+  }
+
+  @Post('redactions/:jobId/retry')
+  @HttpCode(200)
+  retry(
+    @Headers('authorization') authorization: string | undefined,
+    @Headers(MessageHeaders.correlationId) correlationHeader: string | undefined,
+    @Param('jobId') jobId: string,
+  ): Promise<RedactionJobView> {
+    return asStaff(this.staff, authorization, ['admin'], (admin) => this.retryRedaction.execute(admin, jobId, correlationIdOf(correlationHeader)));
   }
 }

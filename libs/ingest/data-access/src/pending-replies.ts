@@ -54,20 +54,20 @@ export class PendingReplies {
     this.redis = redis as ScriptedRedis;
   }
 
-  async hold(appId: string, installId: string, reply: PendingReply): Promise<void> {
-    const key = this.key(appId, installId);
+  async hold(endUserId: string, reply: PendingReply): Promise<void> {
+    const key = this.key(endUserId);
     await this.redis.multi().hset(key, reply.id, JSON.stringify(reply)).expire(key, this.ttlSeconds).exec();
   }
 
   /** The install's replies, oldest first. */
-  async of(appId: string, installId: string): Promise<PendingReply[]> {
-    const values = await this.redis.hvals(this.key(appId, installId));
+  async of(endUserId: string): Promise<PendingReply[]> {
+    const values = await this.redis.hvals(this.key(endUserId));
     return values.map((value) => JSON.parse(value) as PendingReply).sort((a, b) => a.sentAt.localeCompare(b.sentAt) || a.id.localeCompare(b.id));
   }
 
   /** The SDK has these: hold them no longer. Returns how many were still held. */
-  async acknowledge(appId: string, installId: string, replyIds: readonly string[]): Promise<number> {
-    return replyIds.length === 0 ? 0 : this.redis.hdel(this.key(appId, installId), ...replyIds);
+  async acknowledge(endUserId: string, replyIds: readonly string[]): Promise<number> {
+    return replyIds.length === 0 ? 0 : this.redis.hdel(this.key(endUserId), ...replyIds);
   }
 
   /**
@@ -75,8 +75,8 @@ export class PendingReplies {
    * replies, a conversation's redaction that conversation's; any other kind the named messages (agent
    * replies are messages; an end user's message ids match nothing here). Returns how many were held.
    */
-  async purge(appId: string, installId: string, redacted: RedactedContent): Promise<number> {
-    const key = this.key(appId, installId);
+  async purge(endUserId: string, redacted: RedactedContent): Promise<number> {
+    const key = this.key(endUserId);
     switch (redacted.kind) {
       case 'end-user':
         return this.redis.sievePurgeAllReplies(key);
@@ -91,7 +91,8 @@ export class PendingReplies {
     }
   }
 
-  private key(appId: string, installId: string): string {
-    return `ingest:replies:${appId}:${installId}`;
+  /** Keyed by Sieve's end user id of the install (`endUserIdOf`): the install id itself is not in Redis, nor in what asks for a purge. */
+  private key(endUserId: string): string {
+    return `ingest:replies:${endUserId}`;
   }
 }

@@ -1,4 +1,4 @@
-import { Topics } from '@sieve/contracts';
+import { endUserIdOf, Topics } from '@sieve/contracts';
 import { PendingReplies, PendingReply } from '@sieve/ingest-data-access';
 import { ConsumedEvent } from '@sieve/kafka';
 import { KEY_GONE, TransitSealing } from '@sieve/key-vault';
@@ -31,7 +31,7 @@ export class AgentReplies {
     for (const event of await this.transit.open<typeof Topics.agentReplies>(events.map(({ event }) => event))) {
       if (event === KEY_GONE) continue;
       const { appId, installId, conversationId, message, agentName } = event.payload;
-      await this.pending.hold(appId, installId, { id: message.id, conversationId, body: message.body, sentAt: message.sentAt, ...(agentName ? { agentName } : {}) });
+      await this.pending.hold(endUserIdOf(event.tenantId, appId, installId), { id: message.id, conversationId, body: message.body, sentAt: message.sentAt, ...(agentName ? { agentName } : {}) });
     }
   }
 
@@ -39,13 +39,13 @@ export class AgentReplies {
   async fetch(app: AppPrincipal, installId: string, waitSeconds: number): Promise<PendingReply[]> {
     const deadline = Date.now() + waitSeconds * 1000;
     for (;;) {
-      const replies = await this.pending.of(app.appId, installId);
+      const replies = await this.pending.of(endUserIdOf(app.tenantId, app.appId, installId));
       if (replies.length > 0 || this.stopping || Date.now() + POLL_MS > deadline) return replies;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
 
   acknowledge(app: AppPrincipal, installId: string, replyIds: readonly string[]): Promise<number> {
-    return this.pending.acknowledge(app.appId, installId, replyIds);
+    return this.pending.acknowledge(endUserIdOf(app.tenantId, app.appId, installId), replyIds);
   }
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { buildEvent, deadLetterTopicOf, EventOn, RedactionCompletedV1, RedactionPurgeConfirmedV1, Topics } from '@sieve/contracts';
+import { buildEvent, deadLetterTopicOf, endUserIdOf, EventOn, PENDING_REPLIES_HOLDER, RedactionCompletedV1, RedactionPurgeConfirmedV1, Topics } from '@sieve/contracts';
 import { PendingReplies } from '@sieve/ingest-data-access';
 import { EventPublisher, EventSubscription, isolatedKafka, KafkaSettings, TopicReader } from '@sieve/kafka';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
-import { PENDING_REPLIES_HOLDER, RedactionPurge } from './redaction-purge';
+import { RedactionPurge } from './redaction-purge';
 
 type Completed = EventOn<typeof Topics.redactionCompleted>;
 type Confirmation = EventOn<typeof Topics.redactionConfirmations>;
@@ -18,6 +18,7 @@ describe('purging held agent replies when a redaction completes, over real Kafka
   let confirmations: TopicReader;
   const cleanups: (() => Promise<unknown>)[] = [];
 
+  let tenantId: string;
   let appId: string;
   let installId: string;
   let otherInstallId: string;
@@ -54,21 +55,22 @@ describe('purging held agent replies when a redaction completes, over real Kafka
   });
 
   beforeEach(() => {
+    tenantId = randomUUID();
     appId = randomUUID();
     installId = `idfv-${randomUUID()}`;
     otherInstallId = `idfv-${randomUUID()}`;
   });
 
   const hold = (conversationId: string, id = randomUUID(), install = installId) =>
-    pending.hold(appId, install, { id, conversationId, body: 'Your refund is on its way', sentAt: new Date().toISOString() }).then(() => id);
-  const heldIds = async (install = installId) => (await pending.of(appId, install)).map((reply) => reply.id).sort();
+    pending.hold(endUserIdOf(tenantId, appId, install), { id, conversationId, body: 'Your refund is on its way', sentAt: new Date().toISOString() }).then(() => id);
+  const heldIds = async (install = installId) => (await pending.of(endUserIdOf(tenantId, appId, install))).map((reply) => reply.id).sort();
 
   /** What the redaction worker publishes once the ticket store has removed the content. */
-  const completed = (payload: Omit<RedactionCompletedV1, 'jobId' | 'install'>): Completed =>
+  const completed = (payload: Omit<RedactionCompletedV1, 'jobId' | 'endUserId'>): Completed =>
     buildEvent(
       'redaction.completed',
-      { jobId: randomUUID(), install: { appId, installId }, ...payload },
-      { tenantId: randomUUID(), producer: 'redaction-worker', correlationId: `corr-${randomUUID()}`, causationId: randomUUID() },
+      { jobId: randomUUID(), endUserId: endUserIdOf(tenantId, appId, installId), ...payload },
+      { tenantId, producer: 'redaction-worker', correlationId: `corr-${randomUUID()}`, causationId: randomUUID() },
     );
   const deliver = (event: Completed) => publisher.publish(Topics.redactionCompleted, [{ key: event.payload.jobId, event }]);
   const confirmationsOf = (jobId: string) => confirmations.json<Confirmation>().filter((event) => event.payload.jobId === jobId);
@@ -137,12 +139,12 @@ describe('purging held agent replies when a redaction completes, over real Kafka
     const elsewhere = await hold(named, randomUUID(), otherInstallId);
 
     // Only one of the two conversations is named: an erasure drops the install's replies regardless.
-    const event = completed({ kind: 'end-user', endUserId: randomUUID(), conversationIds: [named], messageIds: [], attachmentIds: [] });
+    const event = completed({ kind: 'end-user', conversationIds: [named], messageIds: [], attachmentIds: [] });
     await deliver(event);
     const [confirmation] = await confirmed(event.payload.jobId);
 
     expect(await heldIds()).toEqual([]);
-    expect(await redis.exists(`ingest:replies:${appId}:${installId}`)).toBe(0);
+    expect(await redis.exists(`ingest:replies:${endUserIdOf(tenantId, appId, installId)}`)).toBe(0);
     expect(await heldIds(otherInstallId)).toEqual([elsewhere]);
     expect(confirmation.payload.purged).toBe(3);
   });

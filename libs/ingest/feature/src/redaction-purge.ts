@@ -1,11 +1,8 @@
-import { buildEvent, Topics } from '@sieve/contracts';
+import { buildEvent, PENDING_REPLIES_HOLDER, Topics } from '@sieve/contracts';
 import { PendingReplies } from '@sieve/ingest-data-access';
 import { ConsumedEvent, EventPublisher, OutgoingEvent } from '@sieve/kafka';
 import { Logger } from '@sieve/telemetry';
 import { GATEWAY_PRODUCER } from './raw-event-meta';
-
-/** Frozen: the redaction worker records one receipt per job and holder under this name. */
-export const PENDING_REPLIES_HOLDER = 'ingest-gateway.pending-replies';
 
 /**
  * Completed redactions: the gateway drops the agent replies still waiting for their install that
@@ -24,9 +21,8 @@ export class RedactionPurge {
   async purge(events: ConsumedEvent<typeof Topics.redactionCompleted>[]): Promise<void> {
     const confirmations: OutgoingEvent<typeof Topics.redactionConfirmations>[] = [];
     for (const { event, traceContext } of events) {
-      const { jobId, kind, install, conversationIds, messageIds } = event.payload;
-      // No install: nothing of it was left to remove when the job ran (an end user erased before, say).
-      const purged = install ? await this.pending.purge(install.appId, install.installId, { kind, conversationIds, messageIds }) : 0;
+      const { jobId, kind, endUserId, conversationIds, messageIds } = event.payload;
+      const purged = await this.pending.purge(endUserId, { kind, conversationIds, messageIds });
       // Ids and counts only: the install and the content stay out of logs.
       this.logger.info({ jobId, purged }, 'pending replies purged for a completed redaction');
       const confirmation = buildEvent(

@@ -3,7 +3,8 @@ import { TransitKeys } from './transit-keys';
 
 /**
  * Deletes transit keys once no topic can still hold the events they sealed (Kafka's retention, 7
- * days by default, and a day to spare): the vault holds about a week of keys, whatever the volume.
+ * days by default, and a day to spare): the vault holds about a week of live keys, whatever the
+ * volume, and the tombstones of destroyed ones.
  */
 export class TransitKeyExpiry {
   private timer?: NodeJS.Timeout;

@@ -46,26 +46,28 @@ export class TransitKeys {
   }
 
   /** Destroys the selected keys: what they sealed, in every retained copy, can't be read any more. How many were live. */
-  async destroy({ tenantId, keyIds, subjectId, conversationId }: TransitKeySelection): Promise<number> {
-    if (keyIds?.length === 0) return 0;
-    const result = await this.dataSource.getRepository(TransitKeyEntity).update(
-      {
-        tenantId,
-        wrapped: Not(IsNull()),
-        ...(keyIds ? { keyId: In([...keyIds]) } : {}),
-        ...(subjectId ? { subjectId } : {}),
-        ...(conversationId ? { conversationId } : {}),
-      },
-      { wrapped: null, kekId: null, destroyedAt: () => 'now()' },
-    );
-    return result.affected ?? 0;
+  async destroy(selection: TransitKeySelection): Promise<number> {
+    const [where, parameters] = whereSelected(selection);
+    const [, affected] = await this.dataSource.query(`UPDATE transit_keys SET wrapped = NULL, kek_id = NULL, destroyed_at = now() WHERE ${where} AND wrapped IS NOT NULL`, parameters);
+    return affected as number;
   }
 
-  /** Deletes keys made before `cutoff` (their events are past the topics' retention), a batch at a time. How many. */
+  /** How many of the selected keys are destroyed (by this or an earlier call): what a receipt reports. */
+  async countDestroyed(selection: TransitKeySelection): Promise<number> {
+    const [where, parameters] = whereSelected(selection);
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM transit_keys WHERE ${where} AND wrapped IS NULL`, parameters);
+    return count;
+  }
+
+  /**
+   * Deletes live keys made before `cutoff` (their events are past the topics' retention), a batch at
+   * a time; how many. Destroyed ones stay, as tombstones: a replay of a redacted unit must find its
+   * key destroyed, not make a new one.
+   */
   async deleteMadeBefore(cutoff: Date, batchSize = 5_000): Promise<number> {
     let deleted = 0;
     for (;;) {
-      const rows = await this.dataSource.getRepository(TransitKeyEntity).find({ select: { keyId: true }, where: { createdAt: LessThan(cutoff) }, take: batchSize });
+      const rows = await this.dataSource.getRepository(TransitKeyEntity).find({ select: { keyId: true }, where: { createdAt: LessThan(cutoff), wrapped: Not(IsNull()) }, take: batchSize });
       if (rows.length === 0) return deleted;
       await this.dataSource.getRepository(TransitKeyEntity).delete({ keyId: In(rows.map(({ keyId }) => keyId)) });
       deleted += rows.length;
@@ -93,6 +95,20 @@ export class TransitKeyConflictError extends Error {
     super(`transit key ${keyId} belongs to another brand than ${tenantId}; a message, attachment or search id belongs to one brand`);
     this.name = 'TransitKeyConflictError';
   }
+}
+
+/** The selection as SQL over transit_keys: one brand's keys, by ids (one array parameter, whatever their number), end user or conversation. */
+function whereSelected({ tenantId, keyIds, subjectId, conversationId }: TransitKeySelection): [string, unknown[]] {
+  const conditions = ['tenant_id = $1'];
+  const parameters: unknown[] = [tenantId];
+  const add = (condition: string, value: unknown) => {
+    parameters.push(value);
+    conditions.push(condition.replace('?', `$${parameters.length}`));
+  };
+  if (keyIds) add('key_id = ANY(?::uuid[])', [...keyIds]);
+  if (subjectId) add('subject_id = ?', subjectId);
+  if (conversationId) add('conversation_id = ?', conversationId);
+  return [conditions.join(' AND '), parameters];
 }
 
 const wrapContext = (tenantId: string, keyId: string) => `tenant:${tenantId}/transit:${keyId}`;

@@ -15,8 +15,20 @@ export class StaffCredentialRepository {
   }
 
   /** Replaces the credential with this id (same label and role, new token). */
-  async putCredential(credential: Pick<StaffCredentialEntity, 'id' | 'tenantId' | 'role' | 'label' | 'tokenHash'>): Promise<void> {
+  async putCredential(credential: Pick<StaffCredentialEntity, 'id' | 'tenantId' | 'role' | 'label' | 'tokenHash'> & Partial<Pick<StaffCredentialEntity, 'createdBy'>>): Promise<void> {
     await this.manager.getRepository(StaffCredentialEntity).upsert(credential, ['id']);
+  }
+
+  /** Whether `ancestor` made this credential, or made the one that made it, and so on. */
+  async wasMadeBy(id: string, ancestor: string): Promise<boolean> {
+    const [{ made }] = await this.manager.query(
+      `WITH RECURSIVE lineage AS (
+         SELECT id, created_by FROM staff_credentials WHERE id = $1
+         UNION SELECT s.id, s.created_by FROM staff_credentials s JOIN lineage l ON s.id = l.created_by
+       ) SELECT EXISTS (SELECT 1 FROM lineage WHERE created_by = $2) AS made`,
+      [id, ancestor],
+    );
+    return made;
   }
 
   listOf(tenantId: string): Promise<StaffCredentialEntity[]> {

@@ -10,6 +10,7 @@ export * from './list-conversations.query';
 export * from './reply-to-conversation.usecase';
 export * from './redaction/request-redaction.usecase';
 export * from './redaction/approve-redaction.usecase';
+export * from './redaction/retry-redaction.usecase';
 export * from './redaction/redaction-jobs.query';
 export * from './redaction/redaction-runner';
 export * from './redaction/record-purge-confirmations.usecase';

@@ -31,7 +31,7 @@ export class ManageStaffUseCase {
     const { role, label } = parseRequest(newStaffRequestSchema, body);
     const token = generateStaffToken();
     const id = randomUUID();
-    await new StaffCredentialRepository(this.dataSource.manager).putCredential({ id, tenantId: admin.tenantId, role, label, tokenHash: hashStaffToken(token) });
+    await new StaffCredentialRepository(this.dataSource.manager).putCredential({ id, tenantId: admin.tenantId, role, label, tokenHash: hashStaffToken(token), createdBy: admin.credentialId });
     const { createdAt } = await this.dataSource.getRepository(StaffCredentialEntity).findOneByOrFail({ id });
     return { id, role, label, createdAt: createdAt.toISOString(), token };
   }

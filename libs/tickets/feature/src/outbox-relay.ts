@@ -3,6 +3,7 @@ import { EventOn, TopicName } from '@sieve/contracts';
 import { EventPublisher } from '@sieve/kafka';
 import type { Logger } from '@sieve/telemetry';
 import { OutboxRepository, PersonalData } from '@sieve/tickets-data-access';
+import { PollingLoop } from './polling-loop';
 
 export interface OutboxRelayOptions {
   /** How long the relay waits when the outbox is empty (a nudge cuts it short). */
@@ -17,9 +18,7 @@ export interface OutboxRelayOptions {
  * one of them publishes at a time.
  */
 export class OutboxRelay {
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -27,22 +26,24 @@ export class OutboxRelay {
     private readonly personalData: PersonalData,
     private readonly logger: Logger,
     private readonly options: OutboxRelayOptions = { idleMs: 500, batchSize: 500 },
-  ) {}
-
-  async start(): Promise<void> {
-    this.running = true;
-    this.loop = this.run();
+  ) {
+    // A full batch means more may be waiting: go on at once.
+    this.loop = new PollingLoop(async () => (await this.publishPending()) === this.options.batchSize, options.idleMs, (error) =>
+      this.logger.warn({ err: error }, 'outbox relay could not publish; it tries again'),
+    );
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  start(): Promise<void> {
+    return this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Something was just written to the outbox: publish now rather than after the idle wait. */
   nudge(): void {
-    this.wake?.();
+    this.loop.nudge();
   }
 
   /**
@@ -76,23 +77,5 @@ export class OutboxRelay {
       await outbox.remove(done);
       return done.length;
     });
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        if ((await this.publishPending()) === this.options.batchSize) continue;
-      } catch (error) {
-        this.logger.warn({ err: error }, 'outbox relay could not publish; it tries again');
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.idleMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
-    }
   }
 }

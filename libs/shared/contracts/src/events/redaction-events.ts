@@ -13,7 +13,9 @@ export const textRange = z
   .refine(({ start, end }) => end > start, { message: 'end must be greater than start' });
 export type TextRange = z.infer<typeof textRange>;
 
-const ids = z.array(z.uuid()).min(1).max(MAX_REDACTION_IDS);
+/** Ids a request names (messages, attachments): one to `MAX_REDACTION_IDS`. */
+export const redactionIds = z.array(z.uuid()).min(1).max(MAX_REDACTION_IDS);
+const ids = redactionIds;
 
 /** What a redaction job removes. Every kind but `end-user` lies within one conversation. */
 export const redactionTarget = z.discriminatedUnion('kind', [
@@ -33,12 +35,14 @@ export const redactionTarget = z.discriminatedUnion('kind', [
 export type RedactionTarget = z.infer<typeof redactionTarget>;
 export type RedactionTargetKind = RedactionTarget['kind'];
 
-/** An agent or admin asked for content to be removed (or an admin approved a request that needed it): the job is ready to run. */
+/**
+ * An agent or admin asked for content to be removed (or an admin approved a request that needed
+ * it): the job is ready to run. Ids only: the reason, typed by a person, stays in the job.
+ */
 export const redactionRequestedV1 = z
   .object({
     jobId: z.uuid(),
     requestedBy: z.string().min(1),
-    reason: z.string().min(1).max(500),
     target: redactionTarget,
   })
   .strict();
@@ -52,16 +56,18 @@ export const redactionCompletedV1 = z
   .object({
     jobId: z.uuid(),
     kind: z.enum(['message', 'messages', 'messages-sent-between', 'attachments', 'conversation', 'end-user']),
-    /** The install the content came from or was sent to, where the gateway holds replies waiting; absent when nothing of it was left to remove. */
-    install: z.object({ appId: z.string().min(1), installId: z.string().min(1).max(128) }).strict().optional(),
-    /** The end user, on an erasure: holders drop everything of theirs (their cached data key, say). */
-    endUserId: z.uuid().optional(),
+    /** Whose content it was (Sieve's end user id, never the install's): on an erasure, holders drop everything of theirs. */
+    endUserId: z.uuid(),
     conversationIds: z.array(z.uuid()),
+    /** The removed messages that others may hold copies of: agent replies (the gateway holds them for the install). */
     messageIds: z.array(z.uuid()),
     attachmentIds: z.array(z.uuid()),
   })
   .strict();
 export type RedactionCompletedV1 = z.infer<typeof redactionCompletedV1>;
+
+/** The gateway's store of agent replies waiting for their install: a holder that confirms purges. */
+export const PENDING_REPLIES_HOLDER = 'ingest-gateway.pending-replies';
 
 /** A holder of copies purged what a completed redaction named (ids, never the content). */
 export const redactionPurgeConfirmedV1 = z

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const REDACTION_ITEM_KINDS = ['message', 'attachment', 'faq-search', 'link-click', 'conversation', 'end-user'] as const;
 export type RedactionItemKind = (typeof REDACTION_ITEM_KINDS)[number];
@@ -8,6 +8,7 @@ export type RedactionItemKind = (typeof REDACTION_ITEM_KINDS)[number];
  * as its removal: a job that crashed resumes with what is not done, and nothing is removed twice.
  */
 @Entity({ name: 'redaction_job_items' })
+@Index('idx_redaction_job_items_undone', ['jobId', 'kind', 'itemId'], { where: 'done_at IS NULL' })
 export class RedactionJobItemEntity {
   @PrimaryColumn('uuid', { name: 'job_id' })
   jobId!: string;

@@ -6,8 +6,8 @@ export type RedactionJobStatus = (typeof REDACTION_JOB_STATUSES)[number];
 
 /**
  * Where a running job is: its items are listed (`planning`), removed a chunk at a time
- * (`removing`), what hangs off the whole is removed and the completion announced (`finishing`),
- * then every other holder of a copy confirms (`confirming`) until the job is `done`.
+ * (`removing`), their keys destroyed and the completion announced (`finishing`), then every other
+ * holder of a copy confirms (`confirming`) until the job is `done`.
  */
 export const REDACTION_JOB_PHASES = ['planning', 'removing', 'finishing', 'confirming', 'done'] as const;
 export type RedactionJobPhase = (typeof REDACTION_JOB_PHASES)[number];
@@ -34,17 +34,6 @@ export class RedactionJobEntity {
   /** Whose content it is (the conversation's end user, or the one erased). */
   @Column('uuid', { name: 'end_user_id', nullable: true })
   endUserId!: string | null;
-
-  /**
-   * The install the content came from, while the job runs: the completion event names it so the
-   * gateway can purge the replies it holds for it. Cleared once the job completes (the audit trail
-   * of an erasure must not keep the device's id).
-   */
-  @Column('text', { name: 'app_id', nullable: true })
-  appId!: string | null;
-
-  @Column('text', { name: 'install_id', nullable: true })
-  installId!: string | null;
 
   /** The staff credential that asked. */
   @Column('uuid', { name: 'requested_by' })

@@ -23,6 +23,10 @@ export class StaffCredentialEntity {
   @Column('char', { name: 'token_hash', length: 64 })
   tokenHash!: string;
 
+  /** The admin's token that made this one (null for tokens provisioned outside the API). */
+  @Column('uuid', { name: 'created_by', nullable: true })
+  createdBy!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

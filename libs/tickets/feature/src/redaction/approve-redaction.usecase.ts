@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { RedactionJobEntity } from '@sieve/tickets-data-access';
+import { RedactionJobEntity, StaffCredentialRepository } from '@sieve/tickets-data-access';
 import { StaffPrincipal } from '../staff-authenticator';
 import { TicketsError } from '../tickets.error';
 import { announceJob } from './announce-job';
@@ -24,7 +24,10 @@ export class ApproveRedactionUseCase {
       if (!job) throw new TicketsError('not-found', `No redaction job ${jobId} in this brand.`);
       if (!job.approvalRequired) throw new TicketsError('conflict', `Job ${jobId} needs no approval: it covered ${job.sizeAtRequest} messages and attachments, within the threshold.`);
       if (job.approvedBy) return false;
-      if (job.requestedBy === staff.credentialId) throw new TicketsError('forbidden', 'A bulk redaction needs a second admin: the one who asked for it cannot approve it.');
+      // A token the requester made (or one made by a token they made) is the requester again.
+      if (job.requestedBy === staff.credentialId || (await new StaffCredentialRepository(manager).wasMadeBy(staff.credentialId, job.requestedBy))) {
+        throw new TicketsError('forbidden', 'A bulk redaction needs a second admin: the one who asked for it, or a token they made, cannot approve it.');
+      }
       await manager.update(RedactionJobEntity, { jobId }, { approvedBy: staff.credentialId, approvedAt: () => 'now()' });
       await announceJob(manager, job, correlationId);
       return true;

@@ -1,8 +1,9 @@
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { BlobStore } from '@sieve/blob-store';
 import { buildEvent, RedactionCompletedV1, Topics } from '@sieve/contracts';
+import { classifyFailure } from '@sieve/kafka';
+import { TransitKeys, TransitKeySelection } from '@sieve/key-vault';
 import { classifyDatabaseError } from '@sieve/persistence';
-import { TransitKeys } from '@sieve/key-vault';
 import type { Logger } from '@sieve/telemetry';
 import {
   AttachmentEntity,
@@ -22,7 +23,8 @@ import {
   SHREDDED,
 } from '@sieve/tickets-data-access';
 import { uploadBlobKeyOf } from '../apply-support-events.usecase';
-import { planItems, RECEIPT_STORES } from './redaction-scope';
+import { PollingLoop } from '../polling-loop';
+import { isConfirmedByAnotherService, planItems, RECEIPT_STORES, receiptStoresOf } from './redaction-scope';
 import { redactRanges } from './text-redaction';
 
 export const REDACTION_WORKER_PRODUCER = 'redaction-worker';
@@ -32,12 +34,12 @@ export interface RedactionRunnerOptions {
   chunkSize: number;
   /** How long an idle runner waits before it looks for work again (a nudge cuts it short). */
   idleMs: number;
-  /** Runs ending in an error (not a database that is down) before a job is failed. */
+  /** Runs ending in an error (not a dependency that is down) before a job is failed. */
   maxAttempts: number;
 }
 
 export interface RedactionRunnerHooks {
-  /** Called after each chunk is committed (tests crash the runner here). */
+  /** Called after each chunk is committed (tests stop the runner here). */
   afterChunk?: (jobId: string, itemsDone: number) => Promise<void> | void;
 }
 
@@ -47,18 +49,17 @@ const ITEM_ORDER: readonly RedactionItemKind[] = ['message', 'attachment', 'link
 /**
  * Carries out redaction jobs. A job is claimed with a session advisory lock (released by
  * PostgreSQL when the process dies, so a restarted worker resumes at once), planned into items,
- * and its items removed a chunk at a time: each chunk's removals and its items' done marks are one
- * transaction, so a crash never half-applies a chunk and never applies one twice. Blobs go before
- * the chunk that marks their attachments (deleting a deleted blob is harmless). Then the transit
- * keys of the content's events (so the copies Kafka retains can't be opened) and, on an erasure,
- * the end user's data key are destroyed — again harmlessly after a crash — and one transaction
- * records the worker's own receipts and puts the completion event in the outbox. The job is completed when every other
- * holder has confirmed (`RecordPurgeConfirmations`).
+ * and its items removed a chunk at a time: a chunk claims its items (`done_at` set where still
+ * null) and removes what it claimed in one transaction, so a crash never half-applies a chunk and
+ * no chunk is applied twice, even by a second worker. Blobs go before the chunk that marks their
+ * attachments (deleting a deleted blob is harmless). An erasure destroys the end user's keys
+ * before anything else, so nothing of theirs arriving meanwhile is stored; a redaction destroys
+ * the transit keys of what it removed at the end. Then one transaction records the worker's own
+ * receipts and puts the completion event in the outbox. The job is completed when every other
+ * holder has confirmed (`RecordPurgeConfirmationsUseCase`).
  */
 export class RedactionRunner {
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -70,22 +71,21 @@ export class RedactionRunner {
     private readonly outboxWritten: () => void,
     private readonly options: RedactionRunnerOptions = { chunkSize: 500, idleMs: 1_000, maxAttempts: 3 },
     private readonly hooks: RedactionRunnerHooks = {},
-  ) {}
-
-  async start(): Promise<void> {
-    this.running = true;
-    this.loop = this.run();
+  ) {
+    this.loop = new PollingLoop(() => this.runNext(), options.idleMs, (error) => this.logger.warn({ err: error }, 'redaction runner could not look for jobs; it tries again'));
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  start(): Promise<void> {
+    return this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** A job may be ready (a request or an approval arrived): look now rather than after the idle wait. */
   nudge(): void {
-    this.wake?.();
+    this.loop.nudge();
   }
 
   /** Claims one runnable job and carries it out as far as the worker can; false if there was none, or it ran into an error (the runner then waits before it tries again). */
@@ -130,12 +130,11 @@ export class RedactionRunner {
     if (job.approvalRequired && !job.approvedBy) return true;
     try {
       if (job.status === 'pending') {
-        await jobs.update({ jobId, status: 'pending' }, { status: 'running', startedAt: () => 'now()' });
+        await jobs.update({ jobId, status: 'pending' }, { status: 'running', startedAt: () => 'coalesce(started_at, now())' });
         this.logger.info({ jobId, target: job.target.kind }, 'redaction job started');
       }
       if (job.phase === 'planning') job = await this.plan(job);
-      while (job.phase === 'removing') job = await this.removeChunk(job);
-      if (job.phase === 'finishing') await this.finish(job);
+      while (job.phase === 'removing' || job.phase === 'finishing') job = job.phase === 'removing' ? await this.removeChunk(job) : await this.finish(job);
       return true;
     } catch (error) {
       await this.recordFailure(job, error);
@@ -143,50 +142,43 @@ export class RedactionRunner {
     }
   }
 
-  /** Lists the job's items and where its content came from (the install the completion event names). */
+  /** Lists the job's items. An erasure first destroys the end user's keys: nothing of theirs is stored or opened from then on. */
   private async plan(job: RedactionJobEntity): Promise<RedactionJobEntity> {
+    if (job.target.kind === 'end-user' && job.endUserId) {
+      await this.transitKeys.destroy({ tenantId: job.tenantId, subjectId: job.endUserId });
+      await this.dataKeys.destroy(job.tenantId, job.endUserId);
+    }
     return this.dataSource.transaction(async (manager) => {
       const itemsTotal = await planItems(manager, job.jobId, job);
-      const install = await this.installOf(manager, job);
-      await manager.update(RedactionJobEntity, { jobId: job.jobId }, { phase: 'removing', itemsTotal, appId: install?.appId ?? null, installId: install?.installId ?? null });
-      return manager.getRepository(RedactionJobEntity).findOneByOrFail({ jobId: job.jobId });
+      await manager.update(RedactionJobEntity, { jobId: job.jobId }, { phase: 'removing', itemsTotal });
+      return { ...job, phase: 'removing' as const, itemsTotal };
     });
-  }
-
-  private async installOf(manager: EntityManager, job: RedactionJobEntity): Promise<{ appId: string; installId: string } | null> {
-    if (job.conversationId) return manager.getRepository(ConversationEntity).findOne({ select: { appId: true, installId: true }, where: { tenantId: job.tenantId, id: job.conversationId } });
-    return manager.getRepository(EndUserEntity).findOne({ select: { appId: true, installId: true }, where: { tenantId: job.tenantId, id: job.endUserId! } });
   }
 
   /** Removes the next chunk of undone items (all of one kind), or moves the job on when there are none. */
   private async removeChunk(job: RedactionJobEntity): Promise<RedactionJobEntity> {
     const items = this.dataSource.getRepository(RedactionJobItemEntity);
-    let kind: RedactionItemKind | undefined;
-    let ids: string[] = [];
-    for (kind of ITEM_ORDER) {
+    for (const kind of ITEM_ORDER) {
       const undone = await items.find({ select: { itemId: true }, where: { jobId: job.jobId, kind, doneAt: IsNull() }, order: { itemId: 'ASC' }, take: this.options.chunkSize });
-      ids = undone.map(({ itemId }) => itemId);
-      if (ids.length > 0) break;
+      if (undone.length === 0) continue;
+      const ids = undone.map(({ itemId }) => itemId);
+      if (kind === 'attachment') await this.deleteBlobs(job.tenantId, ids);
+      const itemsDone = await this.dataSource.transaction(async (manager) => {
+        // Claimed here: an item another run marked done meanwhile is not removed again, nor counted.
+        // (An UPDATE answers [rows, affected].)
+        const [claimed]: [{ item_id: string }[], number] = await manager.query(
+          `UPDATE redaction_job_items SET done_at = now() WHERE job_id = $1 AND kind = $2 AND item_id = ANY($3::uuid[]) AND done_at IS NULL RETURNING item_id`,
+          [job.jobId, kind, ids],
+        );
+        if (claimed.length > 0) await this.remove(manager, job, kind, claimed.map(({ item_id }) => item_id));
+        const [[{ items_done }]]: [{ items_done: number }[], number] = await manager.query(`UPDATE redaction_jobs SET items_done = items_done + $2 WHERE job_id = $1 RETURNING items_done`, [job.jobId, claimed.length]);
+        return items_done;
+      });
+      await this.hooks.afterChunk?.(job.jobId, itemsDone);
+      return { ...job, itemsDone };
     }
-    if (ids.length === 0 || !kind) {
-      await this.dataSource.getRepository(RedactionJobEntity).update({ jobId: job.jobId, phase: 'removing' }, { phase: 'finishing' });
-      return { ...job, phase: 'finishing' };
-    }
-    if (kind === 'attachment') await this.deleteBlobs(job.tenantId, ids);
-    const removalKind = kind;
-    const itemsDone = await this.dataSource.transaction(async (manager) => {
-      await this.remove(manager, job, removalKind, ids);
-      await manager
-        .createQueryBuilder()
-        .update(RedactionJobItemEntity)
-        .set({ doneAt: () => 'now()' })
-        .where('job_id = :jobId AND kind = :kind AND item_id IN (:...ids) AND done_at IS NULL', { jobId: job.jobId, kind: removalKind, ids })
-        .execute();
-      const [{ items_done }] = await manager.query(`UPDATE redaction_jobs SET items_done = items_done + $2 WHERE job_id = $1 RETURNING items_done`, [job.jobId, ids.length]);
-      return items_done as number;
-    });
-    await this.hooks.afterChunk?.(job.jobId, itemsDone);
-    return { ...job, itemsDone };
+    await this.dataSource.getRepository(RedactionJobEntity).update({ jobId: job.jobId, phase: 'removing' }, { phase: 'finishing' });
+    return { ...job, phase: 'finishing' };
   }
 
   private async deleteBlobs(tenantId: string, attachmentIds: string[]): Promise<void> {
@@ -208,7 +200,7 @@ export class RedactionRunner {
     switch (kind) {
       case 'message':
         if (erasure) await manager.delete(MessageEntity, where);
-        else if (job.target.kind === 'message' && job.target.ranges) await this.redactRangesOf(manager, job, job.target.ranges);
+        else if (job.target.kind === 'message' && job.target.ranges) await this.redactRangesOf(manager, job, job.target.messageId, job.target.ranges);
         else await manager.update(MessageEntity, where, { bodySealed: null, ...marker });
         return;
       case 'attachment':
@@ -226,17 +218,16 @@ export class RedactionRunner {
         else await manager.update(ConversationEntity, where, { customFieldsSealed: null, ...marker });
         return;
       case 'end-user':
-        // Replies waiting in the outbox, sealed with the key about to be destroyed, are not sent.
+        // Replies waiting in the outbox, sealed with the destroyed key, are not sent.
         await manager.delete(OutboxMessageEntity, { tenantId: job.tenantId, endUserId: In(ids) });
         await manager.delete(EndUserEntity, where);
         return;
     }
   }
 
-  /** The message's body sealed again with the ranges replaced by the marker (a redacted or shredded body stays as it is). */
-  private async redactRangesOf(manager: EntityManager, job: RedactionJobEntity, ranges: NonNullable<Extract<RedactionJobEntity['target'], { kind: 'message' }>['ranges']>): Promise<void> {
-    if (job.target.kind !== 'message') return;
-    const message = await manager.getRepository(MessageEntity).findOne({ where: { tenantId: job.tenantId, id: job.target.messageId }, lock: { mode: 'pessimistic_write' } });
+  /** The message's body sealed again with the ranges replaced by the marker; a body already gone (redacted whole, or shredded) stays as it is. */
+  private async redactRangesOf(manager: EntityManager, job: RedactionJobEntity, messageId: string, ranges: { start: number; end: number }[]): Promise<void> {
+    const message = await manager.getRepository(MessageEntity).findOne({ where: { tenantId: job.tenantId, id: messageId }, lock: { mode: 'pessimistic_write' } });
     if (!message?.bodySealed) return;
     const owner = { tenantId: message.tenantId, endUserId: message.endUserId };
     const body = await this.personalData.open(owner, 'messages.body', message.id, message.bodySealed);
@@ -246,86 +237,88 @@ export class RedactionRunner {
   }
 
   /**
-   * Destroys the erased end user's data key (again harmlessly after a crash), then records the
-   * worker's receipts and announces the completion in one transaction, once.
+   * Content that arrived while the job ran (a conversation's or a time range's new messages) goes
+   * back to removing. Otherwise the transit keys of what was removed are destroyed (again
+   * harmlessly after a crash), and one transaction records the worker's receipts and announces the
+   * completion, once.
    */
-  private async finish(job: RedactionJobEntity): Promise<void> {
-    const erasure = job.target.kind === 'end-user' && job.endUserId !== null;
-    const counts = await this.doneCounts(this.dataSource.manager, job.jobId);
-    const transitKeysDestroyed = await this.transitKeys.destroy({
-      tenantId: job.tenantId,
-      ...(erasure ? { subjectId: job.endUserId! } : job.target.kind === 'conversation' ? { conversationId: job.conversationId! } : { keyIds: [...(counts.get('message') ?? []), ...(counts.get('attachment') ?? [])] }),
-    });
-    if (erasure) await this.dataKeys.destroy(job.tenantId, job.endUserId!);
+  private async finish(job: RedactionJobEntity): Promise<RedactionJobEntity> {
+    const itemsTotal = await this.dataSource.transaction((manager) => planItems(manager, job.jobId, job));
+    if (itemsTotal !== job.itemsTotal) {
+      await this.dataSource.getRepository(RedactionJobEntity).update({ jobId: job.jobId }, { itemsTotal, phase: 'removing' });
+      return { ...job, itemsTotal, phase: 'removing' };
+    }
+    const items = await this.itemsByKind(job.jobId);
+    const erasure = job.target.kind === 'end-user';
+    const selection: TransitKeySelection = erasure ? { tenantId: job.tenantId, subjectId: job.endUserId! } : { tenantId: job.tenantId, keyIds: [...(items.get('message') ?? []), ...(items.get('attachment') ?? [])] };
+    await this.transitKeys.destroy(selection);
+    const agentReplies = erasure || job.target.kind === 'conversation' ? [] : await this.agentRepliesAmong(job.tenantId, items.get('message') ?? []);
     const announced = await this.dataSource.transaction(async (manager) => {
       const moved = await manager.update(RedactionJobEntity, { jobId: job.jobId, phase: 'finishing' }, { phase: 'confirming' });
       if (moved.affected !== 1) return false;
-      const removed = (kinds: RedactionItemKind[]) => kinds.reduce((sum, kind) => sum + (counts.get(kind)?.length ?? 0), 0);
-      const receipts = [
-        { store: RECEIPT_STORES.database, removed: removed([...ITEM_ORDER]) },
-        // After a crash between destroying and this transaction the keys are found destroyed already: the receipt counts this run's.
-        { store: RECEIPT_STORES.transitKeys, removed: transitKeysDestroyed },
-        ...(job.target.kind === 'attachments' || job.target.kind === 'conversation' || erasure ? [{ store: RECEIPT_STORES.blobs, removed: removed(['attachment']) }] : []),
-        ...(erasure ? [{ store: RECEIPT_STORES.dataKeys, removed: 1 }] : []),
-      ];
-      await manager.insert(RedactionReceiptEntity, receipts.map((receipt) => ({ ...receipt, jobId: job.jobId, confirmedAt: new Date() })));
+      const removed: Record<string, number> = {
+        [RECEIPT_STORES.database]: [...items.values()].reduce((sum, ids) => sum + ids.length, 0),
+        [RECEIPT_STORES.transitKeys]: await this.transitKeys.countDestroyed(selection),
+        [RECEIPT_STORES.blobs]: items.get('attachment')?.length ?? 0,
+        [RECEIPT_STORES.dataKeys]: 1,
+      };
+      const own = receiptStoresOf(job.target.kind).filter((store) => !isConfirmedByAnotherService(store));
+      await manager.insert(
+        RedactionReceiptEntity,
+        own.map((store) => ({ jobId: job.jobId, store, removed: removed[store], confirmedAt: new Date() })),
+      );
       const completed: RedactionCompletedV1 = {
         jobId: job.jobId,
         kind: job.target.kind,
-        ...(job.appId && job.installId ? { install: { appId: job.appId, installId: job.installId } } : {}),
-        ...(erasure ? { endUserId: job.endUserId! } : {}),
-        conversationIds: job.conversationId ? [job.conversationId] : (counts.get('conversation') ?? []),
-        // Whole conversations and erasures are purged by conversation and install; smaller jobs name what they removed.
-        messageIds: job.target.kind === 'conversation' || erasure ? [] : (counts.get('message') ?? []),
-        attachmentIds: job.target.kind === 'conversation' || erasure ? [] : (counts.get('attachment') ?? []),
+        endUserId: job.endUserId!,
+        conversationIds: job.conversationId ? [job.conversationId] : (items.get('conversation') ?? []),
+        // Whole conversations and erasures are purged by conversation and end user; smaller jobs name the agent replies they removed.
+        messageIds: agentReplies,
+        attachmentIds: erasure || job.target.kind === 'conversation' ? [] : (items.get('attachment') ?? []),
       };
       const event = buildEvent('redaction.completed', completed, { tenantId: job.tenantId, producer: REDACTION_WORKER_PRODUCER, correlationId: job.jobId, causationId: null });
       await new OutboxRepository(manager).add({ topic: Topics.redactionCompleted, key: job.jobId, event });
       return true;
     });
-    if (!announced) return;
-    this.outboxWritten();
-    this.logger.info({ jobId: job.jobId, target: job.target.kind, items: job.itemsTotal }, 'redaction job removed its content; waiting for the other holders to confirm');
+    if (announced) {
+      this.outboxWritten();
+      this.logger.info({ jobId: job.jobId, target: job.target.kind, items: itemsTotal }, 'redaction job removed its content; waiting for the other holders to confirm');
+    }
+    return { ...job, phase: 'confirming' };
   }
 
-  private async doneCounts(manager: EntityManager, jobId: string): Promise<Map<RedactionItemKind, string[]>> {
-    const rows = await manager.getRepository(RedactionJobItemEntity).find({ select: { kind: true, itemId: true }, where: { jobId } });
+  private async agentRepliesAmong(tenantId: string, messageIds: string[]): Promise<string[]> {
+    if (messageIds.length === 0) return [];
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM messages WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND author = 'agent'`, [tenantId, messageIds]);
+    return rows.map(({ id }) => id);
+  }
+
+  private async itemsByKind(jobId: string): Promise<Map<RedactionItemKind, string[]>> {
+    const rows = await this.dataSource.getRepository(RedactionJobItemEntity).find({ select: { kind: true, itemId: true }, where: { jobId } });
     const byKind = new Map<RedactionItemKind, string[]>();
-    for (const { kind, itemId } of rows) byKind.set(kind, [...(byKind.get(kind) ?? []), itemId]);
+    for (const { kind, itemId } of rows) {
+      const ids = byKind.get(kind) ?? [];
+      ids.push(itemId);
+      byKind.set(kind, ids);
+    }
     return byKind;
   }
 
   /**
-   * A database that is down is waited out (the job resumes where it was); any other error counts
-   * as an attempt, and the job fails after `maxAttempts` with the error's message (never content).
+   * A dependency that is down (the database, the key vault) is waited out: the job resumes where
+   * it was. Any other error counts as an attempt, and the job fails after `maxAttempts`; what the
+   * API shows names the kind of error only (messages may quote data), the log has the rest.
    */
   private async recordFailure(job: RedactionJobEntity, error: unknown): Promise<void> {
-    if (classifyDatabaseError(error) === 'transient') {
-      this.logger.warn({ err: error, jobId: job.jobId }, 'redaction job paused: the database is not reachable; it resumes where it was');
+    if (classifyFailure(error, [classifyDatabaseError]) === 'transient') {
+      this.logger.warn({ err: error, jobId: job.jobId }, 'redaction job paused: a dependency is not reachable; it resumes where it was');
       return;
     }
     const attempts = job.attempts + 1;
     const failed = attempts >= this.options.maxAttempts;
-    const failure = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : 'unknown error';
+    const kind = error instanceof Error ? error.name : 'an unknown error';
+    const failure = `Stopped after ${attempts} attempts by ${kind}; the redaction worker's log has the details under this job id. An admin can run it again with POST /v1/redactions/${job.jobId}/retry.`;
     this.logger.error({ err: error, jobId: job.jobId, attempts }, failed ? 'redaction job failed' : 'redaction job ran into an error; it is tried again');
     await this.dataSource.getRepository(RedactionJobEntity).update({ jobId: job.jobId }, { attempts, ...(failed ? { status: 'failed', failure } : {}) });
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        if (await this.runNext()) continue;
-      } catch (error) {
-        this.logger.warn({ err: error }, 'redaction runner could not look for jobs; it tries again');
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.idleMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = undefined;
-    }
   }
 }

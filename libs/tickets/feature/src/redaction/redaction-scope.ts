@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { RedactionTarget } from '@sieve/contracts';
+import { PENDING_REPLIES_HOLDER, RedactionTarget } from '@sieve/contracts';
 import { RedactionItemKind } from '@sieve/tickets-data-access';
 
 /** Whose a job is and where its content lies: the conversation, or (on an erasure) the end user. */
@@ -85,6 +85,9 @@ export function receiptStoresOf(kind: RedactionTarget['kind']): string[] {
   ];
 }
 
+/** The stores other services empty and confirm over Kafka; the worker confirms the rest as it works. */
+export const isConfirmedByAnotherService = (store: string) => store === RECEIPT_STORES.pendingReplies;
+
 export const RECEIPT_STORES = {
   /** The ticket tables: bodies, names, custom fields, rows. */
   database: 'ticket-store.database',
@@ -95,5 +98,5 @@ export const RECEIPT_STORES = {
   /** The end user's data key, destroyed: what it sealed anywhere (backups, the outbox) can't be opened. */
   dataKeys: 'ticket-store.data-keys',
   /** Agent replies the gateway holds for the install (confirmed over Kafka). */
-  pendingReplies: 'ingest-gateway.pending-replies',
+  pendingReplies: PENDING_REPLIES_HOLDER,
 } as const;

@@ -21,12 +21,14 @@ import { ReplyToConversationUseCase } from '../reply-to-conversation.usecase';
 import { StaffPrincipal } from '../staff-authenticator';
 import { scenario, sealingFirst } from '../testing/support-scenario';
 import { TicketsError } from '../tickets.error';
+import { ManageStaffUseCase } from '../manage-staff.usecase';
 import { ApproveRedactionUseCase } from './approve-redaction.usecase';
 import { RecordPurgeConfirmationsUseCase } from './record-purge-confirmations.usecase';
 import { RedactionJobsQuery } from './redaction-jobs.query';
 import { RedactionRunner } from './redaction-runner';
 import { RECEIPT_STORES } from './redaction-scope';
 import { RequestRedactionUseCase } from './request-redaction.usecase';
+import { RetryRedactionUseCase } from './retry-redaction.usecase';
 import { REDACTION_MARKER } from './text-redaction';
 
 const APPROVAL_THRESHOLD = 6;
@@ -51,9 +53,11 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
   let jobs: RedactionJobsQuery;
   let request: RequestRedactionUseCase;
   let approve: ApproveRedactionUseCase;
+  let retry: RetryRedactionUseCase;
   let runner: RedactionRunner;
   let confirmations: RecordPurgeConfirmationsUseCase;
-  let failNextChunk = false;
+  /** Chunks still to fail (the worker stopping between chunks, or a fault that stays). */
+  let chunksToFail = 0;
   const tenants: string[] = [];
 
   beforeAll(async () => {
@@ -76,14 +80,19 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     jobs = new RedactionJobsQuery(dataSource);
     request = new RequestRedactionUseCase(dataSource, personalData, jobs, { approvalThreshold: APPROVAL_THRESHOLD }, () => {});
     approve = new ApproveRedactionUseCase(dataSource, jobs, () => {});
+    retry = new RetryRedactionUseCase(dataSource, jobs, () => {});
     runner = new RedactionRunner(dataSource, personalData, dataKeys, vault.transitKeys, blobs, quietLogger, () => {}, { chunkSize: 2, idleMs: 50, maxAttempts: 3 }, {
       afterChunk: () => {
-        if (!failNextChunk) return;
-        failNextChunk = false;
+        if (chunksToFail === 0) return;
+        chunksToFail--;
         throw new Error('the worker stopped here');
       },
     });
     confirmations = new RecordPurgeConfirmationsUseCase(dataSource, quietLogger);
+  });
+
+  afterEach(() => {
+    chunksToFail = 0;
   });
 
   afterAll(async () => {
@@ -183,7 +192,8 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     expect(after.messages.find(({ id }) => id === untouched)!.body).toContain('4111 1111 1111 1111');
 
     const [completion] = completionsOf(job.jobId);
-    expect(completion.payload).toEqual<RedactionCompletedV1>({ jobId: job.jobId, kind: 'message', install: { appId: p.appId, installId: p.installId }, conversationIds: [p.conversationId], messageIds: [target], attachmentIds: [] });
+    // An end user's message: nobody outside the ticket store holds a copy, so no message id is named.
+    expect(completion.payload).toEqual<RedactionCompletedV1>({ jobId: job.jobId, kind: 'message', endUserId: p.endUserId, conversationIds: [p.conversationId], messageIds: [], attachmentIds: [] });
   });
 
   it('redacts messages by id and by sent time: their bodies are gone for good, the others stay', async () => {
@@ -256,10 +266,11 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     const readable = await readableEverywhere(p.tenantId);
     for (const planted of [p.marker, p.installId, '4111']) expect(readable).not.toContain(planted);
     expect(await dataSource.query(`select destroyed_at is not null as destroyed from data_keys where subject_id = $1`, [p.endUserId])).toEqual([{ destroyed: true }]);
-    // Only ids are kept in the audit trail, and the install is forgotten once the job completed.
-    expect(await dataSource.getRepository(RedactionJobEntity).findOneByOrFail({ jobId: job.jobId })).toMatchObject({ endUserId: p.endUserId, appId: null, installId: null });
+    // Only ids are kept in the audit trail and sent on: Sieve's end user id, never the install's.
+    expect(JSON.stringify(await dataSource.getRepository(RedactionJobEntity).findOneByOrFail({ jobId: job.jobId }))).not.toContain(p.installId);
     const [completion] = completionsOf(job.jobId);
-    expect(completion.payload).toMatchObject({ kind: 'end-user', endUserId: p.endUserId, install: { appId: p.appId, installId: p.installId }, conversationIds: [p.conversationId] });
+    expect(completion.payload).toMatchObject({ kind: 'end-user', endUserId: p.endUserId, conversationIds: [p.conversationId] });
+    expect(JSON.stringify(completion)).not.toContain(p.installId);
 
     // The install writing again stores nothing: its end user is gone for good.
     await expect(apply.execute([p.faqSearch()])).rejects.toThrow(PermanentEventError);
@@ -290,7 +301,7 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
   it('resumes a job that stopped between chunks and applies every chunk once', async () => {
     const p = await planted(5);
     const job = await request.redact(p.agent, p.conversationId, { reason: 'resume', messageIds: p.messageIds }, 'corr');
-    failNextChunk = true;
+    chunksToFail = 1;
     expect(await runner.runJob(job.jobId)).toBe('error');
     const firstChunk: { id: string; redacted_at: Date }[] = await dataSource.query(`select id, redacted_at from messages where id = any($1) and redacted_at is not null order by id`, [p.messageIds]);
     expect(firstChunk).toHaveLength(2);
@@ -349,5 +360,78 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     expect((await jobs.list(staff(randomUUID()), {})).items).toEqual([]);
     await expect(jobs.show(staff(randomUUID()), made[0])).rejects.toMatchObject({ code: 'not-found' });
     for (const jobId of made) await carryOut(p.tenantId, jobId);
+  });
+
+  it('does not take a token the requester made (or one made by it) as a second admin', async () => {
+    const p = await planted(APPROVAL_THRESHOLD);
+    const staffApi = new ManageStaffUseCase(dataSource);
+    const requester = await staffApi.add(staff(p.tenantId, 'admin'), { role: 'admin', label: 'requester' });
+    const asRequester = { tenantId: p.tenantId, role: 'admin' as const, credentialId: requester.id };
+    const minted = await staffApi.add(asRequester, { role: 'admin', label: 'made by the requester' });
+    const grandchild = await staffApi.add({ ...asRequester, credentialId: minted.id }, { role: 'admin', label: 'made by that one' });
+    const job = await request.redact(asRequester, p.conversationId, { reason: 'bulk' }, 'corr');
+    for (const credentialId of [minted.id, grandchild.id]) {
+      await expect(approve.execute({ ...asRequester, credentialId }, job.jobId, 'corr')).rejects.toMatchObject({ code: 'forbidden' });
+    }
+    const independent = await staffApi.add(staff(p.tenantId, 'admin'), { role: 'admin', label: 'another admin' });
+    expect(await approve.execute({ ...asRequester, credentialId: independent.id }, job.jobId, 'corr')).toMatchObject({ approval: { approvedBy: independent.id } });
+    await carryOut(p.tenantId, job.jobId);
+  });
+
+  it('fails a job after repeated errors, saying nothing of the content, and runs it again on an admin’s retry', async () => {
+    const p = await planted(6);
+    const job = await request.redact(p.agent, p.conversationId, { reason: 'retry', messageIds: p.messageIds }, 'corr');
+    // Three chunks of two, each followed by an error: the third fails the job.
+    chunksToFail = 3;
+    for (let attempt = 0; attempt < 3; attempt++) expect(await runner.runJob(job.jobId)).toBe('error');
+    const failed = await jobs.show(p.agent, job.jobId);
+    expect(failed).toMatchObject({ status: 'failed', failure: expect.stringContaining(`/v1/redactions/${job.jobId}/retry`), progress: { itemsTotal: 6, itemsDone: 6 } });
+    expect(failed.failure).not.toContain(p.marker);
+    expect(await runner.runJob(job.jobId)).toBe('progressed');
+    expect(await jobs.show(p.agent, job.jobId)).toMatchObject({ status: 'failed' });
+
+    await expect(retry.execute(staff(randomUUID(), 'admin'), job.jobId, 'corr')).rejects.toMatchObject({ code: 'not-found' });
+    expect(await retry.execute(staff(p.tenantId, 'admin'), job.jobId, 'corr')).toMatchObject({ status: 'pending', failure: null });
+    expect(await carryOut(p.tenantId, job.jobId)).toMatchObject({ status: 'completed', progress: { itemsTotal: 6, itemsDone: 6 } });
+    await expect(retry.execute(staff(p.tenantId, 'admin'), job.jobId, 'corr')).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('refuses ranges of a message while another job redacts parts of it (its offsets would shift)', async () => {
+    const p = await planted(1);
+    const [target] = p.messageIds;
+    const first = await request.redact(p.agent, p.conversationId, { reason: 'one', messageId: target, ranges: [{ start: 0, end: 7 }] }, 'corr');
+    await expect(request.redact(p.agent, p.conversationId, { reason: 'two', messageId: target, ranges: [{ start: 10, end: 14 }] }, 'corr')).rejects.toMatchObject({ code: 'conflict' });
+    await carryOut(p.tenantId, first.jobId);
+    // "message 0 card …" became "[redacted] 0 card …": the second job's offsets are into that.
+    const second = await request.redact(p.agent, p.conversationId, { reason: 'two', messageId: target, ranges: [{ start: REDACTION_MARKER.length, end: REDACTION_MARKER.length + 3 }] }, 'corr');
+    await carryOut(p.tenantId, second.jobId);
+    expect((await view.execute(p.agent, p.conversationId)).messages.find(({ id }) => id === target)!.body).toBe(`${REDACTION_MARKER}${REDACTION_MARKER}card 4111 1111 1111 1111 ${p.marker}`);
+  });
+
+  it('takes confirmations only from the holders the job waits for', async () => {
+    const p = await planted(1);
+    const job = await request.redact(p.agent, p.conversationId, { reason: 'holders', messageId: p.messageIds[0] }, 'corr');
+    expect(await runner.runJob(job.jobId)).toBe('progressed');
+    const from = (holder: string) =>
+      confirmations.execute([{ event: buildEvent('redaction.purge-confirmed', { jobId: job.jobId, holder, purged: 0, confirmedAt: new Date().toISOString() }, { tenantId: p.tenantId, producer: 'test', correlationId: 'c', causationId: null }), key: null, partition: 0, offset: '0', traceContext: ROOT_CONTEXT }]);
+    await from(RECEIPT_STORES.database);
+    await from('someone-else');
+    expect(await jobs.show(p.agent, job.jobId)).toMatchObject({ status: 'running' });
+    await confirm(p.tenantId, job.jobId, 0);
+    expect(await jobs.show(p.agent, job.jobId)).toMatchObject({ status: 'completed' });
+    await drainOutbox();
+  });
+
+  it('removes what arrives in a conversation while its redaction runs', async () => {
+    const p = await planted(2);
+    const job = await request.redact(p.agent, p.conversationId, { reason: 'growing' }, 'corr');
+    chunksToFail = 1;
+    expect(await runner.runJob(job.jobId)).toBe('error');
+    const late = p.message(`late ${p.marker}`);
+    await apply.execute([late]);
+    const done = await carryOut(p.tenantId, job.jobId);
+    const lateId = (late.event.payload as { message: { id: string } }).message.id;
+    expect(done!.progress.itemsTotal).toBe(done!.progress.itemsDone);
+    expect((await view.execute(p.agent, p.conversationId)).messages.find(({ id }) => id === lateId)).toMatchObject({ redacted: true, redaction: { jobId: job.jobId } });
   });
 });

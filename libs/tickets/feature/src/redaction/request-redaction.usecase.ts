@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { z } from 'zod';
-import { MAX_REDACTION_IDS, RedactionTarget, textRange } from '@sieve/contracts';
+import { redactionIds, RedactionTarget, textRange } from '@sieve/contracts';
 import { AttachmentEntity, EndUserEntity, MessageEntity, PersonalData, RedactionJobEntity, SHREDDED } from '@sieve/tickets-data-access';
 import { requireConversation } from '../conversation-lookup';
 import { parseRequest } from '../parse-request';
@@ -12,7 +12,7 @@ import { announceJob } from './announce-job';
 import { contentCountOf, RedactionScope } from './redaction-scope';
 import { RedactionJobView, RedactionJobsQuery } from './redaction-jobs.query';
 
-const ids = z.array(z.uuid()).min(1).max(MAX_REDACTION_IDS);
+const ids = redactionIds;
 const common = {
   reason: z.string().trim().min(1).max(500),
   /** Makes a retried request one job. */
@@ -97,7 +97,24 @@ export class RequestRedactionUseCase {
     scopeOf: (manager: EntityManager) => Promise<RedactionScope>,
   ): Promise<RedactionJobView> {
     const jobId = request.jobId ?? randomUUID();
-    const created = await this.dataSource.transaction(async (manager) => {
+    const created = await this.recordOnce(jobId, staff, request, correlationId, scopeOf).catch((error: unknown) => {
+      // Two tries of one job at once that nothing else serialised (an erasure of an end user already erased): the second finds the first.
+      if (isUniqueViolation(error)) return this.recordOnce(jobId, staff, request, correlationId, scopeOf);
+      throw error;
+    });
+    if (created) this.outboxWritten();
+    return (await this.jobs.find(this.dataSource.manager, staff.tenantId, jobId))!;
+  }
+
+  /** Records the job unless it exists; whether it was made and announced now. */
+  private recordOnce(
+    jobId: string,
+    staff: StaffPrincipal,
+    request: { reason: string },
+    correlationId: string,
+    scopeOf: (manager: EntityManager) => Promise<RedactionScope>,
+  ): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
       const scope = await scopeOf(manager);
       const existing = await manager.getRepository(RedactionJobEntity).findOneBy({ jobId });
       if (existing) {
@@ -113,8 +130,6 @@ export class RequestRedactionUseCase {
       if (!approvalRequired) await announceJob(manager, job, correlationId);
       return !approvalRequired;
     });
-    if (created) this.outboxWritten();
-    return (await this.jobs.find(this.dataSource.manager, staff.tenantId, jobId))!;
   }
 
   /** A message of this conversation, and ranges that lie within its body (offsets into the text the agent API shows). */
@@ -122,6 +137,13 @@ export class RequestRedactionUseCase {
     const message = await manager.getRepository(MessageEntity).findOneBy({ tenantId, conversationId, id: target.messageId });
     if (!message) throw new TicketsError('not-found', `No message ${target.messageId} in conversation ${conversationId}.`);
     if (!target.ranges || !message.bodySealed) return;
+    // Offsets are into the body as it is now: another job's markers, still to come, would shift them.
+    const pending = await manager
+      .getRepository(RedactionJobEntity)
+      .createQueryBuilder('j')
+      .where(`j.tenant_id = :tenantId AND j.status IN ('pending', 'running') AND j.target ->> 'kind' = 'message' AND j.target ->> 'messageId' = :messageId AND j.target -> 'ranges' IS NOT NULL`, { tenantId, messageId: target.messageId })
+      .getOne();
+    if (pending) throw new TicketsError('conflict', `Parts of message ${target.messageId} are being redacted already (job ${pending.jobId}); ask again, with offsets into the body as it is then, once that job completed.`);
     const body = await this.personalData.open({ tenantId, endUserId }, 'messages.body', message.id, message.bodySealed);
     if (body === SHREDDED) return;
     const length = body.toString('utf8').length;
@@ -144,3 +166,5 @@ async function requireAll(manager: EntityManager, entity: typeof MessageEntity |
   const missing = [...new Set(ids)].filter((id) => !found.has(id));
   if (missing.length > 0) throw new TicketsError('not-found', `No ${noun} ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''} in conversation ${conversationId}.`);
 }
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === '23505' || (error as { driverError?: { code?: string } } | null)?.driverError?.code === '23505';
