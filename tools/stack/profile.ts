@@ -24,6 +24,8 @@ export const SERVICE_PORTS: Record<ServiceName, number> = {
 export function serviceEnvironment(service: ServiceName, profile: StackProfile, portOf: (service: ServiceName) => number = (name) => SERVICE_PORTS[name]): Record<string, string> {
   const common = { KAFKA_BROKERS: LOCAL_KAFKA_BROKERS, HTTP_PORT: String(portOf(service)) };
   // The services that seal or open what travels on clean topics share the key vault.
+  // The ticket context's two processes (ticket store, redaction worker) share its database, blob store and key file.
+  const ticketContext = { DATABASE_URL: localDatabaseUrl('tickets', profile), BLOB_STORE_DIR: localBlobDirectory(profile), KEY_ENCRYPTION_KEY_FILE: localKeyFile(profile), KEY_ENCRYPTION_KEY_FILE_CREATE: 'true' };
   const keyVault = { KEY_VAULT_DATABASE_URL: localDatabaseUrl('keys', profile), TRANSIT_KEY_ENCRYPTION_KEY_FILE: localKeyFile(profile, 'transit'), TRANSIT_KEY_ENCRYPTION_KEY_FILE_CREATE: 'true' };
   switch (service) {
     case 'ingest-gateway':
@@ -50,22 +52,12 @@ export function serviceEnvironment(service: ServiceName, profile: StackProfile, 
       return {
         ...common,
         ...keyVault,
-        DATABASE_URL: localDatabaseUrl('tickets', profile),
-        BLOB_STORE_DIR: localBlobDirectory(profile),
-        KEY_ENCRYPTION_KEY_FILE: localKeyFile(profile),
-        KEY_ENCRYPTION_KEY_FILE_CREATE: 'true',
+        ...ticketContext,
         // The local stack only; a deployment takes it from its secret store.
         DOWNLOAD_LINK_SECRET: 'local-stack-only-download-link-secret',
       };
     case 'redaction-worker':
       // The ticket context's second process: its database, blob store and key file.
-      return {
-        ...common,
-        ...keyVault,
-        DATABASE_URL: localDatabaseUrl('tickets', profile),
-        BLOB_STORE_DIR: localBlobDirectory(profile),
-        KEY_ENCRYPTION_KEY_FILE: localKeyFile(profile),
-        KEY_ENCRYPTION_KEY_FILE_CREATE: 'true',
-      };
+      return { ...common, ...keyVault, ...ticketContext };
   }
 }

@@ -18,7 +18,7 @@ describe('the gateway through a broker outage', () => {
   beforeAll(async () => {
     broker = LocalBroker.find();
     Platform.build();
-    kafka = await isolatedKafka(testStack.brokers, 'outage', [Topics.sdkRaw, Topics.agentReplies]);
+    kafka = await isolatedKafka(testStack.brokers, 'outage', [Topics.sdkRaw, Topics.agentReplies, Topics.redactionCompleted, Topics.redactionConfirmations]);
     brand = await provisionTenant(
       { ingest: testStack.databaseUrl('ingest'), tickets: testStack.databaseUrl('tickets') },
       { tenantId: randomUUID(), tenantName: 'Outage', appId: randomUUID(), appName: 'Outage app', staff: [] },

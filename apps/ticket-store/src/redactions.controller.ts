@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { MessageHeaders } from '@sieve/contracts';
 import { correlationIdOf } from '@sieve/service-runtime';
-import { ApproveRedactionUseCase, RedactionJobPage, RedactionJobsQuery, RedactionJobView, RequestRedactionUseCase, RetryRedactionUseCase, StaffAuthenticator } from '@sieve/tickets-feature';
+import { DecideRedactionJobUseCase, RedactionJobPage, RedactionJobsQuery, RedactionJobView, RequestRedactionUseCase, StaffAuthenticator } from '@sieve/tickets-feature';
 import { CONVERSATION_ROLES } from './conversations.controller';
 import { asStaff } from './staff-request';
 
@@ -14,8 +14,7 @@ export class RedactionsController {
   constructor(
     private readonly staff: StaffAuthenticator,
     private readonly requestRedaction: RequestRedactionUseCase,
-    private readonly approveRedaction: ApproveRedactionUseCase,
-    private readonly retryRedaction: RetryRedactionUseCase,
+    private readonly decide: DecideRedactionJobUseCase,
     private readonly jobs: RedactionJobsQuery,
   ) {}
 
@@ -58,7 +57,7 @@ export class RedactionsController {
     @Headers(MessageHeaders.correlationId) correlationHeader: string | undefined,
     @Param('jobId') jobId: string,
   ): Promise<RedactionJobView> {
-    return asStaff(this.staff, authorization, ['admin'], (admin) => this.approveRedaction.execute(admin, jobId, correlationIdOf(correlationHeader)));
+    return asStaff(this.staff, authorization, ['admin'], (admin) => this.decide.approve(admin, jobId, correlationIdOf(correlationHeader)));
   }
 
   @Post('redactions/:jobId/retry')
@@ -68,6 +67,6 @@ export class RedactionsController {
     @Headers(MessageHeaders.correlationId) correlationHeader: string | undefined,
     @Param('jobId') jobId: string,
   ): Promise<RedactionJobView> {
-    return asStaff(this.staff, authorization, ['admin'], (admin) => this.retryRedaction.execute(admin, jobId, correlationIdOf(correlationHeader)));
+    return asStaff(this.staff, authorization, ['admin'], (admin) => this.decide.retry(admin, jobId, correlationIdOf(correlationHeader)));
   }
 }

@@ -10,9 +10,8 @@ import { GetConversationQuery } from './get-conversation.query';
 import { ListConversationsQuery } from './list-conversations.query';
 import { ManageStaffUseCase } from './manage-staff.usecase';
 import { ReplyToConversationUseCase } from './reply-to-conversation.usecase';
-import { ApproveRedactionUseCase } from './redaction/approve-redaction.usecase';
+import { DecideRedactionJobUseCase } from './redaction/decide-redaction-job.usecase';
 import { RedactionJobsQuery } from './redaction/redaction-jobs.query';
-import { RetryRedactionUseCase } from './redaction/retry-redaction.usecase';
 import { RedactionRules, RequestRedactionUseCase } from './redaction/request-redaction.usecase';
 import { StaffAuthenticator } from './staff-authenticator';
 
@@ -42,8 +41,7 @@ export class TicketsModule {
       { provide: ChangeStatusUseCase, useValue: new ChangeStatusUseCase(dataSource) },
       { provide: RedactionJobsQuery, useValue: redactionJobs },
       { provide: RequestRedactionUseCase, useValue: new RequestRedactionUseCase(dataSource, personalData, redactionJobs, redactionRules, outboxWritten) },
-      { provide: ApproveRedactionUseCase, useValue: new ApproveRedactionUseCase(dataSource, redactionJobs, outboxWritten) },
-      { provide: RetryRedactionUseCase, useValue: new RetryRedactionUseCase(dataSource, redactionJobs, outboxWritten) },
+      { provide: DecideRedactionJobUseCase, useValue: new DecideRedactionJobUseCase(dataSource, redactionJobs, outboxWritten) },
       { provide: ManageStaffUseCase, useValue: new ManageStaffUseCase(dataSource) },
     ];
     return { module: TicketsModule, providers, exports: providers.map((provider) => provider.provide) };

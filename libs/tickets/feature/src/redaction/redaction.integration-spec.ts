@@ -22,13 +22,12 @@ import { StaffPrincipal } from '../staff-authenticator';
 import { scenario, sealingFirst } from '../testing/support-scenario';
 import { TicketsError } from '../tickets.error';
 import { ManageStaffUseCase } from '../manage-staff.usecase';
-import { ApproveRedactionUseCase } from './approve-redaction.usecase';
+import { DecideRedactionJobUseCase } from './decide-redaction-job.usecase';
 import { RecordPurgeConfirmationsUseCase } from './record-purge-confirmations.usecase';
 import { RedactionJobsQuery } from './redaction-jobs.query';
 import { RedactionRunner } from './redaction-runner';
 import { RECEIPT_STORES } from './redaction-scope';
 import { RequestRedactionUseCase } from './request-redaction.usecase';
-import { RetryRedactionUseCase } from './retry-redaction.usecase';
 import { REDACTION_MARKER } from './text-redaction';
 
 const APPROVAL_THRESHOLD = 6;
@@ -52,8 +51,7 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
   let download: DownloadAttachmentQuery;
   let jobs: RedactionJobsQuery;
   let request: RequestRedactionUseCase;
-  let approve: ApproveRedactionUseCase;
-  let retry: RetryRedactionUseCase;
+  let decide: DecideRedactionJobUseCase;
   let runner: RedactionRunner;
   let confirmations: RecordPurgeConfirmationsUseCase;
   /** Chunks still to fail (the worker stopping between chunks, or a fault that stays). */
@@ -79,8 +77,7 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     download = new DownloadAttachmentQuery(dataSource, personalData, blobs, links);
     jobs = new RedactionJobsQuery(dataSource);
     request = new RequestRedactionUseCase(dataSource, personalData, jobs, { approvalThreshold: APPROVAL_THRESHOLD }, () => {});
-    approve = new ApproveRedactionUseCase(dataSource, jobs, () => {});
-    retry = new RetryRedactionUseCase(dataSource, jobs, () => {});
+    decide = new DecideRedactionJobUseCase(dataSource, jobs, () => {});
     runner = new RedactionRunner(dataSource, personalData, dataKeys, vault.transitKeys, blobs, quietLogger, () => {}, { chunkSize: 2, idleMs: 50, maxAttempts: 3 }, {
       afterChunk: () => {
         if (chunksToFail === 0) return;
@@ -288,14 +285,14 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     expect(await jobs.show(admin, job.jobId)).toMatchObject({ status: 'pending', startedAt: null });
     expect((await jobs.list(admin, { awaitingApproval: 'true' })).items.map(({ jobId }) => jobId)).toEqual([job.jobId]);
 
-    await expect(approve.execute(admin, job.jobId, 'corr')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(decide.approve(admin, job.jobId, 'corr')).rejects.toMatchObject({ code: 'forbidden' });
     const second = staff(p.tenantId, 'admin');
-    expect(await approve.execute(second, job.jobId, 'corr')).toMatchObject({ approval: { required: true, approvedBy: second.credentialId } });
-    expect(await approve.execute(staff(p.tenantId, 'admin'), job.jobId, 'corr')).toMatchObject({ approval: { approvedBy: second.credentialId } });
+    expect(await decide.approve(second, job.jobId, 'corr')).toMatchObject({ approval: { required: true, approvedBy: second.credentialId } });
+    expect(await decide.approve(staff(p.tenantId, 'admin'), job.jobId, 'corr')).toMatchObject({ approval: { approvedBy: second.credentialId } });
     expect(await carryOut(p.tenantId, job.jobId)).toMatchObject({ status: 'completed' });
 
     const small = await request.redact(admin, p.conversationId, { reason: 'one', messageId: p.messageIds[0] }, 'corr');
-    await expect(approve.execute(second, small.jobId, 'corr')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(decide.approve(second, small.jobId, 'corr')).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('resumes a job that stopped between chunks and applies every chunk once', async () => {
@@ -371,10 +368,10 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     const grandchild = await staffApi.add({ ...asRequester, credentialId: minted.id }, { role: 'admin', label: 'made by that one' });
     const job = await request.redact(asRequester, p.conversationId, { reason: 'bulk' }, 'corr');
     for (const credentialId of [minted.id, grandchild.id]) {
-      await expect(approve.execute({ ...asRequester, credentialId }, job.jobId, 'corr')).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(decide.approve({ ...asRequester, credentialId }, job.jobId, 'corr')).rejects.toMatchObject({ code: 'forbidden' });
     }
     const independent = await staffApi.add(staff(p.tenantId, 'admin'), { role: 'admin', label: 'another admin' });
-    expect(await approve.execute({ ...asRequester, credentialId: independent.id }, job.jobId, 'corr')).toMatchObject({ approval: { approvedBy: independent.id } });
+    expect(await decide.approve({ ...asRequester, credentialId: independent.id }, job.jobId, 'corr')).toMatchObject({ approval: { approvedBy: independent.id } });
     await carryOut(p.tenantId, job.jobId);
   });
 
@@ -390,10 +387,10 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     expect(await runner.runJob(job.jobId)).toBe('progressed');
     expect(await jobs.show(p.agent, job.jobId)).toMatchObject({ status: 'failed' });
 
-    await expect(retry.execute(staff(randomUUID(), 'admin'), job.jobId, 'corr')).rejects.toMatchObject({ code: 'not-found' });
-    expect(await retry.execute(staff(p.tenantId, 'admin'), job.jobId, 'corr')).toMatchObject({ status: 'pending', failure: null });
+    await expect(decide.retry(staff(randomUUID(), 'admin'), job.jobId, 'corr')).rejects.toMatchObject({ code: 'not-found' });
+    expect(await decide.retry(staff(p.tenantId, 'admin'), job.jobId, 'corr')).toMatchObject({ status: 'pending', failure: null });
     expect(await carryOut(p.tenantId, job.jobId)).toMatchObject({ status: 'completed', progress: { itemsTotal: 6, itemsDone: 6 } });
-    await expect(retry.execute(staff(p.tenantId, 'admin'), job.jobId, 'corr')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(decide.retry(staff(p.tenantId, 'admin'), job.jobId, 'corr')).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('refuses ranges of a message while another job redacts parts of it (its offsets would shift)', async () => {
