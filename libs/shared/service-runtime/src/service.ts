@@ -95,7 +95,7 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
       };
       // At once: each finishes what it has in hand, none waits for another's.
       await timed('workers', () => Promise.all(workers.map((worker) => worker.stop())));
-      await timed('http', () => app.close());
+      await timed('http', () => closeHttp(app));
       for (const resource of [...(definition.resources ?? [])].reverse()) await timed(resource.name, () => resource.close());
       await timed('tracing', stopTracing);
       logger.info({ shutdownMs: timings }, 'stopped');
@@ -119,4 +119,22 @@ export function runMain(service: string, main: () => Promise<void>): void {
     process.stderr.write(`${service} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);
   });
+}
+
+/** How long requests in flight may take to finish once the service stops, before their connections are cut. */
+const HTTP_CLOSE_GRACE_MS = 10_000;
+
+/**
+ * Stops taking requests and waits for those in flight, then cuts what is left: a connection whose
+ * request was answered before its body was read (an upload refused as too large, say) is never
+ * idle, and would hold the stop until the orchestrator kills the process.
+ */
+async function closeHttp(app: NestFastifyApplication): Promise<void> {
+  const server = app.getHttpServer() as import('node:http').Server;
+  const cut = setTimeout(() => server.closeAllConnections(), HTTP_CLOSE_GRACE_MS);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(cut);
+  }
 }
