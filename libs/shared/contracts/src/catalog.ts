@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Envelope, envelope, EnvelopeMeta, envelopeSchema } from './envelope';
 import { piiFieldClassifiedV1 } from './events/pii-events';
-import { redactionCompletedV1, redactionPurgeConfirmedV1, redactionRequestedV1 } from './events/redaction-events';
+import { redactionCompletedV1, redactionPurgeConfirmedV1, redactionRequestedV1, redactionRequestedV2 } from './events/redaction-events';
 import { diagnosticsCrashReportedV1, diagnosticsReportedV1 } from './events/diagnostics-events';
 import {
   sdkAttachmentAddedV1,
@@ -14,19 +14,24 @@ import {
   sdkSessionEventV1,
 } from './events/sdk-events';
 import {
-  supportAttachmentAddedV1,
-  supportConversationOpenedV1,
-  supportFaqSearchedV1,
+  supportAttachmentAddedClear,
+  supportAttachmentAddedV2,
+  supportConversationOpenedClear,
+  supportConversationOpenedV2,
+  supportFaqSearchedClear,
+  supportFaqSearchedV2,
   supportLinkClickedV1,
-  supportMessageSentV1,
+  supportMessageSentClear,
+  supportMessageSentV2,
 } from './events/support-events';
-import { agentRepliedV1 } from './events/reply-events';
+import { agentRepliedClear, agentRepliedV2 } from './events/reply-events';
 import { usageSessionEventV1 } from './events/usage-events';
 import { TopicName, Topics } from './topics';
 
 /**
- * Each event type with the payload schema of its current version. A breaking change adds a
- * version here (and an upcaster for the old one); event type strings are frozen.
+ * Each event type with the payload schema of its current version, and of the earlier versions
+ * consumers still read (`previous`): a breaking change adds a version here and keeps the old one's
+ * schema and fixtures; consumers upcast old shapes at their boundary. Event type strings are frozen.
  */
 export const EventCatalog = {
   'sdk.conversation-opened': { version: 1, schema: sdkConversationOpenedV1 },
@@ -37,20 +42,22 @@ export const EventCatalog = {
   'sdk.link-clicked': { version: 1, schema: sdkLinkClickedV1 },
   'sdk.crash-reported': { version: 1, schema: sdkCrashReportedV1 },
   'sdk.diagnostic-reported': { version: 1, schema: sdkDiagnosticReportedV1 },
-  'support.conversation-opened': { version: 1, schema: supportConversationOpenedV1 },
-  'support.message-sent': { version: 1, schema: supportMessageSentV1 },
-  'support.attachment-added': { version: 1, schema: supportAttachmentAddedV1 },
-  'support.faq-searched': { version: 1, schema: supportFaqSearchedV1 },
+  // Version 2 seals what a person typed under transit keys; version 1 carried it clear (TransitSealing.open passes it on).
+  'support.conversation-opened': { version: 2, schema: supportConversationOpenedV2, previous: { 1: supportConversationOpenedClear } },
+  'support.message-sent': { version: 2, schema: supportMessageSentV2, previous: { 1: supportMessageSentClear } },
+  'support.attachment-added': { version: 2, schema: supportAttachmentAddedV2, previous: { 1: supportAttachmentAddedClear } },
+  'support.faq-searched': { version: 2, schema: supportFaqSearchedV2, previous: { 1: supportFaqSearchedClear } },
   'support.link-clicked': { version: 1, schema: supportLinkClickedV1 },
   'diagnostics.crash-reported': { version: 1, schema: diagnosticsCrashReportedV1 },
   'diagnostics.reported': { version: 1, schema: diagnosticsReportedV1 },
   'pii.field-classified': { version: 1, schema: piiFieldClassifiedV1 },
   'usage.session-event': { version: 1, schema: usageSessionEventV1 },
-  'tickets.redaction-requested': { version: 1, schema: redactionRequestedV1 },
+  // Version 2 leaves the free-text reason in the job; version 1 carried it (its readers use only the ids).
+  'tickets.redaction-requested': { version: 2, schema: redactionRequestedV2, previous: { 1: redactionRequestedV1 } },
   'redaction.completed': { version: 1, schema: redactionCompletedV1 },
   'redaction.purge-confirmed': { version: 1, schema: redactionPurgeConfirmedV1 },
-  'tickets.agent-replied': { version: 1, schema: agentRepliedV1 },
-} as const satisfies Record<string, { version: number; schema: z.ZodType }>;
+  'tickets.agent-replied': { version: 2, schema: agentRepliedV2, previous: { 1: agentRepliedClear } },
+} as const satisfies Record<string, { version: number; schema: z.ZodType; previous?: Record<number, z.ZodType> }>;
 
 export type EventType = keyof typeof EventCatalog;
 export type PayloadOf<T extends EventType> = z.infer<(typeof EventCatalog)[T]['schema']>;
@@ -115,11 +122,13 @@ export function parseEvent<T extends TopicName>(topic: T, raw: Buffer | string |
   if (!allowed.includes(frame.data.type)) {
     return { ok: false, reason: 'unexpected-type', detail: `event type "${frame.data.type}" does not belong on ${topic}` };
   }
-  const entry = EventCatalog[frame.data.type as EventType];
-  if (frame.data.version !== entry.version) {
+  const entry: { version: number; schema: z.ZodType; previous?: Record<number, z.ZodType> } = EventCatalog[frame.data.type as EventType];
+  // An earlier version a consumer still reads keeps its own shape and version number: the consumer upcasts it.
+  const schema = frame.data.version === entry.version ? entry.schema : entry.previous?.[frame.data.version];
+  if (!schema) {
     return { ok: false, reason: 'unknown-version', detail: `${frame.data.type} has no version ${frame.data.version}` };
   }
-  const payload = entry.schema.safeParse(frame.data.payload);
+  const payload = schema.safeParse(frame.data.payload);
   if (!payload.success) {
     return { ok: false, reason: 'invalid-payload', detail: describeIssues(payload.error, 'payload') };
   }

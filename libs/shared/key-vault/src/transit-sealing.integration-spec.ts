@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildEvent, ClearPayloadOf, EventOn, Topics, transitUnitOf } from '@sieve/contracts';
+import { buildClearEvent, buildEvent, ClearPayloadOf, EventOn, Topics, transitUnitOf } from '@sieve/contracts';
 import { testStack } from '@sieve/testing';
 import { KeyVault, openKeyVault } from './open-key-vault';
 import { KEY_GONE } from './transit-sealing';
@@ -72,6 +72,14 @@ describe('transit sealing over the real key vault', () => {
     const swapped = { ...event, payload: { ...event.payload, identity: { name: payload.identity.email, email: payload.identity.name } } } as EventOn<typeof Topics.support>;
     await expect(vault.sealing.open([swapped])).rejects.toThrow(/could not be decrypted/);
     await expect(travel(randomUUID(), clear)).rejects.toThrow(/belongs to another brand/);
+  });
+
+  it('passes on an event of version 1, which travelled clear, as it is (the upcast of the old shape)', async () => {
+    const tenantId = randomUUID();
+    const clear = opened(tenantId);
+    const old = { ...buildClearEvent('support.conversation-opened', clear, { tenantId, producer: 'test', correlationId: 'c', causationId: null }), version: 1 } as unknown as EventOn<typeof Topics.support>;
+    expect(await vault.sealing.open([old])).toEqual([old]);
+    expect(await vault.transitKeys.load([{ tenantId, keyId: clear.message.id }])).toEqual(new Map());
   });
 
   it('passes events without personal fields as they are, and deletes keys made before a time', async () => {

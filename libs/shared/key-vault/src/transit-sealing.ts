@@ -1,4 +1,4 @@
-import { ClearEnvelope, ClearEventOn, ClearPayloadOf, EventOn, EventType, isTransitSealedType, SealedEnvelope, mapSealedFields, PayloadOf, TopicName, TransitSealed, TransitSealedType, transitUnitOf } from '@sieve/contracts';
+import { carriesSealedFields, ClearEnvelope, ClearEventOn, ClearPayloadOf, EventOn, EventType, isTransitSealedType, SealedEnvelope, mapSealedFields, PayloadOf, TopicName, TransitSealed, TransitSealedType, transitUnitOf } from '@sieve/contracts';
 import { seal, unseal } from '@sieve/crypto';
 import { TransitKeys } from './transit-keys';
 
@@ -49,12 +49,16 @@ export class TransitSealing {
     });
   }
 
-  /** Consumed events with their sealed fields opened, or KEY_GONE for those whose key no longer exists. One read of the vault per batch. */
+  /**
+   * Consumed events with their sealed fields opened (events of a version that travelled clear pass
+   * as they are: the upcast of the old shape), or KEY_GONE for those whose key no longer exists.
+   * One read of the vault per batch.
+   */
   async open<T extends TopicName>(events: readonly EventOn<T>[]): Promise<(ClearEventOn<T> | typeof KEY_GONE)[]> {
     const wanted = events.flatMap((event) => keyIdsOf(event).map((keyId) => ({ tenantId: event.tenantId, keyId })));
     const keys = await this.keys.load(wanted);
     return events.map((event) => {
-      if (!isTransitSealedType(event.type)) return event as ClearEventOn<T>;
+      if (!carriesSealedFields(event)) return event as ClearEventOn<T>;
       if (keyIdsOf(event).some((keyId) => !keys.has(keyId))) return KEY_GONE;
       const payload = mapSealedFields(event.type, event.payload, (path, encoding, value) => {
         const { keyId, sealed } = value as TransitSealed;
@@ -67,8 +71,8 @@ export class TransitSealing {
 }
 
 /** The key ids an event's sealed fields name (one, in practice). */
-function keyIdsOf(event: { type: string; payload: unknown }): string[] {
-  if (!isTransitSealedType(event.type)) return [];
+function keyIdsOf(event: { type: string; version: number; payload: unknown }): string[] {
+  if (!carriesSealedFields(event)) return [];
   const ids = new Set<string>();
   mapSealedFields(event.type, event.payload as PayloadOf<TransitSealedType>, (_path, _encoding, value) => {
     ids.add((value as TransitSealed).keyId);

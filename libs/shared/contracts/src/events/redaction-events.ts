@@ -39,14 +39,17 @@ export type RedactionTargetKind = RedactionTarget['kind'];
  * An agent or admin asked for content to be removed (or an admin approved a request that needed
  * it): the job is ready to run. Ids only: the reason, typed by a person, stays in the job.
  */
-export const redactionRequestedV1 = z
+export const redactionRequestedV2 = z
   .object({
     jobId: z.uuid(),
     requestedBy: z.string().min(1),
     target: redactionTarget,
   })
   .strict();
-export type RedactionRequestedV1 = z.infer<typeof redactionRequestedV1>;
+export type RedactionRequestedV2 = z.infer<typeof redactionRequestedV2>;
+
+/** Version 1 also carried the reason; still read (the worker reads jobs from the database, by id). */
+export const redactionRequestedV1 = redactionRequestedV2.extend({ reason: z.string().min(1).max(500) }).strict();
 
 /**
  * A job's removal is done in the ticket store: every other holder of a copy purges what it keeps

@@ -18,6 +18,6 @@ const agentReplied = <B extends z.ZodType<string> | typeof transitSealed>(body: 
     })
     .strict();
 export const agentRepliedClear = agentReplied(z.string().min(1));
-export const agentRepliedV1 = agentReplied(transitSealed);
+export const agentRepliedV2 = agentReplied(transitSealed);
 export type AgentRepliedClear = z.infer<typeof agentRepliedClear>;
-export type AgentRepliedV1 = z.infer<typeof agentRepliedV1>;
+export type AgentRepliedV2 = z.infer<typeof agentRepliedV2>;

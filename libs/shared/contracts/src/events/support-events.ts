@@ -4,8 +4,9 @@ import { transitSealed } from './transit-sealed';
 
 /*
  * Support events in two forms: clear (what the classifier makes, and what a consumer has once it
- * opened the sealed fields) and as they travel (`…V1`, the topic's schema), where every field a
- * person typed is sealed under a transit key (`TRANSIT_SEALED_FIELDS`).
+ * opened the sealed fields) and as they travel (`…V2`, the topic's schema), where every field a
+ * person typed is sealed under a transit key (`TRANSIT_SEALED_FIELDS`). Version 1 travelled clear:
+ * its schema is the clear form, and consumers still read it (`TransitSealing.open` passes it on).
  */
 
 type Text = z.ZodType<string> | typeof transitSealed;
@@ -36,9 +37,9 @@ const conversationOpened = <T extends Text, N extends Text, J extends Json>(form
     })
     .strict();
 export const supportConversationOpenedClear = conversationOpened(clear);
-export const supportConversationOpenedV1 = conversationOpened(sealed);
+export const supportConversationOpenedV2 = conversationOpened(sealed);
 export type SupportConversationOpenedClear = z.infer<typeof supportConversationOpenedClear>;
-export type SupportConversationOpenedV1 = z.infer<typeof supportConversationOpenedV1>;
+export type SupportConversationOpenedV2 = z.infer<typeof supportConversationOpenedV2>;
 
 const messageSent = <T extends Text>(form: { text: T }) =>
   z
@@ -50,8 +51,8 @@ const messageSent = <T extends Text>(form: { text: T }) =>
     })
     .strict();
 export const supportMessageSentClear = messageSent(clear);
-export const supportMessageSentV1 = messageSent(sealed);
-export type SupportMessageSentV1 = z.infer<typeof supportMessageSentV1>;
+export const supportMessageSentV2 = messageSent(sealed);
+export type SupportMessageSentV2 = z.infer<typeof supportMessageSentV2>;
 
 const attachmentAdded = <T extends Text>(form: { text: T }) =>
   z
@@ -65,8 +66,8 @@ const attachmentAdded = <T extends Text>(form: { text: T }) =>
     })
     .strict();
 export const supportAttachmentAddedClear = attachmentAdded(clear);
-export const supportAttachmentAddedV1 = attachmentAdded(sealed);
-export type SupportAttachmentAddedV1 = z.infer<typeof supportAttachmentAddedV1>;
+export const supportAttachmentAddedV2 = attachmentAdded(sealed);
+export type SupportAttachmentAddedV2 = z.infer<typeof supportAttachmentAddedV2>;
 
 /** An FAQ search, linked to the end user (by install) as the disclosure says. */
 const faqSearched = <T extends Text>(form: { text: T }) =>
@@ -74,8 +75,8 @@ const faqSearched = <T extends Text>(form: { text: T }) =>
     .object({ appId: z.string().min(1), installId: z.string().min(1).max(128), searchId: z.uuid(), query: form.text, searchedAt: z.iso.datetime({ offset: true }) })
     .strict();
 export const supportFaqSearchedClear = faqSearched(clear);
-export const supportFaqSearchedV1 = faqSearched(sealed);
-export type SupportFaqSearchedV1 = z.infer<typeof supportFaqSearchedV1>;
+export const supportFaqSearchedV2 = faqSearched(sealed);
+export type SupportFaqSearchedV2 = z.infer<typeof supportFaqSearchedV2>;
 
 /** A click on a link in an agent reply, linked to the conversation. */
 export const supportLinkClickedV1 = z

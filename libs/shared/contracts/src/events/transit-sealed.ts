@@ -27,6 +27,13 @@ export type TransitSealedType = keyof typeof TRANSIT_SEALED_FIELDS;
 
 export const isTransitSealedType = (type: string): type is TransitSealedType => type in TRANSIT_SEALED_FIELDS;
 
+/** The version from which these types' fields travel sealed; earlier versions (still read) carry them clear. */
+export const TRANSIT_SEALED_SINCE_VERSION = 2;
+
+/** Whether this event's personal fields are sealed (a type that has them, in a version that seals them). */
+export const carriesSealedFields = (event: { type: string; version: number }): event is { type: TransitSealedType; version: number } =>
+  isTransitSealedType(event.type) && event.version >= TRANSIT_SEALED_SINCE_VERSION;
+
 /**
  * Rewrites the sealed fields of a payload (in a copy): `transform` gets each present field's path,
  * encoding and value, and returns its replacement. Sealing and opening are both this walk.
