@@ -93,8 +93,8 @@ export async function startService(definition: ServiceDefinition): Promise<Runni
         await work().catch((error: unknown) => logger.error({ err: error, phase }, 'did not stop cleanly'));
         timings[phase] = Date.now() - started;
       };
-      // At once: each finishes what it has in hand, none waits for another's.
-      await timed('workers', () => Promise.all(workers.map((worker) => worker.stop())));
+      // At once: each finishes what it has in hand, none waits for another's (`timed` logs a failure, so none cuts the others short).
+      await Promise.all(workers.map((worker) => timed('workers', () => worker.stop())));
       await timed('http', () => closeHttp(app));
       for (const resource of [...(definition.resources ?? [])].reverse()) await timed(resource.name, () => resource.close());
       await timed('tracing', stopTracing);

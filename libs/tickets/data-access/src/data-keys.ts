@@ -1,4 +1,4 @@
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { KeyEncryptionKeys, newKey, rewrap, UnknownKeyEncryptionKeyError, UnsealError, WrappedKey } from '@sieve/crypto';
 import { DataKeyEntity } from './entities/data-key.entity';
 
@@ -82,6 +82,26 @@ export class DataKeys {
       this.remember(cacheKey(tenantId, row.subjectId), key);
     }
     return keys;
+  }
+
+  /**
+   * Inside a transaction that writes these end users' data: fails with `DataKeyDestroyedError` if
+   * one's key is destroyed, and share-locks the live ones until the transaction ends. A destroy
+   * waits for such writers, and writers after it see it, whatever key another instance still has
+   * in memory: nothing of an erased end user is stored after their erasure began.
+   */
+  async assertLive(manager: EntityManager, subjectIds: readonly string[]): Promise<void> {
+    const wanted = [...new Set(subjectIds)].sort();
+    if (wanted.length === 0) return;
+    const rows: { subject_id: string; live: boolean }[] = await manager.query(
+      `SELECT subject_id, wrapped IS NOT NULL AS live FROM data_keys WHERE subject_id = ANY($1::uuid[]) ORDER BY subject_id FOR SHARE`,
+      [wanted],
+    );
+    const destroyed = rows.find(({ live }) => !live);
+    if (destroyed) {
+      this.cache.forEach((_, key) => key.endsWith(`/${destroyed.subject_id}`) && this.cache.delete(key));
+      throw new DataKeyDestroyedError(destroyed.subject_id);
+    }
   }
 
   /**

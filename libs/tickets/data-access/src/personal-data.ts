@@ -1,3 +1,4 @@
+import { EntityManager } from 'typeorm';
 import { seal, unseal } from '@sieve/crypto';
 import { DataKeyDestroyedError, DataKeys } from './data-keys';
 
@@ -38,6 +39,11 @@ export class PersonalData {
   /** Gets the data keys of a batch's end users ready in a few statements, before sealing its values one by one. */
   prepare(owners: readonly DataOwner[]): Promise<void> {
     return this.dataKeys.prefetch(owners.map(({ tenantId, endUserId }) => ({ tenantId, subjectId: endUserId })));
+  }
+
+  /** Within a writing transaction: these owners' keys are live, and stay so until it ends (see `DataKeys.assertLive`). */
+  assertLive(manager: EntityManager, owners: readonly DataOwner[]): Promise<void> {
+    return this.dataKeys.assertLive(manager, owners.map(({ endUserId }) => endUserId));
   }
 
   async seal(owner: DataOwner, field: SealedField, rowId: string, plaintext: Buffer | string): Promise<Buffer> {

@@ -19,18 +19,6 @@ export class StaffCredentialRepository {
     await this.manager.getRepository(StaffCredentialEntity).upsert(credential, ['id']);
   }
 
-  /** Whether `ancestor` made this credential, or made the one that made it, and so on. */
-  async wasMadeBy(id: string, ancestor: string): Promise<boolean> {
-    const [{ made }] = await this.manager.query(
-      `WITH RECURSIVE lineage AS (
-         SELECT id, created_by FROM staff_credentials WHERE id = $1
-         UNION SELECT s.id, s.created_by FROM staff_credentials s JOIN lineage l ON s.id = l.created_by
-       ) SELECT EXISTS (SELECT 1 FROM lineage WHERE created_by = $2) AS made`,
-      [id, ancestor],
-    );
-    return made;
-  }
-
   listOf(tenantId: string): Promise<StaffCredentialEntity[]> {
     return this.manager.getRepository(StaffCredentialEntity).find({ where: { tenantId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }

@@ -47,6 +47,7 @@ export class ReplyToConversationUseCase {
     const result = await this.dataSource.transaction(async (manager) => {
       // Locked: two tries of one reply at once are one after the other, and the second finds the first.
       const conversation = await requireConversation(manager, staff.tenantId, conversationId, { forUpdate: true });
+      await this.personalData.assertLive(manager, [owner]);
       const existing = await manager.getRepository(MessageEntity).findOneBy({ tenantId: staff.tenantId, id: messageId });
       if (existing) return { status: 'duplicate' as const, messageId, sentAt: existing.sentAt.toISOString() };
       const sentAt = new Date();

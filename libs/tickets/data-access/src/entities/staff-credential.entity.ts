@@ -23,7 +23,7 @@ export class StaffCredentialEntity {
   @Column('char', { name: 'token_hash', length: 64 })
   tokenHash!: string;
 
-  /** The admin's token that made this one (null for tokens provisioned outside the API). */
+  /** The admin's token that made this one, for the audit trail (null for tokens provisioned outside the API). */
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy!: string | null;
 

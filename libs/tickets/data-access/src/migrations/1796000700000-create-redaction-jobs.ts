@@ -30,6 +30,8 @@ export class CreateRedactionJobs1796000700000 implements MigrationInterface {
          ADD "attempts" integer NOT NULL DEFAULT 0,
          ADD "failure" text`,
     );
+    // Requests recorded before: the end user whose content they name is their conversation's.
+    await queryRunner.query(`UPDATE "redaction_jobs" j SET "end_user_id" = c."end_user_id" FROM "conversations" c WHERE c."id" = j."conversation_id"`);
     await queryRunner.query(`CREATE INDEX "idx_redaction_jobs_runnable" ON "redaction_jobs" ("requested_at") WHERE status IN ('pending', 'running') AND phase <> 'confirming'`);
     await queryRunner.query(
       `CREATE TABLE "redaction_job_items" ("job_id" uuid NOT NULL, "kind" text NOT NULL, "item_id" uuid NOT NULL, "done_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_redaction_job_items" PRIMARY KEY ("job_id", "kind", "item_id"))`,
@@ -45,7 +47,7 @@ export class CreateRedactionJobs1796000700000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "conversations" ADD "redacted_at" TIMESTAMP WITH TIME ZONE, ADD "redacted_by" uuid, ADD "redaction_job_id" uuid`);
     // An erasure finds an end user's conversations by it.
     await queryRunner.query(`CREATE INDEX "idx_conversations_end_user" ON "conversations" ("end_user_id")`);
-    // Which token made which: a bulk redaction's approver must not be a token its requester made.
+    // Which admin token made which, for the audit trail (who could have made a second admin).
     await queryRunner.query(`ALTER TABLE "staff_credentials" ADD "created_by" uuid`);
   }
 

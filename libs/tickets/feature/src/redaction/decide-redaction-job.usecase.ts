@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { RedactionJobEntity, StaffCredentialRepository } from '@sieve/tickets-data-access';
+import { RedactionJobEntity, StaffCredentialEntity } from '@sieve/tickets-data-access';
 import { StaffPrincipal } from '../staff-authenticator';
 import { TicketsError } from '../tickets.error';
 import { announceJob } from './announce-job';
@@ -22,10 +22,10 @@ export class DecideRedactionJobUseCase {
     return this.decide(staff, jobId, correlationId, async (manager, job) => {
       if (!job.approvalRequired) throw new TicketsError('conflict', `Job ${jobId} needs no approval: it covered ${job.sizeAtRequest} messages and attachments, within the threshold.`);
       if (job.approvedBy) return false;
-      // A token the requester made (or one made by a token they made) is the requester again.
-      if (job.requestedBy === staff.credentialId || (await new StaffCredentialRepository(manager).wasMadeBy(staff.credentialId, job.requestedBy))) {
-        throw new TicketsError('forbidden', 'A bulk redaction needs a second admin: the one who asked for it, or a token they made, cannot approve it.');
-      }
+      if (job.requestedBy === staff.credentialId) throw new TicketsError('forbidden', 'A bulk redaction needs a second admin: the one who asked for it cannot approve it.');
+      // A token made after the request (by the requester, say, to approve it themselves) is not a second admin for it.
+      const approver = await manager.getRepository(StaffCredentialEntity).findOneBy({ id: staff.credentialId });
+      if (approver && approver.createdAt > job.requestedAt) throw new TicketsError('forbidden', 'A staff token made after this request was made cannot approve it; an admin whose token is older can.');
       await manager.update(RedactionJobEntity, { jobId }, { approvedBy: staff.credentialId, approvedAt: () => 'now()' });
       return true;
     });

@@ -60,6 +60,7 @@ const ITEM_ORDER: readonly RedactionItemKind[] = ['message', 'attachment', 'link
  */
 export class RedactionRunner {
   private readonly loop: PollingLoop;
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -79,7 +80,9 @@ export class RedactionRunner {
     return this.loop.start();
   }
 
+  /** Stops after the chunk in hand: a long job goes on where it was when a worker starts again. */
   stop(): Promise<void> {
+    this.stopping = true;
     return this.loop.stop();
   }
 
@@ -134,7 +137,7 @@ export class RedactionRunner {
         this.logger.info({ jobId, target: job.target.kind }, 'redaction job started');
       }
       if (job.phase === 'planning') job = await this.plan(job);
-      while (job.phase === 'removing' || job.phase === 'finishing') job = job.phase === 'removing' ? await this.removeChunk(job) : await this.finish(job);
+      while ((job.phase === 'removing' || job.phase === 'finishing') && !this.stopping) job = job.phase === 'removing' ? await this.removeChunk(job) : await this.finish(job);
       return true;
     } catch (error) {
       await this.recordFailure(job, error);
@@ -144,6 +147,12 @@ export class RedactionRunner {
 
   /** Lists the job's items. An erasure first destroys the end user's keys: nothing of theirs is stored or opened from then on. */
   private async plan(job: RedactionJobEntity): Promise<RedactionJobEntity> {
+    if (!job.endUserId && job.conversationId) {
+      // A request recorded before jobs named their end user: its conversation's, if it still exists.
+      const conversation = await this.dataSource.getRepository(ConversationEntity).findOne({ select: { endUserId: true }, where: { tenantId: job.tenantId, id: job.conversationId } });
+      if (conversation) await this.dataSource.getRepository(RedactionJobEntity).update({ jobId: job.jobId }, { endUserId: conversation.endUserId });
+      job = { ...job, endUserId: conversation?.endUserId ?? null };
+    }
     if (job.target.kind === 'end-user' && job.endUserId) {
       await this.transitKeys.destroy({ tenantId: job.tenantId, subjectId: job.endUserId });
       await this.dataKeys.destroy(job.tenantId, job.endUserId);
@@ -253,8 +262,10 @@ export class RedactionRunner {
     const selection: TransitKeySelection = erasure ? { tenantId: job.tenantId, subjectId: job.endUserId! } : { tenantId: job.tenantId, keyIds: [...(items.get('message') ?? []), ...(items.get('attachment') ?? [])] };
     await this.transitKeys.destroy(selection);
     const agentReplies = erasure || job.target.kind === 'conversation' ? [] : await this.agentRepliesAmong(job.tenantId, items.get('message') ?? []);
+    // No end user: the content was gone before the job ran (a request older than erasure of its conversation); nobody holds a copy.
+    const nothingHeld = !job.endUserId;
     const announced = await this.dataSource.transaction(async (manager) => {
-      const moved = await manager.update(RedactionJobEntity, { jobId: job.jobId, phase: 'finishing' }, { phase: 'confirming' });
+      const moved = await manager.update(RedactionJobEntity, { jobId: job.jobId, phase: 'finishing' }, nothingHeld ? { phase: 'done', status: 'completed', completedAt: () => 'now()' } : { phase: 'confirming' });
       if (moved.affected !== 1) return false;
       const removed: Record<string, number> = {
         [RECEIPT_STORES.database]: [...items.values()].reduce((sum, ids) => sum + ids.length, 0),
@@ -262,11 +273,12 @@ export class RedactionRunner {
         [RECEIPT_STORES.blobs]: items.get('attachment')?.length ?? 0,
         [RECEIPT_STORES.dataKeys]: 1,
       };
-      const own = receiptStoresOf(job.target.kind).filter((store) => !isConfirmedByAnotherService(store));
+      const own = receiptStoresOf(job.target.kind).filter((store) => nothingHeld || !isConfirmedByAnotherService(store));
       await manager.insert(
         RedactionReceiptEntity,
-        own.map((store) => ({ jobId: job.jobId, store, removed: removed[store], confirmedAt: new Date() })),
+        own.map((store) => ({ jobId: job.jobId, store, removed: removed[store] ?? 0, confirmedAt: new Date() })),
       );
+      if (nothingHeld) return false;
       const completed: RedactionCompletedV1 = {
         jobId: job.jobId,
         kind: job.target.kind,

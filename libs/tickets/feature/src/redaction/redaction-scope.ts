@@ -8,6 +8,8 @@ export interface RedactionScope {
   target: RedactionTarget;
   conversationId: string | null;
   endUserId: string | null;
+  /** When it was asked for: a time range reaching past it takes in nothing sent later. */
+  requestedAt: Date;
 }
 
 interface ItemSelect {
@@ -16,9 +18,9 @@ interface ItemSelect {
   sql: string;
 }
 
-/** The scope as typed parameters, `p.tenant`, `p.conversation`, `p.end_user`, `p.target`, for the selects. */
-const withScope = (sql: string) => `WITH p AS (SELECT $1::uuid AS tenant, $2::uuid AS conversation, $3::uuid AS end_user, $4::jsonb AS target) ${sql}`;
-const scopeParameters = ({ tenantId, conversationId, endUserId, target }: RedactionScope) => [tenantId, conversationId, endUserId, JSON.stringify(target)];
+/** The scope as typed parameters, `p.tenant`, `p.conversation`, `p.end_user`, `p.target`, `p.asked_at`, for the selects. */
+const withScope = (sql: string) => `WITH p AS (SELECT $1::uuid AS tenant, $2::uuid AS conversation, $3::uuid AS end_user, $4::jsonb AS target, $5::timestamptz AS asked_at) ${sql}`;
+const scopeParameters = ({ tenantId, conversationId, endUserId, target, requestedAt }: RedactionScope) => [tenantId, conversationId, endUserId, JSON.stringify(target), requestedAt];
 
 const inConversation = (table: string) => `SELECT t.id FROM p JOIN ${table} t ON t.tenant_id = p.tenant AND t.conversation_id = p.conversation`;
 const inErasedConversations = (table: string) =>
@@ -37,7 +39,7 @@ function selectsOf(kind: RedactionTarget['kind']): ItemSelect[] {
     case 'messages':
       return [{ kind: 'message', sql: `${inConversation('messages')} WHERE t.id IN ${idsOf('messageIds')}` }];
     case 'messages-sent-between':
-      return [{ kind: 'message', sql: `${inConversation('messages')} WHERE t.sent_at >= (p.target ->> 'from')::timestamptz AND t.sent_at < (p.target ->> 'to')::timestamptz` }];
+      return [{ kind: 'message', sql: `${inConversation('messages')} WHERE t.sent_at >= (p.target ->> 'from')::timestamptz AND t.sent_at < LEAST((p.target ->> 'to')::timestamptz, p.asked_at)` }];
     case 'attachments':
       return [{ kind: 'attachment', sql: `${inConversation('attachments')} WHERE t.id IN ${idsOf('attachmentIds')}` }];
     case 'conversation':
@@ -68,7 +70,7 @@ export async function contentCountOf(manager: EntityManager, scope: RedactionSco
 /** Lists the job's items in the database (again harmlessly: existing items stay as they are); how many it has. */
 export async function planItems(manager: EntityManager, jobId: string, scope: RedactionScope): Promise<number> {
   for (const { kind, sql } of selectsOf(scope.target.kind)) {
-    await manager.query(withScope(`INSERT INTO redaction_job_items (job_id, kind, item_id) SELECT $5, '${kind}', s.id FROM (${sql}) s ON CONFLICT DO NOTHING`), [...scopeParameters(scope), jobId]);
+    await manager.query(withScope(`INSERT INTO redaction_job_items (job_id, kind, item_id) SELECT $6, '${kind}', s.id FROM (${sql}) s ON CONFLICT DO NOTHING`), [...scopeParameters(scope), jobId]);
   }
   const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM redaction_job_items WHERE job_id = $1`, [jobId]);
   return count;

@@ -73,7 +73,7 @@ export class RequestRedactionUseCase {
       if (target.kind === 'message') await this.checkMessage(manager, conversation.endUserId, staff.tenantId, conversationId, target);
       if (target.kind === 'messages') await requireAll(manager, MessageEntity, 'message', staff.tenantId, conversationId, target.messageIds);
       if (target.kind === 'attachments') await requireAll(manager, AttachmentEntity, 'attachment', staff.tenantId, conversationId, target.attachmentIds);
-      return { tenantId: staff.tenantId, target, conversationId, endUserId: conversation.endUserId };
+      return { tenantId: staff.tenantId, target, conversationId, endUserId: conversation.endUserId, requestedAt: new Date() };
     });
   }
 
@@ -86,7 +86,7 @@ export class RequestRedactionUseCase {
       const erased = !endUser && (await this.jobs.findErasure(manager, staff.tenantId, endUserId));
       // Another brand's end user is "not found" too. One already erased can be asked for again (it finds nothing).
       if (!endUser && !erased) throw new TicketsError('not-found', `No end user ${endUserId} in this brand.`);
-      return { tenantId: staff.tenantId, target: { kind: 'end-user', endUserId }, conversationId: null, endUserId };
+      return { tenantId: staff.tenantId, target: { kind: 'end-user', endUserId }, conversationId: null, endUserId, requestedAt: new Date() };
     });
   }
 
