@@ -12,9 +12,12 @@ type RawEvent = EventOn<typeof Topics.sdkRaw>;
 /** Where the classifier writes clean events. */
 const OUTPUT_TOPICS = [Topics.support, Topics.usage, Topics.diagnostics];
 
+/** This run's brand: its message ids are its own (a message's transit key belongs to one brand, across runs too). */
+const RUN_TENANT = randomUUID();
+
 /** A realistic mix: mostly session events, then support messages (texts from the corpus), some crashes. */
 function rawEvent(i: number, texts: readonly string[]): { key: string; event: RawEvent } {
-  const meta = { tenantId: 'bench-tenant', producer: 'bench', correlationId: `c-${i}`, causationId: null, id: randomUUID() };
+  const meta = { tenantId: RUN_TENANT, producer: 'bench', correlationId: `c-${i}`, causationId: null, id: randomUUID() };
   const base = { appId: 'bench-app', installId: `idfv-${i % 5000}`, clientEventId: `e-${i}`, fullPrivacy: false, versions: { sdk: '10.3.0' } };
   if (i % 10 < 7) {
     return { key: base.installId, event: buildEvent('sdk.session-event', { ...base, eventTime: new Date().toISOString(), kind: 'session-start' }, meta) };
@@ -22,7 +25,7 @@ function rawEvent(i: number, texts: readonly string[]): { key: string; event: Ra
   if (i % 10 < 9) {
     const conversationId = deterministicUuid('bench', String(i % 2000));
     const body = texts[i % texts.length];
-    return { key: conversationId, event: buildEvent('sdk.message-sent', { ...base, conversationId, message: { id: deterministicUuid('m', String(i)), body } }, meta) };
+    return { key: conversationId, event: buildEvent('sdk.message-sent', { ...base, conversationId, message: { id: deterministicUuid(RUN_TENANT, 'm', String(i)), body } }, meta) };
   }
   const report = { reportId: randomUUID(), crashedAt: new Date().toISOString(), crash: { type: 'NullPointerException', stackTrace: `at com.app.Main.run(Main.java:${i % 300})` } };
   return { key: report.reportId, event: buildEvent('sdk.crash-reported', { ...base, ...report }, meta) };
