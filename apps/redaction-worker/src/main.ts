@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     chunkSize: config.REDACTION_CHUNK_SIZE,
     idleMs: 1_000,
     maxAttempts: 3,
+    // A holder silent this long (its event lost, or dead-lettered and since fixed) is told again.
+    reannounceAfterMs: 300_000,
   });
   const confirmations = new RecordPurgeConfirmationsUseCase(dataSource, logger);
   const consuming = { classifiers: [classifyDatabaseError] };

@@ -20,6 +20,7 @@ export type RedactionJobPhase = (typeof REDACTION_JOB_PHASES)[number];
 @Entity({ name: 'redaction_jobs' })
 @Index('idx_redaction_jobs_tenant', ['tenantId', 'requestedAt'])
 @Index('idx_redaction_jobs_runnable', ['requestedAt'], { where: `status IN ('pending', 'running') AND phase <> 'confirming'` })
+@Index('idx_redaction_jobs_confirming', ['announcedAt'], { where: `phase = 'confirming'` })
 export class RedactionJobEntity {
   @PrimaryColumn('uuid', { name: 'job_id' })
   jobId!: string;
@@ -79,6 +80,10 @@ export class RedactionJobEntity {
 
   @Column('timestamptz', { name: 'completed_at', nullable: true })
   completedAt!: Date | null;
+
+  /** When its completion was last announced to the other holders (again while one has not confirmed). */
+  @Column('timestamptz', { name: 'announced_at', nullable: true })
+  announcedAt!: Date | null;
 
   /** Runs that ended in an error; a job fails after a few (a dependency that is down doesn't count). */
   @Column('integer', { default: 0 })

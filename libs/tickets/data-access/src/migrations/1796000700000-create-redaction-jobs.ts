@@ -27,12 +27,14 @@ export class CreateRedactionJobs1796000700000 implements MigrationInterface {
          ADD "items_done" integer NOT NULL DEFAULT 0,
          ADD "started_at" TIMESTAMP WITH TIME ZONE,
          ADD "completed_at" TIMESTAMP WITH TIME ZONE,
+         ADD "announced_at" TIMESTAMP WITH TIME ZONE,
          ADD "attempts" integer NOT NULL DEFAULT 0,
          ADD "failure" text`,
     );
     // Requests recorded before: the end user whose content they name is their conversation's.
     await queryRunner.query(`UPDATE "redaction_jobs" j SET "end_user_id" = c."end_user_id" FROM "conversations" c WHERE c."id" = j."conversation_id"`);
     await queryRunner.query(`CREATE INDEX "idx_redaction_jobs_runnable" ON "redaction_jobs" ("requested_at") WHERE status IN ('pending', 'running') AND phase <> 'confirming'`);
+    await queryRunner.query(`CREATE INDEX "idx_redaction_jobs_confirming" ON "redaction_jobs" ("announced_at") WHERE phase = 'confirming'`);
     await queryRunner.query(
       `CREATE TABLE "redaction_job_items" ("job_id" uuid NOT NULL, "kind" text NOT NULL, "item_id" uuid NOT NULL, "done_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_redaction_job_items" PRIMARY KEY ("job_id", "kind", "item_id"))`,
     );
@@ -63,10 +65,11 @@ export class CreateRedactionJobs1796000700000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "redaction_receipts"`);
     await queryRunner.query(`DROP INDEX "idx_redaction_job_items_undone"`);
     await queryRunner.query(`DROP TABLE "redaction_job_items"`);
+    await queryRunner.query(`DROP INDEX "idx_redaction_jobs_confirming"`);
     await queryRunner.query(`DROP INDEX "idx_redaction_jobs_runnable"`);
     await queryRunner.query(
       `ALTER TABLE "redaction_jobs" DROP COLUMN "end_user_id", DROP COLUMN "status", DROP COLUMN "phase", DROP COLUMN "size_at_request", DROP COLUMN "approval_required",
-         DROP COLUMN "approved_by", DROP COLUMN "approved_at", DROP COLUMN "items_total", DROP COLUMN "items_done", DROP COLUMN "started_at", DROP COLUMN "completed_at",
+         DROP COLUMN "approved_by", DROP COLUMN "approved_at", DROP COLUMN "items_total", DROP COLUMN "items_done", DROP COLUMN "started_at", DROP COLUMN "completed_at", DROP COLUMN "announced_at",
          DROP COLUMN "attempts", DROP COLUMN "failure"`,
     );
     // Erasures have no conversation: the old schema can't hold them.

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { BlobStore } from '@sieve/blob-store';
 import { buildEvent, RedactionCompletedV1, Topics } from '@sieve/contracts';
 import { classifyFailure } from '@sieve/kafka';
@@ -36,6 +36,8 @@ export interface RedactionRunnerOptions {
   idleMs: number;
   /** Runs ending in an error (not a dependency that is down) before a job is failed. */
   maxAttempts: number;
+  /** How long a completed removal waits for a holder's confirmation before it is announced again. */
+  reannounceAfterMs: number;
 }
 
 export interface RedactionRunnerHooks {
@@ -70,7 +72,7 @@ export class RedactionRunner {
     private readonly blobs: BlobStore,
     private readonly logger: Logger,
     private readonly outboxWritten: () => void,
-    private readonly options: RedactionRunnerOptions = { chunkSize: 500, idleMs: 1_000, maxAttempts: 3 },
+    private readonly options: RedactionRunnerOptions = { chunkSize: 500, idleMs: 1_000, maxAttempts: 3, reannounceAfterMs: 300_000 },
     private readonly hooks: RedactionRunnerHooks = {},
   ) {
     this.loop = new PollingLoop(() => this.runNext(), options.idleMs, (error) => this.logger.warn({ err: error }, 'redaction runner could not look for jobs; it tries again'));
@@ -93,6 +95,7 @@ export class RedactionRunner {
 
   /** Claims one runnable job and carries it out as far as the worker can; false if there was none, or it ran into an error (the runner then waits before it tries again). */
   async runNext(): Promise<boolean> {
+    await this.reannounceStale();
     const candidates: { job_id: string }[] = await this.dataSource.query(
       `SELECT job_id FROM redaction_jobs
         WHERE status IN ('pending', 'running') AND phase <> 'confirming' AND (NOT approval_required OR approved_by IS NOT NULL)
@@ -261,11 +264,15 @@ export class RedactionRunner {
     const erasure = job.target.kind === 'end-user';
     const selection: TransitKeySelection = erasure ? { tenantId: job.tenantId, subjectId: job.endUserId! } : { tenantId: job.tenantId, keyIds: [...(items.get('message') ?? []), ...(items.get('attachment') ?? [])] };
     await this.transitKeys.destroy(selection);
-    const agentReplies = erasure || job.target.kind === 'conversation' ? [] : await this.agentRepliesAmong(job.tenantId, items.get('message') ?? []);
     // No end user: the content was gone before the job ran (a request older than erasure of its conversation); nobody holds a copy.
     const nothingHeld = !job.endUserId;
+    const completion = nothingHeld ? null : await this.completionOf(job, items);
     const announced = await this.dataSource.transaction(async (manager) => {
-      const moved = await manager.update(RedactionJobEntity, { jobId: job.jobId, phase: 'finishing' }, nothingHeld ? { phase: 'done', status: 'completed', completedAt: () => 'now()' } : { phase: 'confirming' });
+      const moved = await manager.update(
+        RedactionJobEntity,
+        { jobId: job.jobId, phase: 'finishing' },
+        nothingHeld ? { phase: 'done', status: 'completed', completedAt: () => 'now()' } : { phase: 'confirming', announcedAt: () => 'now()' },
+      );
       if (moved.affected !== 1) return false;
       const removed: Record<string, number> = {
         [RECEIPT_STORES.database]: [...items.values()].reduce((sum, ids) => sum + ids.length, 0),
@@ -278,18 +285,8 @@ export class RedactionRunner {
         RedactionReceiptEntity,
         own.map((store) => ({ jobId: job.jobId, store, removed: removed[store] ?? 0, confirmedAt: new Date() })),
       );
-      if (nothingHeld) return false;
-      const completed: RedactionCompletedV1 = {
-        jobId: job.jobId,
-        kind: job.target.kind,
-        endUserId: job.endUserId!,
-        conversationIds: job.conversationId ? [job.conversationId] : (items.get('conversation') ?? []),
-        // Whole conversations and erasures are purged by conversation and end user; smaller jobs name the agent replies they removed.
-        messageIds: agentReplies,
-        attachmentIds: erasure || job.target.kind === 'conversation' ? [] : (items.get('attachment') ?? []),
-      };
-      const event = buildEvent('redaction.completed', completed, { tenantId: job.tenantId, producer: REDACTION_WORKER_PRODUCER, correlationId: job.jobId, causationId: null });
-      await new OutboxRepository(manager).add({ topic: Topics.redactionCompleted, key: job.jobId, event });
+      if (!completion) return false;
+      await this.announce(manager, job, completion);
       return true;
     });
     if (announced) {
@@ -297,6 +294,50 @@ export class RedactionRunner {
       this.logger.info({ jobId: job.jobId, target: job.target.kind, items: itemsTotal }, 'redaction job removed its content; waiting for the other holders to confirm');
     }
     return { ...job, phase: 'confirming' };
+  }
+
+  /** What the completion event names: ids only. Whole conversations and erasures are purged by conversation and end user; smaller jobs name the agent replies and attachments they removed. */
+  private async completionOf(job: RedactionJobEntity, items: Map<RedactionItemKind, string[]>): Promise<RedactionCompletedV1> {
+    const whole = job.target.kind === 'end-user' || job.target.kind === 'conversation';
+    return {
+      jobId: job.jobId,
+      kind: job.target.kind,
+      endUserId: job.endUserId!,
+      conversationIds: job.conversationId ? [job.conversationId] : (items.get('conversation') ?? []),
+      messageIds: whole ? [] : await this.agentRepliesAmong(job.tenantId, items.get('message') ?? []),
+      attachmentIds: whole ? [] : (items.get('attachment') ?? []),
+    };
+  }
+
+  /** Puts the completion event in the outbox (a new event each time: a holder purges again harmlessly). */
+  private async announce(manager: EntityManager, job: RedactionJobEntity, completion: RedactionCompletedV1): Promise<void> {
+    const event = buildEvent('redaction.completed', completion, { tenantId: job.tenantId, producer: REDACTION_WORKER_PRODUCER, correlationId: job.jobId, causationId: null });
+    await new OutboxRepository(manager).add({ topic: Topics.redactionCompleted, key: job.jobId, event });
+  }
+
+  /**
+   * Announces again the completion of jobs a holder has not confirmed for `reannounceAfterMs` (the
+   * event was lost, or dead-lettered and since fixed): one worker does, whichever moves the time.
+   */
+  async reannounceStale(): Promise<string[]> {
+    const cutoff = new Date(Date.now() - this.options.reannounceAfterMs);
+    const stale = await this.dataSource.getRepository(RedactionJobEntity).find({ where: { phase: 'confirming', announcedAt: LessThan(cutoff) }, take: 20 });
+    const announced: string[] = [];
+    for (const job of stale) {
+      const completion = await this.completionOf(job, await this.itemsByKind(job.jobId));
+      const again = await this.dataSource.transaction(async (manager) => {
+        // Moved only if still stale: of two workers, one announces.
+        const moved = await manager.update(RedactionJobEntity, { jobId: job.jobId, phase: 'confirming', announcedAt: LessThan(cutoff) }, { announcedAt: () => 'now()' });
+        if (moved.affected !== 1) return false;
+        await this.announce(manager, job, completion);
+        return true;
+      });
+      if (!again) continue;
+      announced.push(job.jobId);
+      this.logger.warn({ jobId: job.jobId }, 'redaction job still unconfirmed; its completion is announced again');
+    }
+    if (announced.length > 0) this.outboxWritten();
+    return announced;
   }
 
   private async agentRepliesAmong(tenantId: string, messageIds: string[]): Promise<string[]> {

@@ -78,7 +78,7 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     jobs = new RedactionJobsQuery(dataSource);
     request = new RequestRedactionUseCase(dataSource, personalData, jobs, { approvalThreshold: APPROVAL_THRESHOLD }, () => {});
     decide = new DecideRedactionJobUseCase(dataSource, jobs, () => {});
-    runner = new RedactionRunner(dataSource, personalData, dataKeys, vault.transitKeys, blobs, quietLogger, () => {}, { chunkSize: 2, idleMs: 50, maxAttempts: 3 }, {
+    runner = new RedactionRunner(dataSource, personalData, dataKeys, vault.transitKeys, blobs, quietLogger, () => {}, { chunkSize: 2, idleMs: 50, maxAttempts: 3, reannounceAfterMs: 60_000 }, {
       afterChunk: () => {
         if (chunksToFail === 0) return;
         chunksToFail--;
@@ -459,5 +459,24 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     const lateId = (late.event.payload as { message: { id: string } }).message.id;
     expect(done!.progress.itemsTotal).toBe(done!.progress.itemsDone);
     expect((await view.execute(p.agent, p.conversationId)).messages.find(({ id }) => id === lateId)).toMatchObject({ redacted: true, redaction: { jobId: job.jobId } });
+  });
+
+  it('announces a completion again when a holder stays silent, until it confirms', async () => {
+    const p = await planted(1);
+    const job = await request.redact(p.agent, p.conversationId, { reason: 'lost event', messageId: p.messageIds[0] }, 'corr');
+    expect(await runner.runJob(job.jobId)).toBe('progressed');
+    await drainOutbox();
+    expect(await runner.reannounceStale()).not.toContain(job.jobId);
+    // The gateway never confirmed (its event was lost): two minutes on, the worker tells it again, once.
+    await dataSource.query(`update redaction_jobs set announced_at = now() - interval '2 minutes' where job_id = $1`, [job.jobId]);
+    expect(await runner.reannounceStale()).toContain(job.jobId);
+    expect(await runner.reannounceStale()).not.toContain(job.jobId);
+    await drainOutbox();
+    await eventually(() => expect(completionsOf(job.jobId)).toHaveLength(2));
+    expect(completionsOf(job.jobId)[1].payload).toEqual(completionsOf(job.jobId)[0].payload);
+    await confirm(p.tenantId, job.jobId, 0);
+    expect(await jobs.show(p.agent, job.jobId)).toMatchObject({ status: 'completed' });
+    await dataSource.query(`update redaction_jobs set announced_at = now() - interval '2 minutes' where job_id = $1`, [job.jobId]);
+    expect(await runner.reannounceStale()).not.toContain(job.jobId);
   });
 });
