@@ -96,10 +96,11 @@ export class RedactionRunner {
   /** Claims one runnable job and carries it out as far as the worker can; false if there was none, or it ran into an error (the runner then waits before it tries again). */
   async runNext(): Promise<boolean> {
     await this.reannounceStale();
+    // Oldest first, but jobs that ran into errors after the others: a job that keeps failing doesn't hold up the rest.
     const candidates: { job_id: string }[] = await this.dataSource.query(
       `SELECT job_id FROM redaction_jobs
         WHERE status IN ('pending', 'running') AND phase <> 'confirming' AND (NOT approval_required OR approved_by IS NOT NULL)
-        ORDER BY requested_at LIMIT 20`,
+        ORDER BY attempts, requested_at LIMIT 20`,
     );
     for (const { job_id: jobId } of candidates) {
       const outcome = await this.runJob(jobId);

@@ -293,6 +293,7 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
 
     const small = await request.redact(admin, p.conversationId, { reason: 'one', messageId: p.messageIds[0] }, 'corr');
     await expect(decide.approve(second, small.jobId, 'corr')).rejects.toMatchObject({ code: 'conflict' });
+    await carryOut(p.tenantId, small.jobId);
   });
 
   it('resumes a job that stopped between chunks and applies every chunk once', async () => {
