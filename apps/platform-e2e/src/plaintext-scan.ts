@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { EventOn, isTransitSealedType, TopicName } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
 import { KEY_GONE, TransitSealing } from '@sieve/key-vault';
-import { createTicketsDataSource, DataKeys, PersonalData, SEALED_COLUMNS, SHREDDED } from '@sieve/tickets-data-access';
+import { createTicketsDataSource, DataKeys, openableValuesOf, PersonalData } from '@sieve/tickets-data-access';
 
 /** Where a value was found in plaintext: what a reader with access to that store could still see. */
 export interface Sighting {
@@ -105,15 +105,7 @@ export async function openableTicketValues(databaseUrl: string, keyFile: string,
   await dataSource.initialize();
   try {
     const personalData = new PersonalData(new DataKeys(dataSource, await LocalKeyFile.open(keyFile, { create: false })));
-    const values: string[] = [];
-    for (const { table, column, field, rowId, owner } of SEALED_COLUMNS) {
-      const rows: { id: string; owner: string; sealed: Buffer }[] = await dataSource.query(`select ${rowId} as id, ${owner} as owner, ${column} as sealed from ${table} where tenant_id = $1 and ${column} is not null`, [tenantId]);
-      for (const row of rows) {
-        const opened = await personalData.open({ tenantId, endUserId: row.owner }, field, row.id, row.sealed);
-        if (opened !== SHREDDED) values.push(opened.toString('utf8'));
-      }
-    }
-    return values;
+    return await openableValuesOf(dataSource.manager, personalData, tenantId);
   } finally {
     await dataSource.destroy();
   }

@@ -567,9 +567,9 @@ describe('the platform, end to end', () => {
   it('stops every service cleanly on SIGTERM', async () => {
     const outputs = new Map([...platform.services].map(([name, service]) => [name, service.output]));
     const codes = await platform.stop();
-    // A service that did not stop in time shows how far it got.
-    const stuck = Object.entries(codes).filter(([, code]) => code !== 0);
-    for (const [name] of stuck) console.error(`${name} did not stop cleanly; its last log lines:\n${outputs.get(name as never)?.slice(-30).join('')}`);
+    // A service that did not stop in time fails the test with how far it got.
+    const [stuck] = Object.entries(codes).filter(([, code]) => code !== 0);
+    if (stuck) throw new Error(`${stuck[0]} did not stop cleanly (exit ${stuck[1]}); its last log lines:\n${outputs.get(stuck[0] as never)?.slice(-30).join('')}`);
     expect(codes).toEqual({ 'ingest-gateway': 0, 'pii-classifier': 0, 'ticket-store': 0, analytics: 0, 'redaction-worker': 0 });
   });
 });

@@ -27,7 +27,8 @@ export class TransitKeys {
     const wanted = new Map(units.map((unit) => [unit.keyId, unit]));
     const repository = this.dataSource.getRepository(TransitKeyEntity);
     let rows = await repository.findBy({ keyId: In([...wanted.keys()]) });
-    const missing = [...wanted.values()].filter(({ keyId }) => !rows.some((row) => row.keyId === keyId));
+    const stored = new Set(rows.map(({ keyId }) => keyId));
+    const missing = [...wanted.values()].filter(({ keyId }) => !stored.has(keyId));
     if (missing.length > 0) {
       const made = await Promise.all(missing.map(async (unit) => ({ ...unit, ...(await this.keys.wrap(newKey(), wrapContext(unit.tenantId, unit.keyId))) })));
       // Two producers of one unit at once (a redelivery racing its original): the first key stored is everyone's.

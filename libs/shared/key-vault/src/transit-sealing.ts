@@ -1,4 +1,4 @@
-import { carriesSealedFields, ClearEnvelope, ClearEventOn, ClearPayloadOf, EventOn, EventType, isTransitSealedType, SealedEnvelope, mapSealedFields, PayloadOf, TopicName, TransitSealed, TransitSealedType, transitUnitOf } from '@sieve/contracts';
+import { carriesSealedFields, ClearEnvelope, ClearEventOn, ClearPayloadOf, EventOn, EventType, isTransitSealedType, mapSealedFields, SealedEnvelope, sealedValuesOf, TopicName, TransitSealed, TransitSealedType, TransitUnit, transitUnitOf } from '@sieve/contracts';
 import { seal, unseal } from '@sieve/crypto';
 import { TransitKeys } from './transit-keys';
 
@@ -26,11 +26,12 @@ export class TransitSealing {
    * was redacted since (a replay), and must not travel again.
    */
   async seal(events: readonly PayloadOfType<unknown>[]): Promise<(unknown | typeof KEY_GONE)[]> {
-    const units = events.filter(({ type }) => isTransitSealedType(type)).map(({ tenantId, payload }) => transitUnitOf(tenantId, payload as ClearPayloadOf<TransitSealedType>));
-    const keys = units.length > 0 ? await this.keys.issue(units) : new Map<string, Buffer>();
-    return events.map(({ tenantId, type, payload }) => {
+    const units = events.map(({ tenantId, type, payload }) => (isTransitSealedType(type) ? transitUnitOf(tenantId, payload as ClearPayloadOf<TransitSealedType>) : null));
+    const wanted = units.filter((unit): unit is TransitUnit => unit !== null);
+    const keys = wanted.length > 0 ? await this.keys.issue(wanted) : new Map<string, Buffer>();
+    return events.map(({ type, payload }, index) => {
       if (!isTransitSealedType(type)) return payload;
-      const { keyId } = transitUnitOf(tenantId, payload as ClearPayloadOf<TransitSealedType>);
+      const { keyId } = units[index]!;
       const key = keys.get(keyId);
       if (!key) return KEY_GONE;
       return mapSealedFields(type, payload, (path, encoding, value): TransitSealed => ({
@@ -55,11 +56,11 @@ export class TransitSealing {
    * One read of the vault per batch.
    */
   async open<T extends TopicName>(events: readonly EventOn<T>[]): Promise<(ClearEventOn<T> | typeof KEY_GONE)[]> {
-    const wanted = events.flatMap((event) => keyIdsOf(event).map((keyId) => ({ tenantId: event.tenantId, keyId })));
-    const keys = await this.keys.load(wanted);
-    return events.map((event) => {
+    const keyIds = events.map(keyIdsOf);
+    const keys = await this.keys.load(events.flatMap((event, index) => keyIds[index].map((keyId) => ({ tenantId: event.tenantId, keyId }))));
+    return events.map((event, index) => {
       if (!carriesSealedFields(event)) return event as ClearEventOn<T>;
-      if (keyIdsOf(event).some((keyId) => !keys.has(keyId))) return KEY_GONE;
+      if (keyIds[index].some((keyId) => !keys.has(keyId))) return KEY_GONE;
       const payload = mapSealedFields(event.type, event.payload, (path, encoding, value) => {
         const { keyId, sealed } = value as TransitSealed;
         const text = unseal(Buffer.from(sealed, 'base64url'), keys.get(keyId)!, contextOf(keyId, path)).toString('utf8');
@@ -73,12 +74,7 @@ export class TransitSealing {
 /** The key ids an event's sealed fields name (one, in practice). */
 function keyIdsOf(event: { type: string; version: number; payload: unknown }): string[] {
   if (!carriesSealedFields(event)) return [];
-  const ids = new Set<string>();
-  mapSealedFields(event.type, event.payload as PayloadOf<TransitSealedType>, (_path, _encoding, value) => {
-    ids.add((value as TransitSealed).keyId);
-    return value;
-  });
-  return [...ids];
+  return [...new Set(sealedValuesOf(event.type, event.payload).map((value) => (value as TransitSealed).keyId))];
 }
 
 const contextOf = (keyId: string, path: string) => `transit:${keyId}:${path}`;

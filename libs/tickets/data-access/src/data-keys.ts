@@ -90,16 +90,16 @@ export class DataKeys {
    * waits for such writers, and writers after it see it, whatever key another instance still has
    * in memory: nothing of an erased end user is stored after their erasure began.
    */
-  async assertLive(manager: EntityManager, subjectIds: readonly string[]): Promise<void> {
-    const wanted = [...new Set(subjectIds)].sort();
+  async assertLive(manager: EntityManager, owners: readonly { tenantId: string; subjectId: string }[]): Promise<void> {
+    const wanted = [...new Set(owners.map(({ subjectId }) => subjectId))].sort();
     if (wanted.length === 0) return;
-    const rows: { subject_id: string; live: boolean }[] = await manager.query(
-      `SELECT subject_id, wrapped IS NOT NULL AS live FROM data_keys WHERE subject_id = ANY($1::uuid[]) ORDER BY subject_id FOR SHARE`,
+    const rows: { subject_id: string; tenant_id: string; live: boolean }[] = await manager.query(
+      `SELECT subject_id, tenant_id, wrapped IS NOT NULL AS live FROM data_keys WHERE subject_id = ANY($1::uuid[]) ORDER BY subject_id FOR SHARE`,
       [wanted],
     );
     const destroyed = rows.find(({ live }) => !live);
     if (destroyed) {
-      this.cache.forEach((_, key) => key.endsWith(`/${destroyed.subject_id}`) && this.cache.delete(key));
+      this.forget(destroyed.tenant_id, destroyed.subject_id);
       throw new DataKeyDestroyedError(destroyed.subject_id);
     }
   }

@@ -26,6 +26,19 @@ export const SEALED_COLUMNS: readonly { field: SealedField; table: string; colum
   { field: 'outbox.event', table: 'outbox', column: 'event_sealed', rowId: 'id', owner: 'end_user_id' },
 ];
 
+/** Every sealed value of a brand that its live keys still open, as text: what an audit (or a proof of redaction) reads. */
+export async function openableValuesOf(manager: EntityManager, personalData: PersonalData, tenantId: string): Promise<string[]> {
+  const values: string[] = [];
+  for (const { table, column, field, rowId, owner } of SEALED_COLUMNS) {
+    const rows: { id: string; owner: string; sealed: Buffer }[] = await manager.query(`SELECT ${rowId} AS id, ${owner} AS owner, ${column} AS sealed FROM ${table} WHERE tenant_id = $1 AND ${column} IS NOT NULL`, [tenantId]);
+    for (const row of rows) {
+      const opened = await personalData.open({ tenantId, endUserId: row.owner }, field, row.id, row.sealed);
+      if (opened !== SHREDDED) values.push(opened.toString('utf8'));
+    }
+  }
+  return values;
+}
+
 /** A value whose data key was destroyed: it can't be read any more, by anyone. */
 export const SHREDDED = Symbol('shredded');
 
@@ -43,7 +56,7 @@ export class PersonalData {
 
   /** Within a writing transaction: these owners' keys are live, and stay so until it ends (see `DataKeys.assertLive`). */
   assertLive(manager: EntityManager, owners: readonly DataOwner[]): Promise<void> {
-    return this.dataKeys.assertLive(manager, owners.map(({ endUserId }) => endUserId));
+    return this.dataKeys.assertLive(manager, owners.map(({ tenantId, endUserId }) => ({ tenantId, subjectId: endUserId })));
   }
 
   async seal(owner: DataOwner, field: SealedField, rowId: string, plaintext: Buffer | string): Promise<Buffer> {

@@ -105,12 +105,6 @@ export class ApplySupportEventsUseCase {
     const opened = ofType('support.conversation-opened');
     const searches = ofType('support.faq-searched');
     const conversations = new ConversationRepository(manager);
-    // Whose data this batch writes: none of them may be (or become, while it runs) erased.
-    const existing = await conversations.ownersOf(events.flatMap((event) => ('conversationId' in event.payload ? [event.payload.conversationId] : [])));
-    await this.personalData.assertLive(manager, [
-      ...[...opened, ...searches].map(({ tenantId, payload }) => ({ tenantId, endUserId: endUserIdOf(tenantId, payload.appId, payload.installId) })),
-      ...[...existing.values()].map(({ tenantId, endUserId }) => ({ tenantId, endUserId })),
-    ]);
 
     // End users of the installs that opened conversations or searched.
     const installs = [...opened, ...searches].map(({ tenantId, payload }): NewEndUser => ({ id: endUserIdOf(tenantId, payload.appId, payload.installId), tenantId, appId: payload.appId, installId: payload.installId }));
@@ -135,6 +129,8 @@ export class ApplySupportEventsUseCase {
     }
     await conversations.insertIfAbsent(newConversations);
     const owners = await conversations.ownersOf(events.flatMap((event) => ('conversationId' in event.payload ? [event.payload.conversationId] : [])));
+    // Whose data this batch writes: none of them may be (or become, while it runs) erased; what it wrote so far rolls back if one is.
+    await this.personalData.assertLive(manager, [...installs.map(({ tenantId, id }) => ({ tenantId, endUserId: id })), ...owners.values()]);
     /**
      * The owner of the event's conversation: of this brand, app and install (the gateway lets any
      * install of an app name a conversation; only the one that opened it may write to it).

@@ -34,17 +34,27 @@ export const TRANSIT_SEALED_SINCE_VERSION = 2;
 export const carriesSealedFields = (event: { type: string; version: number }): event is { type: TransitSealedType; version: number } =>
   isTransitSealedType(event.type) && event.version >= TRANSIT_SEALED_SINCE_VERSION;
 
+/** Each sealed field present in a payload: its path, encoding, the object holding it and its name there. */
+function* sealedFieldsOf(type: TransitSealedType, payload: Record<string, unknown>) {
+  for (const [path, encoding] of Object.entries(TRANSIT_SEALED_FIELDS[type]) as [string, SealedFieldEncoding][]) {
+    const keys = path.split('.');
+    const parent = keys.slice(0, -1).reduce<Record<string, unknown> | undefined>((node, key) => node?.[key] as Record<string, unknown> | undefined, payload);
+    const name = keys[keys.length - 1];
+    if (parent && parent[name] !== undefined) yield { path, encoding, parent, name };
+  }
+}
+
 /**
  * Rewrites the sealed fields of a payload (in a copy): `transform` gets each present field's path,
  * encoding and value, and returns its replacement. Sealing and opening are both this walk.
  */
-export function mapSealedFields<T extends TransitSealedType>(type: T, payload: unknown, transform: (path: string, encoding: SealedFieldEncoding, value: unknown) => unknown): unknown {
+export function mapSealedFields(type: TransitSealedType, payload: unknown, transform: (path: string, encoding: SealedFieldEncoding, value: unknown) => unknown): unknown {
   const copy = structuredClone(payload) as Record<string, unknown>;
-  for (const [path, encoding] of Object.entries(TRANSIT_SEALED_FIELDS[type]) as [string, SealedFieldEncoding][]) {
-    const keys = path.split('.');
-    const parent = keys.slice(0, -1).reduce<Record<string, unknown> | undefined>((node, key) => node?.[key] as Record<string, unknown> | undefined, copy);
-    const last = keys[keys.length - 1];
-    if (parent && parent[last] !== undefined) parent[last] = transform(path, encoding, parent[last]);
-  }
+  for (const { path, encoding, parent, name } of sealedFieldsOf(type, copy)) parent[name] = transform(path, encoding, parent[name]);
   return copy;
+}
+
+/** The values of a payload's sealed fields, as they are (no copy). */
+export function sealedValuesOf(type: TransitSealedType, payload: unknown): unknown[] {
+  return [...sealedFieldsOf(type, payload as Record<string, unknown>)].map(({ parent, name }) => parent[name]);
 }

@@ -11,7 +11,7 @@ import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, isolatedKafka, KafkaSettings, PermanentEventError, TopicReader } from '@sieve/kafka';
 import { KeyVault, openKeyVault } from '@sieve/key-vault';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
-import { createTicketsDataSource, DataKeys, PersonalData, RedactionJobEntity, SEALED_COLUMNS, SHREDDED } from '@sieve/tickets-data-access';
+import { createTicketsDataSource, DataKeys, openableValuesOf, PersonalData, RedactionJobEntity } from '@sieve/tickets-data-access';
 import { ApplySupportEventsUseCase } from '../apply-support-events.usecase';
 import { DownloadAttachmentQuery } from '../download-attachment.query';
 import { DownloadLinks } from '../download-links';
@@ -152,14 +152,7 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
   async function readableEverywhere(tenantId: string): Promise<string> {
     const tables: { table_name: string }[] = await dataSource.query(`select distinct table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by 1`);
     const dump = (await Promise.all(tables.map(({ table_name }) => dataSource.query(`select row_to_json(t)::text as row from "${table_name}" t where tenant_id = $1`, [tenantId])))).flat().map(({ row }) => row);
-    const opened: string[] = [];
-    for (const { table, column, field, rowId, owner } of SEALED_COLUMNS) {
-      const rows: { id: string; owner: string; sealed: Buffer }[] = await dataSource.query(`select ${rowId} as id, ${owner} as owner, ${column} as sealed from ${table} where tenant_id = $1 and ${column} is not null`, [tenantId]);
-      for (const row of rows) {
-        const plaintext = await personalData.open({ tenantId, endUserId: row.owner }, field, row.id, row.sealed);
-        if (plaintext !== SHREDDED) opened.push(plaintext.toString('utf8'));
-      }
-    }
+    const opened = await openableValuesOf(dataSource.manager, personalData, tenantId);
     const blobDirectory = path.join(directory, 'blobs', tenantId);
     const blobText = readdirSync(blobDirectory, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
