@@ -1,11 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { EventOn, isTransitSealedType, TopicName } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
-import { KEY_GONE, TransitSealing } from '@sieve/key-vault';
-import { createTicketsDataSource, DataKeys, openableValuesOf, PersonalData } from '@sieve/tickets-data-access';
+import { createKeyVaultDataSource, DataKeys, KEY_GONE, TransitSealing } from '@sieve/key-vault';
+import { createTicketsDataSource, openableValuesOf, PersonalData, SHREDDED } from '@sieve/tickets-data-access';
 
 /** Where a value was found in plaintext: what a reader with access to that store could still see. */
 export interface Sighting {
@@ -96,18 +99,74 @@ export function scanTexts(store: string, texts: Record<string, readonly string[]
   return Object.entries(texts).flatMap(([where, lines]) => values.filter((value) => lines.some((line) => line.includes(value))).map((value) => ({ store, where, value })));
 }
 
+/** Where the ticket store keeps a brand's data, and the keys that open it. */
+export interface TicketStores {
+  ticketsDatabaseUrl: string;
+  blobDirectory: string;
+  keyVaultDatabaseUrl: string;
+  /** The ticket store's key encryption key file. */
+  keyFile: string;
+}
+
 /**
- * Every value of a brand sealed in the ticket database that can still be opened with the ticket
- * store's key file: what someone holding Sieve's keys (or a backup and the keys) could read.
+ * Every value of a brand sealed in the ticket database and the blob store that can still be opened
+ * with the ticket store's keys: what someone holding Sieve's keys (or a backup and the keys) could read.
  */
-export async function openableTicketValues(databaseUrl: string, keyFile: string, tenantId: string): Promise<string[]> {
-  const dataSource = createTicketsDataSource(databaseUrl, 'plaintext-scan', 1);
-  await dataSource.initialize();
+export async function openableTicketValues(stores: TicketStores, tenantId: string): Promise<string[]> {
+  const tickets = createTicketsDataSource(stores.ticketsDatabaseUrl, 'plaintext-scan', 1);
+  const vault = createKeyVaultDataSource(stores.keyVaultDatabaseUrl, 'plaintext-scan', 1);
+  await Promise.all([tickets.initialize(), vault.initialize()]);
   try {
-    const personalData = new PersonalData(new DataKeys(dataSource, await LocalKeyFile.open(keyFile, { create: false })));
-    return await openableValuesOf(dataSource.manager, personalData, tenantId);
+    const personalData = new PersonalData(new DataKeys(vault, await LocalKeyFile.open(stores.keyFile, { create: false })));
+    const values = await openableValuesOf(tickets.manager, personalData, tenantId);
+    const attachments: { id: string; owner: string; blob_key: string }[] = await tickets.query(`SELECT id, end_user_id AS owner, blob_key FROM attachments WHERE tenant_id = $1`, [tenantId]);
+    for (const { id, owner, blob_key: blobKey } of attachments) {
+      const file = path.join(stores.blobDirectory, blobKey);
+      if (!existsSync(file)) continue;
+      const opened = await personalData.open({ tenantId, endUserId: owner }, 'attachments.bytes', id, readFileSync(file));
+      if (opened !== SHREDDED) values.push(opened.toString('latin1'));
+    }
+    return values;
   } finally {
-    await dataSource.destroy();
+    await Promise.all([tickets.destroy(), vault.destroy()]);
+  }
+}
+
+/** A backup of the ticket store as an operator takes one: a dump of its database and a copy of its blob store. */
+export interface TicketBackup {
+  directory: string;
+  dump: string;
+  blobs: string;
+}
+
+export function backUpTicketStore(stores: TicketStores): TicketBackup {
+  const directory = mkdtempSync(path.join(tmpdir(), 'sieve-backup-'));
+  const backup = { directory, dump: path.join(directory, 'tickets.dump'), blobs: path.join(directory, 'blobs') };
+  execFileSync('pg_dump', ['--format=custom', `--file=${backup.dump}`, `--dbname=${stores.ticketsDatabaseUrl}`]);
+  cpSync(stores.blobDirectory, backup.blobs, { recursive: true });
+  return backup;
+}
+
+/**
+ * What of a brand a backup restored today still gives away: the dump restored into a scratch
+ * database, then every value in it and its blob copy opened with the keys Sieve has now.
+ */
+export async function openableBackupValues(backup: TicketBackup, stores: TicketStores, tenantId: string): Promise<string[]> {
+  const scratch = new URL(stores.ticketsDatabaseUrl);
+  const name = `sieve_restore_${randomBytes(4).toString('hex')}`;
+  scratch.pathname = `/${name}`;
+  const admin = new Client({ connectionString: stores.ticketsDatabaseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      execFileSync('pg_restore', ['--no-owner', `--dbname=${scratch}`, backup.dump]);
+      return await openableTicketValues({ ...stores, ticketsDatabaseUrl: scratch.toString(), blobDirectory: backup.blobs }, tenantId);
+    } finally {
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    }
+  } finally {
+    await admin.end();
   }
 }
 

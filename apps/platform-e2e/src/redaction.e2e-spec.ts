@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
 import { buildClearEvent, deterministicUuid, EventOn, TopicName, Topics } from '@sieve/contracts';
 import { EventPublisher, isolatedKafka, KafkaSettings, TopicReader } from '@sieve/kafka';
@@ -7,7 +8,7 @@ import { getJson, Json, localBlobDirectory, localKeyFile, Platform, postJson, pr
 import { LOCAL_REDIS_URL } from '@sieve/config';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
 import { generateStaffToken, hashStaffToken } from '@sieve/tickets-feature';
-import { openableTicketValues, openableTopicMessages, scanDirectory, scanPostgres, scanRedis, scanTexts, Sighting } from './plaintext-scan';
+import { backUpTicketStore, openableBackupValues, openableTicketValues, openableTopicMessages, scanDirectory, scanPostgres, scanRedis, scanTexts, Sighting, TicketStores } from './plaintext-scan';
 
 /** Every topic a service reads or writes after classification: the raw SDK topic is the only one left out. */
 const CLEAN_TOPICS: TopicName[] = [
@@ -25,7 +26,8 @@ const CLEAN_TOPICS: TopicName[] = [
  * The proof the redaction issue asks for, over the real services: values planted through the SDK
  * and the agent API in every place an end user's data goes, then redacted or erased; afterwards no
  * store Sieve has — every PostgreSQL table, Redis, the blob store, the services' logs, the clean
- * Kafka topics — holds one in plaintext. And a worker killed mid-job completes it exactly once.
+ * Kafka topics — holds one in plaintext, and a backup of the ticket store taken before can't be
+ * opened for them with the keys Sieve still has. And a worker killed mid-job completes it exactly once.
  */
 describe('redaction and erasure, end to end', () => {
   jest.setTimeout(240_000);
@@ -35,6 +37,7 @@ describe('redaction and erasure, end to end', () => {
   let vault: KeyVault;
   const topics = new Map<TopicName, TopicReader>();
   const databases = { ingest: testStack.databaseUrl('ingest'), tickets: testStack.databaseUrl('tickets') };
+  const ticketStores: TicketStores = { ticketsDatabaseUrl: databases.tickets, blobDirectory: localBlobDirectory('test'), keyVaultDatabaseUrl: testStack.databaseUrl('keys'), keyFile: localKeyFile('test') };
   const APPROVAL_THRESHOLD = 50;
   const workerSettings = { 'redaction-worker': { REDACTION_CHUNK_SIZE: '25' } };
 
@@ -145,7 +148,7 @@ describe('redaction and erasure, end to end', () => {
     const logs = Object.fromEntries([...platform.services.keys()].map((service) => [service, [platform.logs(service)]]));
     return [
       ...(await scanPostgres({ ...databases, analytics: testStack.databaseUrl('analytics'), keys: testStack.databaseUrl('keys') }, values)),
-      ...scanTexts('postgresql tickets, opened with the ticket store’s keys', { sealed: await openableTicketValues(databases.tickets, localKeyFile('test'), brand.tenantId) }, values),
+      ...scanTexts('ticket store, opened with its keys', { sealed: await openableTicketValues(ticketStores, brand.tenantId) }, values),
       ...(await scanRedis(LOCAL_REDIS_URL, values)),
       ...scanDirectory('blob store', localBlobDirectory('test'), values),
       ...scanTexts('logs', logs, values),
@@ -169,22 +172,30 @@ describe('redaction and erasure, end to end', () => {
     const { planted, conversationId, conversation } = await plantConversation();
     const secondId = conversation.messages[1].id;
     // The scan finds what is there: before the redaction the message opens in the database and on the topic.
-    expect((await sightingsOf([planted.secondMessage])).map(({ store }) => store).sort()).toEqual(['kafka, opened with the key vault', 'postgresql tickets, opened with the ticket store’s keys']);
+    expect((await sightingsOf([planted.secondMessage])).map(({ store }) => store).sort()).toEqual(['kafka, opened with the key vault', 'ticket store, opened with its keys']);
+    const backup = backUpTicketStore(ticketStores);
+    expect(await openableBackupValues(backup, ticketStores, brand.tenantId)).toEqual(expect.arrayContaining([planted.firstMessage, planted.secondMessage]));
     const asked = await postJson(tickets(`/v1/conversations/${conversationId}/redactions`), { messageId: secondId, reason: 'backup code in a message' }, as(brand.staffTokens.agent));
     expect([asked.status, asked.body.status]).toEqual([202, 'pending']);
 
     const job = await completed(asked.body.jobId);
-    expect(job.receipts.map((receipt: Json) => receipt.store)).toEqual(['ticket-store.database', 'key-vault.transit-keys', 'ingest-gateway.pending-replies']);
+    expect(job.receipts.map((receipt: Json) => receipt.store)).toEqual(['ticket-store.database', 'key-vault.transit-keys', 'key-vault.data-keys', 'ingest-gateway.pending-replies']);
     expect(job.receipts.every((receipt: Json) => typeof receipt.confirmedAt === 'string')).toBe(true);
     const after = await getJson(tickets(`/v1/conversations/${conversationId}`), as(brand.staffTokens.agent));
     expect(after.body.messages[1]).toMatchObject({ id: secondId, body: null, redacted: true, redaction: { jobId: job.jobId } });
     expect(after.body.messages[0].body).toBe(planted.firstMessage);
 
     expect(await sightingsOf([planted.secondMessage])).toEqual([]);
+    // The backup taken before still holds the message, sealed under a key that no longer exists; the rest of it opens as before.
+    const restored = await openableBackupValues(backup, ticketStores, brand.tenantId);
+    expect(restored).toContain(planted.firstMessage);
+    expect(restored).not.toContain(planted.secondMessage);
+    rmSync(backup.directory, { recursive: true, force: true });
   });
 
   it('erases an end user: identity, messages, attachment, search, click, the waiting reply and the key, from every store', async () => {
     const { planted, installId, conversationId, conversation } = await plantConversation();
+    const backup = backUpTicketStore(ticketStores);
     const asked = await postJson(tickets(`/v1/end-users/${conversation.endUser.id}/erasure`), { reason: 'the end user asked to be forgotten' }, as(brand.staffTokens.admin));
     expect(asked.status).toBe(202);
     const job = await completed(asked.body.jobId);
@@ -193,13 +204,16 @@ describe('redaction and erasure, end to end', () => {
       // Both messages, the attachment, the search and the reply: their copies on the clean topics can't be opened.
       expect.objectContaining({ store: 'key-vault.transit-keys', removed: 5 }),
       expect.objectContaining({ store: 'blob-store', removed: 1 }),
-      expect.objectContaining({ store: 'ticket-store.data-keys', removed: 1 }),
+      // Their own key (identity, search, waiting reply), the conversation's, and one per message (the reply's too) and attachment.
+      expect.objectContaining({ store: 'key-vault.data-keys', removed: 6 }),
       expect.objectContaining({ store: 'ingest-gateway.pending-replies', removed: 1 }),
     ]);
     expect((await getJson(tickets(`/v1/conversations/${conversationId}`), as(brand.staffTokens.agent))).status).toBe(404);
     expect((await getJson(gateway(`/v1/replies?installId=${installId}&waitSeconds=0`), sdk())).body.replies).toEqual([]);
 
     expect(await sightingsOf(Object.values(planted))).toEqual([]);
+    expect(scanTexts('backup, opened with the keys left', { restored: await openableBackupValues(backup, ticketStores, brand.tenantId) }, Object.values(planted))).toEqual([]);
+    rmSync(backup.directory, { recursive: true, force: true });
   });
 
   it('completes a bulk erasure exactly once when the worker is killed halfway and started again', async () => {

@@ -5,11 +5,11 @@ import { loadConfigOrExit } from '@sieve/config';
 import { Topics } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
-import { openKeyVault, TransitKeyExpiry } from '@sieve/key-vault';
+import { DataKeys, openKeyVault, TransitKeyExpiry } from '@sieve/key-vault';
 import { classifyDatabaseError, postgresReadiness } from '@sieve/persistence';
 import { runMain, startWorkerService } from '@sieve/service-runtime';
 import { createLogger } from '@sieve/telemetry';
-import { createTicketsDataSource, DataKeys, PersonalData } from '@sieve/tickets-data-access';
+import { createTicketsDataSource, PersonalData } from '@sieve/tickets-data-access';
 import { OutboxRelay, RecordPurgeConfirmationsUseCase, RedactionRunner } from '@sieve/tickets-feature';
 import { redactionWorkerConfigSchema } from './config';
 import { redactionRequestsHandler } from './redaction-requests.consumer';
@@ -25,13 +25,13 @@ async function main(): Promise<void> {
   const dataSource = createTicketsDataSource(config.DATABASE_URL, SERVICE, 4);
   await dataSource.initialize();
   const publisher = new EventPublisher(kafka, logger);
+  // The key vault: the worker destroys the data keys and transit keys of redacted content, and deletes expired transit keys.
+  const vault = await openKeyVault(config, SERVICE);
   const keyEncryptionKeys = await LocalKeyFile.open(config.KEY_ENCRYPTION_KEY_FILE, { create: config.KEY_ENCRYPTION_KEY_FILE_CREATE });
-  const dataKeys = new DataKeys(dataSource, keyEncryptionKeys);
+  const dataKeys = new DataKeys(vault.dataSource, keyEncryptionKeys);
   const personalData = new PersonalData(dataKeys);
   // Completion events leave through the ticket context's outbox; this relay and the ticket store's take turns.
   const outboxRelay = new OutboxRelay(dataSource, publisher, personalData, logger);
-  // The key vault: the worker destroys redacted content's transit keys, and deletes expired ones.
-  const vault = await openKeyVault(config, SERVICE);
   const expiry = new TransitKeyExpiry(vault.transitKeys, logger, { retentionHours: config.TRANSIT_KEY_RETENTION_HOURS, intervalMs: 3_600_000 });
   const runner = new RedactionRunner(dataSource, personalData, dataKeys, vault.transitKeys, new LocalFileBlobStore(config.BLOB_STORE_DIR), logger, () => outboxRelay.nudge(), {
     chunkSize: config.REDACTION_CHUNK_SIZE,

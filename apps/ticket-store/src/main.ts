@@ -5,11 +5,11 @@ import { loadConfigOrExit } from '@sieve/config';
 import { Topics } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, EventSubscription, kafkaReadiness, kafkaSettingsOf } from '@sieve/kafka';
-import { openKeyVault } from '@sieve/key-vault';
+import { DataKeys, openKeyVault } from '@sieve/key-vault';
 import { classifyDatabaseError, postgresReadiness } from '@sieve/persistence';
 import { runMain, startService } from '@sieve/service-runtime';
 import { createLogger } from '@sieve/telemetry';
-import { createTicketsDataSource, DataKeys, PersonalData } from '@sieve/tickets-data-access';
+import { createTicketsDataSource, PersonalData } from '@sieve/tickets-data-access';
 import { ApplyDiagnosticsUseCase, ApplySupportEventsUseCase, DIAGNOSTICS_CONSUMER, DownloadLinks, OutboxRelay, TICKET_STORE_CONSUMER } from '@sieve/tickets-feature';
 import { TicketStoreModule } from './app.module';
 import { ticketStoreConfigSchema } from './config';
@@ -24,11 +24,13 @@ async function main(): Promise<void> {
   const dataSource = createTicketsDataSource(config.DATABASE_URL, SERVICE, config.DATABASE_POOL_SIZE);
   await dataSource.initialize();
   const publisher = new EventPublisher(kafka, logger);
+  // The key vault holds the data keys personal data is sealed with at rest (apart from the data:
+  // a backup of the ticket database can't open itself), and the transit keys clean events are sealed with.
+  // Each consumed batch holds a vault connection for its live-key locks.
+  const vault = await openKeyVault(config, SERVICE, 4 + config.CONSUMER_CONCURRENCY * 2);
   const keyEncryptionKeys = await LocalKeyFile.open(config.KEY_ENCRYPTION_KEY_FILE, { create: config.KEY_ENCRYPTION_KEY_FILE_CREATE });
-  const personalData = new PersonalData(new DataKeys(dataSource, keyEncryptionKeys));
+  const personalData = new PersonalData(new DataKeys(vault.dataSource, keyEncryptionKeys));
   const blobs = new LocalFileBlobStore(config.BLOB_STORE_DIR);
-  // Clean events carry what end users typed sealed under transit keys; the key vault opens them.
-  const vault = await openKeyVault(config, SERVICE);
   const applySupport = new ApplySupportEventsUseCase(dataSource, personalData, blobs, vault.sealing);
   const applyDiagnostics = new ApplyDiagnosticsUseCase(dataSource);
   const consuming = { classifiers: [classifyDatabaseError], partitionsConsumedConcurrently: config.CONSUMER_CONCURRENCY };

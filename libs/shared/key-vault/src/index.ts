@@ -4,3 +4,6 @@ export * from './transit-keys';
 export * from './transit-sealing';
 export * from './open-key-vault';
 export * from './transit-key-expiry';
+export * from './data-key.entity';
+export * from './data-keys';
+export * from './move-data-keys';

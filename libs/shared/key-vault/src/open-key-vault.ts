@@ -20,8 +20,8 @@ export interface KeyVault {
 }
 
 /** Connects an app to the key vault, as its `keyVaultConfigShape` variables say. */
-export async function openKeyVault(config: KeyVaultConfig, applicationName: string): Promise<KeyVault> {
-  const dataSource = createKeyVaultDataSource(config.KEY_VAULT_DATABASE_URL, applicationName);
+export async function openKeyVault(config: KeyVaultConfig, applicationName: string, poolSize?: number): Promise<KeyVault> {
+  const dataSource = createKeyVaultDataSource(config.KEY_VAULT_DATABASE_URL, applicationName, poolSize);
   await dataSource.initialize();
   const transitKeys = new TransitKeys(dataSource, await LocalKeyFile.open(config.TRANSIT_KEY_ENCRYPTION_KEY_FILE, { create: config.TRANSIT_KEY_ENCRYPTION_KEY_FILE_CREATE }));
   return { dataSource, transitKeys, sealing: new TransitSealing(transitKeys), readiness: { ...postgresReadiness(dataSource), name: 'key-vault' } };

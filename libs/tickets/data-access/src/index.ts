@@ -7,8 +7,6 @@ export * from './entities/processed-event.entity';
 export * from './conversation.repository';
 export * from './inbox.repository';
 export * from './staff-credential.repository';
-export * from './data-keys';
-export * from './entities/data-key.entity';
 export * from './entities/end-user.entity';
 export * from './entities/attachment.entity';
 export * from './entities/faq-search.entity';

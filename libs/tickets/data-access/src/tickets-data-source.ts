@@ -3,7 +3,6 @@ import { createContextDataSource } from '@sieve/persistence';
 import { ConversationEntity } from './entities/conversation.entity';
 import { AccessLogEntryEntity } from './entities/access-log-entry.entity';
 import { AttachmentEntity } from './entities/attachment.entity';
-import { DataKeyEntity } from './entities/data-key.entity';
 import { DiagnosticEntity } from './entities/diagnostic.entity';
 import { EndUserEntity } from './entities/end-user.entity';
 import { FaqSearchEntity } from './entities/faq-search.entity';
@@ -18,7 +17,7 @@ import { StaffCredentialEntity } from './entities/staff-credential.entity';
 import { TenantEntity } from './entities/tenant.entity';
 import { TICKET_MIGRATIONS } from './migrations';
 
-export const TICKET_ENTITIES = [TenantEntity, StaffCredentialEntity, ConversationEntity, MessageEntity, ProcessedEventEntity, DataKeyEntity, EndUserEntity, AttachmentEntity, FaqSearchEntity, LinkClickEntity, DiagnosticEntity, OutboxMessageEntity, RedactionJobEntity, RedactionJobItemEntity, RedactionReceiptEntity, AccessLogEntryEntity];
+export const TICKET_ENTITIES = [TenantEntity, StaffCredentialEntity, ConversationEntity, MessageEntity, ProcessedEventEntity, EndUserEntity, AttachmentEntity, FaqSearchEntity, LinkClickEntity, DiagnosticEntity, OutboxMessageEntity, RedactionJobEntity, RedactionJobItemEntity, RedactionReceiptEntity, AccessLogEntryEntity];
 
 /** The ticket context's database: shared by the ticket store and the redaction worker. */
 export function createTicketsDataSource(url: string, applicationName: string, poolSize?: number): DataSource {

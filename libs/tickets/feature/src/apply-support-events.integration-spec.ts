@@ -8,9 +8,9 @@ import { LocalFileBlobStore } from '@sieve/blob-store';
 import { LocalKeyFile } from '@sieve/crypto';
 import { PermanentEventError } from '@sieve/kafka';
 import { testStack } from '@sieve/testing';
-import { createTicketsDataSource, DataKeys, PersonalData } from '@sieve/tickets-data-access';
+import { createTicketsDataSource, PersonalData } from '@sieve/tickets-data-access';
 import { endUserIdOf } from '@sieve/contracts';
-import { KeyVault, openKeyVault } from '@sieve/key-vault';
+import { DataKeys, KeyVault, openKeyVault } from '@sieve/key-vault';
 import { ApplySupportEventsUseCase, sealedBlobKeyOf } from './apply-support-events.usecase';
 import { DownloadAttachmentQuery } from './download-attachment.query';
 import { DownloadLinks } from './download-links';
@@ -34,9 +34,9 @@ describe('applying support events to the ticket store', () => {
     await dataSource.initialize();
     directory = mkdtempSync(path.join(tmpdir(), 'sieve-tickets-'));
     blobs = new LocalFileBlobStore(path.join(directory, 'blobs'));
-    dataKeys = new DataKeys(dataSource, await LocalKeyFile.open(path.join(directory, 'kek.json'), { create: true }));
-    const personalData = new PersonalData(dataKeys);
     vault = await openKeyVault(testStack.keyVault(), 'apply-test');
+    dataKeys = new DataKeys(vault.dataSource, await LocalKeyFile.open(path.join(directory, 'kek.json'), { create: true }));
+    const personalData = new PersonalData(dataKeys);
     apply = sealingFirst(new ApplySupportEventsUseCase(dataSource, personalData, blobs, vault.sealing), vault.sealing);
     links = new DownloadLinks('integration-test-download-link-secret');
     query = new GetConversationQuery(dataSource, personalData, links);
@@ -124,7 +124,7 @@ describe('applying support events to the ticket store', () => {
   it('shows a conversation whose end user’s data key was destroyed as redacted, not as an error', async () => {
     const s = scenario();
     await apply.execute([s.opened(), s.attachment(await upload(s.tenantId, 'bytes'))]);
-    await dataKeys.destroy(s.tenantId, endUserIdOf(s.tenantId, s.appId, s.installId));
+    await dataKeys.destroy({ tenantId: s.tenantId, ownerId: endUserIdOf(s.tenantId, s.appId, s.installId) });
 
     const view = await query.execute(agentOf(s.tenantId), s.conversationId);
     expect(view.endUser).toMatchObject({ name: null, email: null });
@@ -151,7 +151,7 @@ describe('applying support events to the ticket store', () => {
     const forged = queryOf(links.pathFor({ tenantId: randomUUID(), attachmentId: attachment.id, staffCredentialId: agent.credentialId }));
     await expect(download.execute(attachment.id, forged)).rejects.toMatchObject({ code: 'not-found' });
 
-    await dataKeys.destroy(s.tenantId, endUserIdOf(s.tenantId, s.appId, s.installId));
+    await dataKeys.destroy({ tenantId: s.tenantId, ownerId: endUserIdOf(s.tenantId, s.appId, s.installId) });
     expect((await query.execute(agent, s.conversationId)).attachments[0]).toMatchObject({ redacted: true, downloadPath: null });
     await expect(download.execute(attachment.id, queryOf(attachment.downloadPath!))).rejects.toMatchObject({ code: 'gone' });
   });
@@ -183,7 +183,7 @@ describe('applying support events to the ticket store', () => {
   it('stores nothing more of an erased end user: their new events fail for good, with that reason', async () => {
     const s = scenario();
     await apply.execute([s.opened()]);
-    await dataKeys.destroy(s.tenantId, endUserIdOf(s.tenantId, s.appId, s.installId));
+    await dataKeys.destroy({ tenantId: s.tenantId, ownerId: endUserIdOf(s.tenantId, s.appId, s.installId) });
     await expect(apply.execute([s.message('I am back')])).rejects.toMatchObject({ reason: 'end-user-erased' });
   });
 

@@ -3,11 +3,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BlobStore, readWhole } from '@sieve/blob-store';
 import { ClearEventOn, endUserIdOf, EventOn, Topics } from '@sieve/contracts';
 import { ConsumedEvent, PermanentEventError } from '@sieve/kafka';
-import { KEY_GONE, TransitSealing } from '@sieve/key-vault';
+import { DataKeyDestroyedError, KEY_GONE, TransitSealing } from '@sieve/key-vault';
 import {
   AttachmentEntity,
   ConversationRepository,
-  DataKeyDestroyedError,
   DataOwner,
   EndUserRepository,
   FaqSearchEntity,
@@ -18,6 +17,7 @@ import {
   NewEndUser,
   NewMessage,
   PersonalData,
+  SealTarget,
 } from '@sieve/tickets-data-access';
 
 export const TICKET_STORE_CONSUMER = 'ticket-store';
@@ -34,7 +34,7 @@ export const uploadBlobKeyOf = (sealedKey: string) => sealedKey.replace(/\.seale
 /**
  * Applies clean support events to the ticket store: the inbox rows and the effects of a batch are
  * written in one transaction, so a redelivered or replayed event changes nothing. Personal data is
- * sealed with its end user's data key before it is written. A batch is applied a kind of row at a
+ * sealed with data keys from the key vault before it is written. A batch is applied a kind of row at a
  * time (end users, conversations, then what hangs off them), in a few statements per kind: order
  * within a conversation holds because its rows are keyed and timed by their events.
  */
@@ -50,12 +50,14 @@ export class ApplySupportEventsUseCase {
     const events = batch.map(({ event }) => event);
     await this.prepareKeys(events);
     try {
-      await this.dataSource.transaction(async (manager) => {
-        const fresh = await new InboxRepository(manager).recordFirstDeliveries(TICKET_STORE_CONSUMER, events.map(({ id }) => id));
-        // An event is applied once, also when the batch holds it twice.
-        const unseen = events.filter((event) => fresh.delete(event.id));
-        if (unseen.length > 0) await this.apply(await this.opened(unseen), manager);
-      });
+      await this.personalData.whileLive((assertLive) =>
+        this.dataSource.transaction(async (manager) => {
+          const fresh = await new InboxRepository(manager).recordFirstDeliveries(TICKET_STORE_CONSUMER, events.map(({ id }) => id));
+          // An event is applied once, also when the batch holds it twice.
+          const unseen = events.filter((event) => fresh.delete(event.id));
+          if (unseen.length > 0) await this.apply(await this.opened(unseen), manager, assertLive);
+        }),
+      );
     } catch (error) {
       const failure = error instanceof DataKeyDestroyedError ? new PermanentEventError('end-user-erased', 'the end user was erased: nothing of theirs is stored again') : error;
       // An attachment that will never be stored leaves no bytes behind (the consumer retries one event at a time before it gives up).
@@ -71,16 +73,38 @@ export class ApplySupportEventsUseCase {
   }
 
   /**
-   * The data keys of the batch's end users, made or loaded before its transaction: keys are stored
-   * on a connection of their own (a key must outlive a batch that rolls back), and taking that
-   * connection from inside the transaction would hold two of the pool's connections per batch.
+   * The data keys of what the batch seals (its end users', and one per message, attachment and
+   * conversation), made or loaded in the key vault before its transaction: a key must outlive a
+   * batch that rolls back, and taking a vault connection from inside the transaction would hold
+   * two connections per batch.
    */
   private async prepareKeys(events: readonly EventOn<typeof Topics.support>[]): Promise<void> {
-    const owners = await new ConversationRepository(this.dataSource.manager).ownersOf(events.flatMap((event) => (event.type !== 'support.conversation-opened' && 'conversationId' in event.payload ? [event.payload.conversationId] : [])));
-    await this.personalData.prepare([
-      ...events.flatMap(({ tenantId, type, payload }) => (type === 'support.conversation-opened' || type === 'support.faq-searched' ? [{ tenantId, endUserId: endUserIdOf(tenantId, payload.appId, payload.installId) }] : [])),
-      ...[...owners.values()].map(({ tenantId, endUserId }) => ({ tenantId, endUserId })),
-    ]);
+    const stored = await new ConversationRepository(this.dataSource.manager).ownersOf(events.flatMap((event) => ('conversationId' in event.payload ? [event.payload.conversationId] : [])));
+    const opening = new Map(events.flatMap(({ tenantId, type, payload }) => (type === 'support.conversation-opened' ? [[payload.conversationId, { tenantId, endUserId: endUserIdOf(tenantId, payload.appId, payload.installId) }] as const] : [])));
+    // The owner the transaction will find (a stored conversation's, else the one this batch opens); an event naming neither fails there.
+    const ownerOf = (conversationId: string): DataOwner | undefined => stored.get(conversationId) ?? opening.get(conversationId);
+    const targets = events.flatMap(({ tenantId, type, payload }): SealTarget[] => {
+      switch (type) {
+        case 'support.faq-searched':
+          return [{ owner: { tenantId, endUserId: endUserIdOf(tenantId, payload.appId, payload.installId) }, field: 'faq_searches.query', rowId: payload.searchId }];
+        case 'support.conversation-opened':
+        case 'support.message-sent': {
+          const owner = ownerOf(payload.conversationId);
+          if (!owner) return [];
+          return [
+            { owner, field: 'messages.body', rowId: payload.message.id },
+            ...(type === 'support.conversation-opened' ? [{ owner, field: 'conversations.custom_fields' as const, rowId: payload.conversationId }] : []),
+          ];
+        }
+        case 'support.attachment-added': {
+          const owner = ownerOf(payload.conversationId);
+          return owner ? [{ owner, field: 'attachments.bytes', rowId: payload.attachment.id }] : [];
+        }
+        default:
+          return [];
+      }
+    });
+    await this.personalData.prepare(targets);
   }
 
   /**
@@ -100,7 +124,7 @@ export class ApplySupportEventsUseCase {
     await this.blobs.delete(sealedBlobKeyOf(uploadKey));
   }
 
-  private async apply(events: SupportEvent[], manager: EntityManager): Promise<void> {
+  private async apply(events: SupportEvent[], manager: EntityManager, assertLive: (owners: readonly DataOwner[]) => Promise<void>): Promise<void> {
     const ofType = <T extends SupportEvent['type']>(type: T) => events.filter((event): event is SupportEventOf<T> => event.type === type);
     const opened = ofType('support.conversation-opened');
     const searches = ofType('support.faq-searched');
@@ -130,7 +154,7 @@ export class ApplySupportEventsUseCase {
     await conversations.insertIfAbsent(newConversations);
     const owners = await conversations.ownersOf(events.flatMap((event) => ('conversationId' in event.payload ? [event.payload.conversationId] : [])));
     // Whose data this batch writes: none of them may be (or become, while it runs) erased; what it wrote so far rolls back if one is.
-    await this.personalData.assertLive(manager, [...installs.map(({ tenantId, id }) => ({ tenantId, endUserId: id })), ...owners.values()]);
+    await assertLive([...installs.map(({ tenantId, id }) => ({ tenantId, endUserId: id })), ...owners.values()]);
     /**
      * The owner of the event's conversation: of this brand, app and install (the gateway lets any
      * install of an app name a conversation; only the one that opened it may write to it).
@@ -210,7 +234,7 @@ export class ApplySupportEventsUseCase {
   }
 
   /**
-   * Seals the bytes the gateway stored as uploaded under the end user's key, beside the upload;
+   * Seals the bytes the gateway stored as uploaded under the attachment's key, beside the upload;
    * the upload itself is deleted once this batch is committed. A redelivery finds the sealed copy.
    */
   private async sealUpload(owner: DataOwner, attachmentId: string, uploadKey: string): Promise<string> {

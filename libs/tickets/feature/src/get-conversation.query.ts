@@ -75,8 +75,10 @@ export class GetConversationQuery {
     await new AccessLogRepository(this.dataSource.manager).record({ tenantId: staff.tenantId, staffCredentialId: staff.credentialId, action: 'conversation.read', conversationId });
     const owner: DataOwner = { tenantId: conversation.tenantId, endUserId: conversation.endUserId };
     const endUser = await new EndUserRepository(this.dataSource.manager).find(owner.tenantId, owner.endUserId);
-    // The key loaded once, not by each of the (maybe hundreds of) values opened at once below.
-    await this.personalData.prepare([owner]);
+    // The keys loaded at once, not by each of the (maybe hundreds of) values opened below.
+    await this.personalData.prepareToOpen(
+      [conversation.customFieldsSealed, endUser?.nameSealed, endUser?.emailSealed, ...messages.map(({ bodySealed }) => bodySealed), ...attachments.map(({ fileNameSealed }) => fileNameSealed)].map((sealed) => ({ owner, sealed })),
+    );
     const open = (field: SealedField, rowId: string, sealed: Buffer | null | undefined) => this.openText(owner, field, rowId, sealed);
     return {
       id: conversation.id,

@@ -7,9 +7,9 @@ import { LocalFileBlobStore } from '@sieve/blob-store';
 import { deterministicUuid, endUserIdOf, EventOn, Topics } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, isolatedKafka, KafkaSettings, TopicReader } from '@sieve/kafka';
-import { KeyVault, openKeyVault } from '@sieve/key-vault';
+import { DataKeys, KeyVault, openKeyVault } from '@sieve/key-vault';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
-import { createTicketsDataSource, DataKeys, PersonalData } from '@sieve/tickets-data-access';
+import { createTicketsDataSource, PersonalData } from '@sieve/tickets-data-access';
 import { ApplySupportEventsUseCase } from './apply-support-events.usecase';
 import { OutboxRelay } from './outbox-relay';
 import { ReplyToConversationUseCase } from './reply-to-conversation.usecase';
@@ -32,11 +32,11 @@ describe('agent replies through the outbox, over real PostgreSQL and Kafka', () 
     dataSource = createTicketsDataSource(testStack.databaseUrl('tickets'), 'reply-test', 4);
     await dataSource.initialize();
     directory = mkdtempSync(path.join(tmpdir(), 'sieve-reply-'));
-    dataKeys = new DataKeys(dataSource, await LocalKeyFile.open(path.join(directory, 'kek.json'), { create: true }));
+    vault = await openKeyVault(testStack.keyVault(), 'reply-test');
+    dataKeys = new DataKeys(vault.dataSource, await LocalKeyFile.open(path.join(directory, 'kek.json'), { create: true }));
     const personalData = new PersonalData(dataKeys);
     kafka = await isolatedKafka(testStack.brokers, 'reply-test', [Topics.agentReplies]);
     publisher = new EventPublisher(kafka, quietLogger);
-    vault = await openKeyVault(testStack.keyVault(), 'reply-test');
     apply = sealingFirst(new ApplySupportEventsUseCase(dataSource, personalData, new LocalFileBlobStore(path.join(directory, 'blobs')), vault.sealing), vault.sealing);
     reply = new ReplyToConversationUseCase(dataSource, personalData, vault.sealing, () => nudges++);
     relay = new OutboxRelay(dataSource, publisher, personalData, quietLogger);
@@ -110,7 +110,7 @@ describe('agent replies through the outbox, over real PostgreSQL and Kafka', () 
     const { conversationId, appId, installId } = await conversation(tenantId);
     const agent = { tenantId, role: 'agent' as const, credentialId: randomUUID() };
     await reply.execute(agent, conversationId, { body: 'sent before the erasure' }, 'corr-3');
-    await dataKeys.destroy(tenantId, endUserIdOf(tenantId, appId, installId));
+    await dataKeys.destroy({ tenantId, ownerId: endUserIdOf(tenantId, appId, installId) });
 
     await expect(reply.execute(agent, conversationId, { body: 'after' }, 'corr-4')).rejects.toMatchObject({ code: 'gone' });
     await drain();

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { buildClearEvent, deterministicUuid, Topics } from '@sieve/contracts';
-import { TransitSealing } from '@sieve/key-vault';
-import { DataKeyDestroyedError, MessageEntity, OutboxRepository, PersonalData } from '@sieve/tickets-data-access';
+import { DataKeyDestroyedError, TransitSealing } from '@sieve/key-vault';
+import { MessageEntity, OutboxRepository, PersonalData } from '@sieve/tickets-data-access';
 import { requireConversation } from './conversation-lookup';
 import { parseRequest } from './parse-request';
 import { StaffPrincipal } from './staff-authenticator';
@@ -41,13 +41,16 @@ export class ReplyToConversationUseCase {
   async execute(staff: StaffPrincipal, conversationId: string, body: unknown, correlationId: string): Promise<ReplyResult> {
     const request = parseRequest(replyRequestSchema, body);
     const messageId = request.clientMessageId ? deterministicUuid(staff.tenantId, staff.credentialId, conversationId, request.clientMessageId) : randomUUID();
-    // The end user's key made or loaded before the transaction, on a connection of its own.
+    // The keys made or loaded before the transaction, in the key vault.
     const owner = { tenantId: staff.tenantId, endUserId: (await requireConversation(this.dataSource.manager, staff.tenantId, conversationId)).endUserId };
-    await this.personalData.prepare([owner]);
-    const result = await this.dataSource.transaction(async (manager) => {
+    await this.personalData.prepare([
+      { owner, field: 'messages.body', rowId: messageId },
+      { owner, field: 'outbox.event', rowId: messageId },
+    ]);
+    const result = await this.personalData.whileLive((assertLive) => this.dataSource.transaction(async (manager) => {
       // Locked: two tries of one reply at once are one after the other, and the second finds the first.
       const conversation = await requireConversation(manager, staff.tenantId, conversationId, { forUpdate: true });
-      await this.personalData.assertLive(manager, [owner]);
+      await assertLive([owner]);
       const existing = await manager.getRepository(MessageEntity).findOneBy({ tenantId: staff.tenantId, id: messageId });
       if (existing) return { status: 'duplicate' as const, messageId, sentAt: existing.sentAt.toISOString() };
       const sentAt = new Date();
@@ -70,7 +73,7 @@ export class ReplyToConversationUseCase {
       ]);
       await new OutboxRepository(manager, this.personalData).add({ topic: Topics.agentReplies, key: conversationId, event, sealedFor: owner });
       return { status: 'created' as const, messageId, sentAt: sentAt.toISOString() };
-    }).catch((error: unknown) => {
+    })).catch((error: unknown) => {
       if (error instanceof DataKeyDestroyedError) throw new TicketsError('gone', 'The end user of this conversation was erased; it can’t be answered.');
       throw error;
     });

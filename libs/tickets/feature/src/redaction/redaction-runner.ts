@@ -1,20 +1,20 @@
-import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan, Not } from 'typeorm';
 import { BlobStore } from '@sieve/blob-store';
 import { buildEvent, RedactionCompletedV1, Topics } from '@sieve/contracts';
 import { classifyFailure } from '@sieve/kafka';
-import { TransitKeys, TransitKeySelection } from '@sieve/key-vault';
+import { DataKeys, DataKeySelection, TransitKeys, TransitKeySelection } from '@sieve/key-vault';
 import { classifyDatabaseError } from '@sieve/persistence';
 import type { Logger } from '@sieve/telemetry';
 import {
   AttachmentEntity,
   ConversationEntity,
-  DataKeys,
   EndUserEntity,
   FaqSearchEntity,
   LinkClickEntity,
   MessageEntity,
   OutboxMessageEntity,
   OutboxRepository,
+  keyIdsIn,
   PersonalData,
   RedactionItemKind,
   RedactionJobEntity,
@@ -159,7 +159,7 @@ export class RedactionRunner {
     }
     if (job.target.kind === 'end-user' && job.endUserId) {
       await this.transitKeys.destroy({ tenantId: job.tenantId, subjectId: job.endUserId });
-      await this.dataKeys.destroy(job.tenantId, job.endUserId);
+      await this.dataKeys.destroy({ tenantId: job.tenantId, ownerId: job.endUserId });
     }
     return this.dataSource.transaction(async (manager) => {
       const itemsTotal = await planItems(manager, job.jobId, job);
@@ -246,7 +246,8 @@ export class RedactionRunner {
     const body = await this.personalData.open(owner, 'messages.body', message.id, message.bodySealed);
     if (body === SHREDDED) return;
     const redacted = redactRanges(body.toString('utf8'), ranges);
-    await manager.update(MessageEntity, { id: message.id }, { bodySealed: await this.personalData.seal(owner, 'messages.body', message.id, redacted), redactedAt: () => 'now()', redactedBy: job.requestedBy, redactionJobId: job.jobId });
+    // Under a new key: the one that sealed the whole body is destroyed when the job finishes, and with it every copy (backups) of the whole.
+    await manager.update(MessageEntity, { id: message.id }, { bodySealed: await this.personalData.sealWithNewKey(owner, 'messages.body', message.id, redacted), redactedAt: () => 'now()', redactedBy: job.requestedBy, redactionJobId: job.jobId });
   }
 
   /**
@@ -265,6 +266,8 @@ export class RedactionRunner {
     const erasure = job.target.kind === 'end-user';
     const selection: TransitKeySelection = erasure ? { tenantId: job.tenantId, subjectId: job.endUserId! } : { tenantId: job.tenantId, keyIds: [...(items.get('message') ?? []), ...(items.get('attachment') ?? [])] };
     await this.transitKeys.destroy(selection);
+    const dataKeySelection = await this.dataKeysOf(job, items);
+    await this.dataKeys.destroy(dataKeySelection);
     // No end user: the content was gone before the job ran (a request older than erasure of its conversation); nobody holds a copy.
     const nothingHeld = !job.endUserId;
     const completion = nothingHeld ? null : await this.completionOf(job, items);
@@ -279,7 +282,7 @@ export class RedactionRunner {
         [RECEIPT_STORES.database]: [...items.values()].reduce((sum, ids) => sum + ids.length, 0),
         [RECEIPT_STORES.transitKeys]: await this.transitKeys.countDestroyed(selection),
         [RECEIPT_STORES.blobs]: items.get('attachment')?.length ?? 0,
-        [RECEIPT_STORES.dataKeys]: 1,
+        [RECEIPT_STORES.dataKeys]: await this.dataKeys.countDestroyed(dataKeySelection),
       };
       const own = receiptStoresOf(job.target.kind).filter((store) => nothingHeld || !isConfirmedByAnotherService(store));
       await manager.insert(
@@ -295,6 +298,19 @@ export class RedactionRunner {
       this.logger.info({ jobId: job.jobId, target: job.target.kind, items: itemsTotal }, 'redaction job removed its content; waiting for the other holders to confirm');
     }
     return { ...job, phase: 'confirming' };
+  }
+
+  /**
+   * The data keys of what the job removed: an erasure's are all the end user's (destroyed when it
+   * began); a redaction's, every key of its messages, attachments and conversation but those that
+   * seal what is left of a message (the rest of a body whose ranges were redacted).
+   */
+  private async dataKeysOf(job: RedactionJobEntity, items: Map<RedactionItemKind, string[]>): Promise<DataKeySelection> {
+    if (job.target.kind === 'end-user') return { tenantId: job.tenantId, ownerId: job.endUserId! };
+    const messageIds = items.get('message') ?? [];
+    const left = await this.dataSource.getRepository(MessageEntity).find({ select: { bodySealed: true }, where: { tenantId: job.tenantId, id: In(messageIds), bodySealed: Not(IsNull()) } });
+    const owner = { tenantId: job.tenantId, endUserId: job.endUserId! };
+    return { tenantId: job.tenantId, unitIds: [...messageIds, ...(items.get('attachment') ?? []), ...(items.get('conversation') ?? [])], keep: keyIdsIn(owner, left.map(({ bodySealed }) => bodySealed!)) };
   }
 
   /** What the completion event names: ids only. Whole conversations and erasures are purged by conversation and end user; smaller jobs name the agent replies and attachments they removed. */

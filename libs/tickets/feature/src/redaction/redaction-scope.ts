@@ -82,7 +82,7 @@ export function receiptStoresOf(kind: RedactionTarget['kind']): string[] {
     RECEIPT_STORES.database,
     RECEIPT_STORES.transitKeys,
     ...(kind === 'attachments' || kind === 'conversation' || kind === 'end-user' ? [RECEIPT_STORES.blobs] : []),
-    ...(kind === 'end-user' ? [RECEIPT_STORES.dataKeys] : []),
+    RECEIPT_STORES.dataKeys,
     RECEIPT_STORES.pendingReplies,
   ];
 }
@@ -97,8 +97,8 @@ export const RECEIPT_STORES = {
   transitKeys: 'key-vault.transit-keys',
   /** Attachment bytes. */
   blobs: 'blob-store',
-  /** The end user's data key, destroyed: what it sealed anywhere (backups, the outbox) can't be opened. */
-  dataKeys: 'ticket-store.data-keys',
+  /** The data keys of what was removed (an erasure: all the end user's), destroyed: what they sealed anywhere, backups included, can't be opened. */
+  dataKeys: 'key-vault.data-keys',
   /** Agent replies the gateway holds for the install (confirmed over Kafka). */
   pendingReplies: PENDING_REPLIES_HOLDER,
 } as const;

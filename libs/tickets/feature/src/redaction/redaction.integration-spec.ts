@@ -9,9 +9,9 @@ import { LocalFileBlobStore } from '@sieve/blob-store';
 import { buildEvent, endUserIdOf, EventOn, RedactionCompletedV1, Topics } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, isolatedKafka, KafkaSettings, PermanentEventError, TopicReader } from '@sieve/kafka';
-import { KeyVault, openKeyVault } from '@sieve/key-vault';
+import { DataKeys, KeyVault, openKeyVault } from '@sieve/key-vault';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
-import { createTicketsDataSource, DataKeys, openableValuesOf, PersonalData, RedactionJobEntity } from '@sieve/tickets-data-access';
+import { createTicketsDataSource, openableValuesOf, PersonalData, RedactionJobEntity } from '@sieve/tickets-data-access';
 import { ApplySupportEventsUseCase } from '../apply-support-events.usecase';
 import { DownloadAttachmentQuery } from '../download-attachment.query';
 import { DownloadLinks } from '../download-links';
@@ -63,13 +63,13 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     await dataSource.initialize();
     directory = mkdtempSync(path.join(tmpdir(), 'sieve-redaction-'));
     blobs = new LocalFileBlobStore(path.join(directory, 'blobs'));
-    const dataKeys = new DataKeys(dataSource, await LocalKeyFile.open(path.join(directory, 'kek.json'), { create: true }));
+    vault = await openKeyVault(testStack.keyVault(), 'redaction-test');
+    const dataKeys = new DataKeys(vault.dataSource, await LocalKeyFile.open(path.join(directory, 'kek.json'), { create: true }));
     personalData = new PersonalData(dataKeys);
     kafka = await isolatedKafka(testStack.brokers, 'redaction-test', [Topics.redactionRequests, Topics.redactionCompleted, Topics.agentReplies]);
     publisher = new EventPublisher(kafka, quietLogger);
     relay = new OutboxRelay(dataSource, publisher, personalData, quietLogger);
     completions = await TopicReader.start(kafka, Topics.redactionCompleted);
-    vault = await openKeyVault(testStack.keyVault(), 'redaction-test');
     apply = sealingFirst(new ApplySupportEventsUseCase(dataSource, personalData, blobs, vault.sealing), vault.sealing);
     reply = new ReplyToConversationUseCase(dataSource, personalData, vault.sealing, () => {});
     links = new DownloadLinks('integration-test-download-link-secret');
@@ -374,7 +374,7 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
   it('stores nothing of an end user once their erasure began, whatever key another instance still has in memory', async () => {
     const p = await planted(1);
     // A second ticket-store instance, which has the end user's key in its cache.
-    const otherKeys = new DataKeys(dataSource, await LocalKeyFile.open(path.join(directory, 'kek.json'), { create: false }));
+    const otherKeys = new DataKeys(vault.dataSource, await LocalKeyFile.open(path.join(directory, 'kek.json'), { create: false }));
     const otherInstance = sealingFirst(new ApplySupportEventsUseCase(dataSource, new PersonalData(otherKeys), blobs, vault.sealing), vault.sealing);
     await otherInstance.execute([p.message('cached the key')]);
     const job = await request.erase(staff(p.tenantId, 'admin'), p.endUserId, { reason: 'erase' }, 'corr');
