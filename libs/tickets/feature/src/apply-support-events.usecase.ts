@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BlobStore, readWhole } from '@sieve/blob-store';
 import { ClearEventOn, endUserIdOf, EventOn, Topics } from '@sieve/contracts';
 import { ConsumedEvent, PermanentEventError } from '@sieve/kafka';
-import { DataKeyDestroyedError, KEY_GONE, TransitSealing } from '@sieve/key-vault';
+import { DataKeyConflictError, DataKeyDestroyedError, KEY_GONE, TransitSealing } from '@sieve/key-vault';
 import {
   AttachmentEntity,
   ConversationRepository,
@@ -30,6 +30,13 @@ export const sealedBlobKeyOf = (uploadKey: string) => `${uploadKey}.sealed`;
 
 /** The upload a sealed copy replaced (deleted once the copy was committed, unless a crash came between). */
 export const uploadBlobKeyOf = (sealedKey: string) => sealedKey.replace(/\.sealed$/, '');
+
+/** Key failures no retry can fix: the event goes to the dead-letter topic. */
+function permanentFailureOf(error: unknown): PermanentEventError | null {
+  if (error instanceof DataKeyDestroyedError) return new PermanentEventError('data-key-destroyed', 'the end user was erased, or this content redacted (its data key is destroyed): it is not stored again');
+  if (error instanceof DataKeyConflictError) return new PermanentEventError('id-conflict', 'an id in the event (conversation, message or attachment) belongs to another brand or end user');
+  return null;
+}
 
 /**
  * Applies clean support events to the ticket store: the inbox rows and the effects of a batch are
@@ -59,7 +66,7 @@ export class ApplySupportEventsUseCase {
         }),
       );
     } catch (error) {
-      const failure = error instanceof DataKeyDestroyedError ? new PermanentEventError('end-user-erased', 'the end user was erased: nothing of theirs is stored again') : error;
+      const failure = permanentFailureOf(error) ?? error;
       // An attachment that will never be stored leaves no bytes behind (the consumer retries one event at a time before it gives up).
       const [only] = events;
       if (failure instanceof PermanentEventError && events.length === 1 && only.type === 'support.attachment-added') await this.removeUpload(only.payload.attachment.blobKey);

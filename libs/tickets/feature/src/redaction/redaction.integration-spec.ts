@@ -5,13 +5,13 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { ROOT_CONTEXT } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
-import { LocalFileBlobStore } from '@sieve/blob-store';
+import { LocalFileBlobStore, readWhole } from '@sieve/blob-store';
 import { buildEvent, endUserIdOf, EventOn, RedactionCompletedV1, Topics } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, isolatedKafka, KafkaSettings, PermanentEventError, TopicReader } from '@sieve/kafka';
 import { DataKeys, KeyVault, openKeyVault } from '@sieve/key-vault';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
-import { createTicketsDataSource, openableValuesOf, PersonalData, RedactionJobEntity } from '@sieve/tickets-data-access';
+import { createTicketsDataSource, DataOwner, openableValuesOf, PersonalData, RedactionJobEntity, SEALED_COLUMNS, SealedField, SHREDDED } from '@sieve/tickets-data-access';
 import { ApplySupportEventsUseCase } from '../apply-support-events.usecase';
 import { DownloadAttachmentQuery } from '../download-attachment.query';
 import { DownloadLinks } from '../download-links';
@@ -160,18 +160,39 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     return [...dump, ...opened, ...blobText].join('\n');
   }
 
+  /** A backup of the brand's ticket data as taken now: every sealed value and attachment's sealed bytes, copied as stored. */
+  async function backUp(tenantId: string): Promise<{ owner: DataOwner; field: SealedField; rowId: string; sealed: Buffer }[]> {
+    const copies = [];
+    for (const { table, column, field, rowId, owner } of SEALED_COLUMNS) {
+      const rows: { id: string; owner: string; sealed: Buffer }[] = await dataSource.query(`select ${rowId} as id, ${owner} as owner, ${column} as sealed from ${table} where tenant_id = $1 and ${column} is not null`, [tenantId]);
+      copies.push(...rows.map((row) => ({ owner: { tenantId, endUserId: row.owner }, field, rowId: row.id, sealed: row.sealed })));
+    }
+    const attachments: { id: string; owner: string; blob_key: string }[] = await dataSource.query(`select id, end_user_id as owner, blob_key from attachments where tenant_id = $1`, [tenantId]);
+    for (const { id, owner, blob_key } of attachments) copies.push({ owner: { tenantId, endUserId: owner }, field: 'attachments.bytes' as const, rowId: id, sealed: await readWhole(blobs.read(blob_key)) });
+    return copies;
+  }
+
+  /** What of a backup the keys Sieve has now still open. */
+  async function openedFrom(backup: Awaited<ReturnType<typeof backUp>>): Promise<string> {
+    const opened = await Promise.all(backup.map(({ owner, field, rowId, sealed }) => personalData.open(owner, field, rowId, sealed)));
+    return opened.flatMap((value) => (value === SHREDDED ? [] : [value.toString('utf8')])).join('\n');
+  }
+
   it('redacts ranges of one message: the rest of it stays readable, the marker says who and when, and nothing else changes', async () => {
     const p = await planted();
     const [target, untouched] = p.messageIds;
     const body = p.before.messages.find(({ id }) => id === target)!.body!;
     const card = body.indexOf('4111');
+    const backup = await backUp(p.tenantId);
     const job = await request.redact(p.agent, p.conversationId, { reason: 'card number in message', messageId: target, ranges: [{ start: card, end: card + 19 }] }, 'corr-1');
     expect(job).toMatchObject({ status: 'pending', approval: { required: false }, sizeAtRequest: 1, requestedBy: p.agent.credentialId, reason: 'card number in message' });
 
     const done = await carryOut(p.tenantId, job.jobId);
     expect(done).toMatchObject({ status: 'completed', progress: { itemsTotal: 1, itemsDone: 1 } });
-    expect(done!.receipts.map(({ store }) => store)).toEqual([RECEIPT_STORES.database, RECEIPT_STORES.transitKeys, RECEIPT_STORES.pendingReplies]);
+    expect(done!.receipts.map(({ store }) => store)).toEqual([RECEIPT_STORES.database, RECEIPT_STORES.transitKeys, RECEIPT_STORES.dataKeys, RECEIPT_STORES.pendingReplies]);
     expect(done!.receipts.find(({ store }) => store === RECEIPT_STORES.transitKeys)).toMatchObject({ removed: 1 });
+    // The key that sealed the whole body is destroyed; what is left of it is sealed under a new one.
+    expect(done!.receipts.find(({ store }) => store === RECEIPT_STORES.dataKeys)).toMatchObject({ removed: 1 });
     // The copy Kafka retains of the original message can't be opened any more; the other message's still can.
     expect(await liveTransitKeys(p.tenantId, [target, untouched])).toEqual([untouched]);
     expect(done!.receipts.every(({ confirmedAt }) => confirmedAt !== null)).toBe(true);
@@ -180,6 +201,10 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     const redacted = after.messages.find(({ id }) => id === target)!;
     expect(redacted).toMatchObject({ body: `message 0 card ${REDACTION_MARKER} ${p.marker}`, redacted: false, redaction: { by: p.agent.credentialId, jobId: job.jobId } });
     expect(after.messages.find(({ id }) => id === untouched)!.body).toContain('4111 1111 1111 1111');
+    // A backup taken before holds the whole body under the destroyed key: restored, it opens without it.
+    const restored = await openedFrom(backup);
+    expect(restored).not.toContain('message 0 card 4111');
+    expect(restored).toContain('message 1 card 4111 1111 1111 1111');
 
     const [completion] = completionsOf(job.jobId);
     // An end user's message: nobody outside the ticket store holds a copy, so no message id is named.
@@ -188,6 +213,7 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
 
   it('redacts messages by id and by sent time: their bodies are gone for good, the others stay', async () => {
     const p = await planted(4);
+    const backup = await backUp(p.tenantId);
     const byId = await request.redact(p.agent, p.conversationId, { reason: 'pasted a password', messageIds: [p.messageIds[0], p.messageIds[1]] }, 'corr');
     await carryOut(p.tenantId, byId.jobId);
     // Messages 2 and 3 were sent a second apart, from base + 2 s.
@@ -201,11 +227,17 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     expect(bodies.get(p.messageIds[3])).toMatchObject({ redacted: false, redaction: null });
     const rows: { body_sealed: Buffer | null }[] = await dataSource.query(`select body_sealed from messages where id = any($1)`, [p.messageIds.slice(0, 3)]);
     expect(rows.map(({ body_sealed }) => body_sealed)).toEqual([null, null, null]);
+    // Their copies in a backup taken before can't be opened any more; the one left alone can.
+    const restored = await openedFrom(backup);
+    for (const i of [0, 1, 2]) expect(restored).not.toContain(`message ${i} card`);
+    expect(restored).toContain('message 3 card');
   });
 
   it('redacts an attachment: the blob is deleted, the name is gone, the download link answers gone', async () => {
     const p = await planted();
     const [attachment] = p.before.attachments;
+    const backup = await backUp(p.tenantId);
+    expect(await openedFrom(backup)).toContain(`bytes-${p.marker}`);
     const job = await request.redact(p.agent, p.conversationId, { reason: 'photo of an ID card', attachmentIds: [attachment.id] }, 'corr');
     const done = await carryOut(p.tenantId, job.jobId);
     expect(done!.receipts.find(({ store }) => store === RECEIPT_STORES.blobs)).toMatchObject({ removed: 1 });
@@ -216,10 +248,14 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     await expect(download.execute(attachment.id, query)).rejects.toMatchObject({ code: 'gone' });
     expect(await readableEverywhere(p.tenantId)).not.toContain(`bytes-${p.marker}`);
     expect(await readableEverywhere(p.tenantId)).not.toContain(`receipt-${p.marker}`);
+    // Name and bytes in a backup taken before: under the attachment's destroyed key.
+    const restored = await openedFrom(backup);
+    for (const planted of [`bytes-${p.marker}`, `receipt-${p.marker}`]) expect(restored).not.toContain(planted);
   });
 
   it('redacts a whole conversation: every message, attachment and custom field, and the gateway is told which conversation', async () => {
     const p = await planted();
+    const backup = await backUp(p.tenantId);
     const job = await request.redact(p.agent, p.conversationId, { reason: 'wrong customer' }, 'corr');
     expect(job.target).toEqual({ kind: 'conversation', conversationId: p.conversationId });
     await carryOut(p.tenantId, job.jobId, { purged: 1 });
@@ -231,7 +267,13 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     // The identity is the end user's, not the conversation's: it stays until they are erased.
     expect(after.endUser.name).toBe(`Ada ${p.marker}`);
     const readable = await readableEverywhere(p.tenantId);
-    for (const planted of [`Where is order ${p.marker}`, `card 4111`, `call ${p.marker}`, `bytes-${p.marker}`, `receipt-${p.marker}`, `We will call you`]) expect(readable).not.toContain(planted);
+    const restored = await openedFrom(backup);
+    for (const planted of [`Where is order ${p.marker}`, `card 4111`, `call ${p.marker}`, `bytes-${p.marker}`, `receipt-${p.marker}`, `We will call you`]) {
+      expect(readable).not.toContain(planted);
+      expect(restored).not.toContain(planted);
+    }
+    // In the backup as in the store, the identity stays (it is the end user's, not the conversation's).
+    expect(restored).toContain(`Ada ${p.marker}`);
     // The conversation's events (messages, the attachment, the reply) can't be opened on the topics; the FAQ search, not part of it, still can.
     const searchId = (await dataSource.query(`select id from faq_searches where tenant_id = $1`, [p.tenantId]))[0].id as string;
     expect(await liveTransitKeys(p.tenantId, [...p.before.messages.map(({ id }) => id), p.before.attachments[0].id, searchId])).toEqual([searchId]);
@@ -255,7 +297,9 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     await expect(view.execute(p.agent, p.conversationId)).rejects.toMatchObject({ code: 'not-found' });
     const readable = await readableEverywhere(p.tenantId);
     for (const planted of [p.marker, p.installId, '4111']) expect(readable).not.toContain(planted);
-    expect(await dataSource.query(`select destroyed_at is not null as destroyed from data_keys where subject_id = $1`, [p.endUserId])).toEqual([{ destroyed: true }]);
+    // Every data key of theirs destroyed: their own, the conversation's, the 4 messages', the attachment's.
+    expect(await vault.dataSource.query(`select count(*)::int as keys, count(wrapped)::int as live from data_keys where owner_id = $1`, [p.endUserId])).toEqual([{ keys: 7, live: 0 }]);
+    expect(done!.receipts.find(({ store }) => store === RECEIPT_STORES.dataKeys)).toMatchObject({ removed: 7 });
     // Only ids are kept in the audit trail and sent on: Sieve's end user id, never the install's.
     expect(JSON.stringify(await dataSource.getRepository(RedactionJobEntity).findOneByOrFail({ jobId: job.jobId }))).not.toContain(p.installId);
     const [completion] = completionsOf(job.jobId);
@@ -379,8 +423,8 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
     await otherInstance.execute([p.message('cached the key')]);
     const job = await request.erase(staff(p.tenantId, 'admin'), p.endUserId, { reason: 'erase' }, 'corr');
     await carryOut(p.tenantId, job.jobId);
-    await expect(otherInstance.execute([p.opened({ conversationId: randomUUID(), messageId: randomUUID(), body: `after ${p.marker}` })])).rejects.toMatchObject({ reason: 'end-user-erased' });
-    await expect(otherInstance.execute([p.faqSearch()])).rejects.toMatchObject({ reason: 'end-user-erased' });
+    await expect(otherInstance.execute([p.opened({ conversationId: randomUUID(), messageId: randomUUID(), body: `after ${p.marker}` })])).rejects.toMatchObject({ reason: 'data-key-destroyed' });
+    await expect(otherInstance.execute([p.faqSearch()])).rejects.toMatchObject({ reason: 'data-key-destroyed' });
     expect(await dataSource.query('select 1 from end_users where id = $1', [p.endUserId])).toEqual([]);
     expect(await readableEverywhere(p.tenantId)).not.toContain(p.marker);
   });
