@@ -17,6 +17,8 @@ interface KeyFileContent {
  * current, `retire` drops one nothing is wrapped under.
  */
 export class LocalKeyFile implements KeyEncryptionKeys {
+  private checking?: Promise<void>;
+
   private constructor(
     private readonly file: string,
     private content: KeyFileContent,
@@ -50,9 +52,19 @@ export class LocalKeyFile implements KeyEncryptionKeys {
 
   async wrap(dataKey: Buffer, context: string): Promise<WrappedKey> {
     // New data keys always go under the file's current key, also when another process rotated it.
-    if ((await stat(this.file)).mtimeMs !== this.readAt) await this.reload();
+    await this.rereadIfChanged();
     const kekId = this.content.current;
     return { kekId, wrapped: seal(dataKey, this.key(kekId), wrapContext(context)) };
+  }
+
+  /** Wraps made at once (a batch's new keys) share one look at the file rather than one each. */
+  private rereadIfChanged(): Promise<void> {
+    this.checking ??= stat(this.file)
+      .then(async ({ mtimeMs }) => {
+        if (mtimeMs !== this.readAt) await this.reload();
+      })
+      .finally(() => (this.checking = undefined));
+    return this.checking;
   }
 
   async unwrap({ kekId, wrapped }: WrappedKey, context: string): Promise<Buffer> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, IsNull, QueryRunner } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { KeyEncryptionKeys, newKey, rewrap, UnknownKeyEncryptionKeyError, UnsealError, WrappedKey } from '@sieve/crypto';
 import { DataKeyEntity } from './data-key.entity';
 
@@ -92,35 +92,51 @@ export class DataKeys {
       else keys.set(ref.keyId, cached.key);
     }
     if (missing.size === 0) return keys;
-    const repository = this.dataSource.getRepository(DataKeyEntity);
-    const read = () => repository.findBy({ keyId: In([...missing.keys()]) });
-    let rows = await read();
-    const stored = new Set(rows.map(({ keyId }) => keyId));
-    let absent = [...missing.values()].filter(({ keyId }) => !stored.has(keyId));
-    if (make && absent.length > 0) {
-      // No new key for anything of an erased end user (their own key destroyed).
-      const erased = new Set(
-        (await repository.find({ select: { keyId: true }, where: { keyId: In([...new Set(absent.map(({ ownerId }) => ownerId))]), wrapped: IsNull() } })).map(({ keyId }) => keyId),
-      );
-      absent = absent.filter(({ ownerId }) => !erased.has(ownerId));
-    }
-    if (make && absent.length > 0) {
-      const made = await Promise.all(
-        absent.map(async ({ tenantId, ownerId, keyId }) => ({ keyId, tenantId, ownerId, unitId: keyId, ...(await this.keys.wrap(newKey(), wrapContext(tenantId, ownerId, keyId))) })),
-      );
+    // When making keys, their owners' own keys are read too: nothing is made for an erased end user.
+    const wanted = new Set([...missing.keys(), ...(make ? [...missing.values()].map(({ ownerId }) => ownerId) : [])]);
+    const rows = await this.read([...wanted]);
+    const byId = new Map(rows.map((row) => [row.keyId, row]));
+    const erased = (ownerId: string) => byId.get(ownerId)?.wrapped === null;
+    const absent = make ? [...missing.values()].filter(({ keyId, ownerId }) => !byId.has(keyId) && !erased(ownerId)) : [];
+    if (absent.length > 0) {
+      const made = absent.map((ref) => ({ ref, key: newKey() }));
+      const wraps = await Promise.all(made.map(({ ref: { tenantId, ownerId, keyId }, key }) => this.keys.wrap(key, wrapContext(tenantId, ownerId, keyId))));
       // Racing writers may make the same unit's key at once: the first one stored is everyone's.
-      await repository.createQueryBuilder().insert().values(made).orIgnore().execute();
-      rows = await read();
+      const inserted: { key_id: string }[] = await this.dataSource.query(
+        `INSERT INTO data_keys (key_id, tenant_id, owner_id, unit_id, kek_id, wrapped)
+         SELECT k.id, k.tenant_id, k.owner_id, k.id, k.kek_id, k.wrapped FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::bytea[]) AS k(id, tenant_id, owner_id, kek_id, wrapped)
+         ON CONFLICT (key_id) DO NOTHING RETURNING key_id`,
+        [made.map(({ ref }) => ref.keyId), made.map(({ ref }) => ref.tenantId), made.map(({ ref }) => ref.ownerId), wraps.map(({ kekId }) => kekId), wraps.map(({ wrapped }) => wrapped)],
+      );
+      const ours = new Set(inserted.map(({ key_id }) => key_id));
+      for (const { ref, key } of made) {
+        if (!ours.has(ref.keyId)) continue;
+        keys.set(ref.keyId, key);
+        this.remember(ref.keyId, { key, tenantId: ref.tenantId, ownerId: ref.ownerId });
+      }
+      const theirs = made.filter(({ ref }) => !ours.has(ref.keyId)).map(({ ref }) => ref.keyId);
+      if (theirs.length > 0) rows.push(...(await this.read(theirs)));
     }
     for (const row of rows) {
-      const { tenantId, ownerId } = missing.get(row.keyId)!;
-      if (row.tenantId !== tenantId || row.ownerId !== ownerId) throw new DataKeyConflictError(row.keyId);
+      const ref = missing.get(row.keyId);
+      // An owner's own key read only to see whether they were erased.
+      if (!ref) continue;
+      if (row.tenantId !== ref.tenantId || row.ownerId !== ref.ownerId) throw new DataKeyConflictError(row.keyId);
       if (row.wrapped === null || row.kekId === null) continue;
-      const key = await this.keys.unwrap({ kekId: row.kekId, wrapped: row.wrapped }, wrapContext(tenantId, ownerId, row.keyId));
+      const key = await this.keys.unwrap({ kekId: row.kekId, wrapped: row.wrapped }, wrapContext(ref.tenantId, ref.ownerId, row.keyId));
       keys.set(row.keyId, key);
-      this.remember(row.keyId, { key, tenantId, ownerId });
+      this.remember(row.keyId, { key, tenantId: ref.tenantId, ownerId: ref.ownerId });
     }
     return keys;
+  }
+
+  /** The stored keys among these ids (one array parameter, whatever their number). */
+  private async read(keyIds: string[]): Promise<Pick<DataKeyEntity, 'keyId' | 'tenantId' | 'ownerId' | 'kekId' | 'wrapped'>[]> {
+    const rows: { key_id: string; tenant_id: string; owner_id: string; kek_id: string | null; wrapped: Buffer | null }[] = await this.dataSource.query(
+      `SELECT key_id, tenant_id, owner_id, kek_id, wrapped FROM data_keys WHERE key_id = ANY($1::uuid[])`,
+      [keyIds],
+    );
+    return rows.map((row) => ({ keyId: row.key_id, tenantId: row.tenant_id, ownerId: row.owner_id, kekId: row.kek_id, wrapped: row.wrapped }));
   }
 
   /**
