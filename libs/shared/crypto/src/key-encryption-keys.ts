@@ -6,7 +6,7 @@ export interface WrappedKey {
 
 /**
  * Where key encryption keys live: a local key file by default, a cloud KMS behind the same port.
- * Data keys are wrapped under the current key and stored beside the data they protect; the key
+ * Data keys are wrapped under the current key and stored wrapped (in the key vault); the key
  * encryption keys themselves never leave this port.
  */
 export interface KeyEncryptionKeys {

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { seal, unseal } from '@sieve/crypto';
 import { DataKeyDestroyedError, DataKeys } from '@sieve/key-vault';
 
-/** Whose data key seals a value: personal data is sealed with its end user's key. */
+/** Whose a sealed value is: every data key belongs to one end user, and an erasure destroys all of theirs. */
 export interface DataOwner {
   tenantId: string;
   endUserId: string;

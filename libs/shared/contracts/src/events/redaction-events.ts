@@ -29,7 +29,7 @@ export const redactionTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('attachments'), conversationId: z.uuid(), attachmentIds: ids }).strict(),
   /** Every message and attachment of the conversation, and its custom fields. */
   z.object({ kind: z.literal('conversation'), conversationId: z.uuid() }).strict(),
-  /** Erasure: the end user's identity, conversations, messages, attachments, FAQ searches, link clicks and data key. */
+  /** Erasure: the end user's identity, conversations, messages, attachments, FAQ searches, link clicks and data keys. */
   z.object({ kind: z.literal('end-user'), endUserId: z.uuid() }).strict(),
 ]);
 export type RedactionTarget = z.infer<typeof redactionTarget>;

@@ -13,7 +13,7 @@ export class AttachmentEntity {
   @Column('uuid', { name: 'conversation_id' })
   conversationId!: string;
 
-  /** Whose data key seals the name and bytes. */
+  /** Whose attachment it is (an erasure destroys the key that seals its name and bytes). */
   @Column('uuid', { name: 'end_user_id' })
   endUserId!: string;
 

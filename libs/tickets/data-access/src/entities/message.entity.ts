@@ -15,7 +15,7 @@ export class MessageEntity {
   @Column('uuid', { name: 'conversation_id' })
   conversationId!: string;
 
-  /** Whose data key seals the body: the conversation's end user, whoever wrote it. */
+  /** Whose the body is (its key belongs to them): the conversation's end user, whoever wrote it. */
   @Column('uuid', { name: 'end_user_id' })
   endUserId!: string;
 
@@ -26,7 +26,7 @@ export class MessageEntity {
   @Column('uuid', { name: 'author_staff_id', nullable: true })
   authorStaffId!: string | null;
 
-  /** The body sealed with the end user's data key; null once the message is redacted. */
+  /** The body sealed with the message's data key (named in the value); null once the message is redacted. */
   @Column('bytea', { name: 'body_sealed', nullable: true })
   bodySealed!: Buffer | null;
 
