@@ -67,6 +67,7 @@ async function main(): Promise<void> {
         dataSource,
         redis,
         publisher,
+        sealing: vault.sealing,
         logger,
         // A request holds an event it is writing for as long as a Kafka write may take, and then some.
         deduplication: { acceptedTtlSeconds: config.DEDUPLICATION_TTL_SECONDS, pendingTtlMs: config.PUBLISH_TIMEOUT_MS + 5_000 },

@@ -10,8 +10,9 @@ import { eventually, quietLogger, testStack } from '@sieve/testing';
 import { generateStaffToken, hashStaffToken } from '@sieve/tickets-feature';
 import { backUpTicketStore, openableBackupValues, openableTicketValues, openableTopicMessages, scanDirectory, scanPostgres, scanRedis, scanTexts, Sighting, TicketStores } from './plaintext-scan';
 
-/** Every topic a service reads or writes after classification: the raw SDK topic is the only one left out. */
-const CLEAN_TOPICS: TopicName[] = [
+/** Every topic a service reads or writes: the raw SDK topic and the clean ones after classification. */
+const TOPICS: TopicName[] = [
+  Topics.sdkRaw,
   Topics.support,
   Topics.usage,
   Topics.diagnostics,
@@ -25,8 +26,8 @@ const CLEAN_TOPICS: TopicName[] = [
 /**
  * The proof the redaction issue asks for, over the real services: values planted through the SDK
  * and the agent API in every place an end user's data goes, then redacted or erased; afterwards no
- * store Sieve has — every PostgreSQL table, Redis, the blob store, the services' logs, the clean
- * Kafka topics — holds one in plaintext, and a backup of the ticket store taken before can't be
+ * store Sieve has — every PostgreSQL table, Redis, the blob store, the services' logs, the Kafka
+ * topics (raw and clean) — holds one in plaintext, and a backup of the ticket store taken before can't be
  * opened for them with the keys Sieve still has. And a worker killed mid-job completes it exactly once.
  */
 describe('redaction and erasure, end to end', () => {
@@ -59,7 +60,7 @@ describe('redaction and erasure, end to end', () => {
         { id: randomUUID(), role: 'admin', label: 'first admin' },
       ],
     });
-    for (const topic of CLEAN_TOPICS) topics.set(topic, await TopicReader.start(kafka, topic));
+    for (const topic of TOPICS) topics.set(topic, await TopicReader.start(kafka, topic));
     vault = await openKeyVault(testStack.keyVault(), 'redaction-e2e');
     platform = Platform.forTests(kafka.topicNamespace!);
     await platform.start(undefined, { 'ticket-store': { REDACTION_APPROVAL_THRESHOLD: String(APPROVAL_THRESHOLD) }, ...workerSettings });
@@ -172,7 +173,10 @@ describe('redaction and erasure, end to end', () => {
     const { planted, conversationId, conversation } = await plantConversation();
     const secondId = conversation.messages[1].id;
     // The scan finds what is there: before the redaction the message opens in the database and on the topic.
-    expect((await sightingsOf([planted.secondMessage])).map(({ store }) => store).sort()).toEqual(['kafka, opened with the key vault', 'ticket store, opened with its keys']);
+    const before = await sightingsOf([planted.secondMessage]);
+    expect([...new Set(before.map(({ store }) => store))].sort()).toEqual(['kafka, opened with the key vault', 'ticket store, opened with its keys']);
+    // Opened on the raw topic as on the clean one: the gateway sealed it under the key the classifier sealed it under again.
+    expect(before.filter(({ store }) => store.startsWith('kafka')).map(({ where }) => where).sort()).toEqual([Topics.sdkRaw, Topics.support].sort());
     const backup = backUpTicketStore(ticketStores);
     expect(await openableBackupValues(backup, ticketStores, brand.tenantId)).toEqual(expect.arrayContaining([planted.firstMessage, planted.secondMessage]));
     const asked = await postJson(tickets(`/v1/conversations/${conversationId}/redactions`), { messageId: secondId, reason: 'backup code in a message' }, as(brand.staffTokens.agent));

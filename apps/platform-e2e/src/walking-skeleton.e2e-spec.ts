@@ -2,9 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { buildEvent, deadLetterTopicOf, MessageHeaders, Topics } from '@sieve/contracts';
+import { buildEvent, deadLetterTopicOf, EventOn, MessageHeaders, Topics } from '@sieve/contracts';
 import { signIdentity } from '@sieve/ingest-domain';
 import { createKafkaClient, EventPublisher, isolatedKafka, KafkaSettings, physicalTopic, TopicReader } from '@sieve/kafka';
+import { KEY_GONE, KeyVault, openKeyVault } from '@sieve/key-vault';
 import { getJson, Json, localBlobDirectory, Platform, postJson, provisionTenant, ProvisionedTenant } from '@sieve/stack';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
 
@@ -21,6 +22,7 @@ describe('the platform, end to end', () => {
   let brand: ProvisionedTenant;
   let otherBrand: ProvisionedTenant;
   let rawTopic: TopicReader;
+  let vault: KeyVault;
   let supportTopic: TopicReader;
   const databases = { ingest: testStack.databaseUrl('ingest'), tickets: testStack.databaseUrl('tickets') };
 
@@ -61,6 +63,7 @@ describe('the platform, end to end', () => {
     [brand, otherBrand] = await Promise.all([provision('Brand A'), provision('Brand B')]);
     rawTopic = await TopicReader.start(kafka, Topics.sdkRaw);
     supportTopic = await TopicReader.start(kafka, Topics.support);
+    vault = await openKeyVault(testStack.keyVault(), 'walking-skeleton');
     platform = Platform.forTests(kafka.topicNamespace!);
     // The tests stand in for a load balancer on this machine, telling the client address.
     await platform.start(undefined, { 'ingest-gateway': { TRUSTED_PROXIES: '127.0.0.1', ATTACHMENT_MAX_BYTES: String(ATTACHMENT_LIMIT) } });
@@ -70,7 +73,15 @@ describe('the platform, end to end', () => {
     await platform?.stop();
     await rawTopic?.stop();
     await supportTopic?.stop();
+    await vault?.dataSource.destroy();
   });
+
+  /** A raw event as the classifier reads it: what a person typed opened from its transit key. */
+  async function openedRaw(value: string | null | undefined): Promise<Json> {
+    const [opened] = await vault.sealing.open([JSON.parse(value ?? 'null') as EventOn<typeof Topics.sdkRaw>]);
+    if (opened === KEY_GONE) throw new Error('the raw event’s transit key is gone');
+    return opened as Json;
+  }
 
   it('takes a conversation from the SDK to the agent API, without the advertising id the disclosure does not collect', async () => {
     const request = openConversationBody();
@@ -101,7 +112,9 @@ describe('the platform, end to end', () => {
     // Every hop was real: the raw event still carried the id, the clean one no longer does.
     const raw = rawTopic.messages.find((m) => m.key === conversationId);
     const clean = supportTopic.messages.find((m) => m.key === conversationId);
-    expect(raw?.value).toContain(ADVERTISING_ID);
+    // Sealed on the raw topic too: only its transit key opens it.
+    expect(raw?.value).not.toContain(ADVERTISING_ID);
+    expect((await openedRaw(raw?.value)).payload.device.advertisingId).toBe(ADVERTISING_ID);
     expect(clean).toBeDefined();
     expect(clean?.value).not.toContain(ADVERTISING_ID);
     expect(clean?.headers[MessageHeaders.correlationId]).toBe(accepted.body.correlationId);
@@ -219,7 +232,8 @@ describe('the platform, end to end', () => {
       expect(stored.customFields).toEqual({});
       const raw = rawTopic.messages.find((m) => m.key === accepted.body.conversationId)?.value ?? '';
       expect(raw).toContain('"fullPrivacy":true');
-      for (const value of ['Grace Hopper', 'grace@example.com', 'vip', 'gold']) expect(raw).not.toContain(value);
+      const opened = JSON.stringify(await openedRaw(raw));
+      for (const value of ['Grace Hopper', 'grace@example.com', 'vip', 'gold']) expect(opened).not.toContain(value);
     }
   });
 
@@ -356,11 +370,13 @@ describe('the platform, end to end', () => {
       const clientEventId = randomUUID();
       const stored = await upload(png, 'image/png', clientEventId);
       expect([stored.status, stored.body.status]).toEqual([202, 'accepted']);
-      const event = await eventually(() => {
-        const found = rawTopic.messages.find((m) => m.value?.includes(stored.body.attachmentId));
-        expect(found).toBeDefined();
-        return JSON.parse(found!.value!);
-      });
+      const event = await openedRaw(
+        await eventually(() => {
+          const found = rawTopic.messages.find((m) => m.value?.includes(stored.body.attachmentId));
+          expect(found).toBeDefined();
+          return found!.value;
+        }),
+      );
       expect(event.payload.attachment).toEqual({ id: stored.body.attachmentId, blobKey: `${brand.tenantId}/${stored.body.attachmentId}`, fileName: 'receipt.png', contentType: 'image/png', sizeBytes: png.length });
       // The ticket store seals the upload with the end user's key and removes the plaintext bytes.
       const conversation = await eventually(async () => {
@@ -403,11 +419,13 @@ describe('the platform, end to end', () => {
 
       const signed = await postJson(url, openConversationBody({ identity: { ...identity, signature: signIdentity(secret, identity) }, customFields: undefined }), sdkHeaders(verifying));
       expect(signed.status).toBe(202);
-      const raw = await eventually(() => {
-        const found = rawTopic.messages.find((m) => m.key === signed.body.conversationId);
-        expect(found).toBeDefined();
-        return JSON.parse(found!.value!);
-      });
+      const raw = await openedRaw(
+        await eventually(() => {
+          const found = rawTopic.messages.find((m) => m.key === signed.body.conversationId);
+          expect(found).toBeDefined();
+          return found!.value;
+        }),
+      );
       expect(raw.payload.identity).toEqual(identity);
     });
 

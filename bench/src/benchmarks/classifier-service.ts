@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Admin } from 'kafkajs';
-import { buildEvent, deadLetterTopicOf, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
+import { buildClearEvent, ClearEnvelope, deadLetterTopicOf, deterministicUuid, EventOn, EventTypeOn, Topics } from '@sieve/contracts';
 import { createKafkaClient, isolatedKafka, KafkaSettings, physicalTopic } from '@sieve/kafka';
+import { openKeyVault, TransitSealing } from '@sieve/key-vault';
 import { Platform } from '@sieve/stack';
 import { quietLogger, testStack } from '@sieve/testing';
 import { drainRate, produceBacklog, waitUntil } from '../backlog';
 import { quantile } from '../harness';
 
-type RawEvent = EventOn<typeof Topics.sdkRaw>;
+type RawEvent = ClearEnvelope<EventTypeOn<typeof Topics.sdkRaw>>;
 
 /** Where the classifier writes clean events. */
 const OUTPUT_TOPICS = [Topics.support, Topics.usage, Topics.diagnostics];
@@ -20,15 +21,26 @@ function rawEvent(i: number, texts: readonly string[]): { key: string; event: Ra
   const meta = { tenantId: RUN_TENANT, producer: 'bench', correlationId: `c-${i}`, causationId: null, id: randomUUID() };
   const base = { appId: 'bench-app', installId: `idfv-${i % 5000}`, clientEventId: `e-${i}`, fullPrivacy: false, versions: { sdk: '10.3.0' } };
   if (i % 10 < 7) {
-    return { key: base.installId, event: buildEvent('sdk.session-event', { ...base, eventTime: new Date().toISOString(), kind: 'session-start' }, meta) };
+    return { key: base.installId, event: buildClearEvent('sdk.session-event', { ...base, eventTime: new Date().toISOString(), kind: 'session-start' }, meta) };
   }
   if (i % 10 < 9) {
     const conversationId = deterministicUuid('bench', String(i % 2000));
     const body = texts[i % texts.length];
-    return { key: conversationId, event: buildEvent('sdk.message-sent', { ...base, conversationId, message: { id: deterministicUuid(RUN_TENANT, 'm', String(i)), body } }, meta) };
+    return { key: conversationId, event: buildClearEvent('sdk.message-sent', { ...base, conversationId, message: { id: deterministicUuid(RUN_TENANT, 'm', String(i)), body } }, meta) };
   }
   const report = { reportId: randomUUID(), crashedAt: new Date().toISOString(), crash: { type: 'NullPointerException', stackTrace: `at com.app.Main.run(Main.java:${i % 300})` } };
-  return { key: report.reportId, event: buildEvent('sdk.crash-reported', { ...base, ...report }, meta) };
+  return { key: report.reportId, event: buildClearEvent('sdk.crash-reported', { ...base, ...report }, meta) };
+}
+
+/** Raw events as the gateway writes them: what a person typed sealed under its unit's transit key. */
+async function sealed(sealing: TransitSealing, events: { key: string; event: RawEvent }[]): Promise<{ key: string; event: EventOn<typeof Topics.sdkRaw> }[]> {
+  const out: { key: string; event: EventOn<typeof Topics.sdkRaw> }[] = [];
+  for (let i = 0; i < events.length; i += 1_000) {
+    const chunk = events.slice(i, i + 1_000);
+    const sealedChunk = await sealing.sealEvents(chunk.map(({ event }) => event));
+    out.push(...chunk.map(({ key }, index) => ({ key, event: sealedChunk[index] as EventOn<typeof Topics.sdkRaw> })));
+  }
+  return out;
 }
 
 /** Clean events written so far: the end offsets of the output topics, read without consuming them. */
@@ -75,7 +87,8 @@ export async function classifierServiceFigures(texts: readonly string[]): Promis
     { maxPartitions: 12 },
   );
   const backlog = 60_000;
-  await produceBacklog(kafka, Topics.sdkRaw, Array.from({ length: backlog }, (_, i) => rawEvent(i, texts)));
+  const vault = await openKeyVault(testStack.keyVault(), 'bench-classifier');
+  await produceBacklog(kafka, Topics.sdkRaw, await sealed(vault.sealing, Array.from({ length: backlog }, (_, i) => rawEvent(i, texts))));
 
   const admin = createKafkaClient(kafka, quietLogger).admin();
   await admin.connect();
@@ -92,7 +105,8 @@ export async function classifierServiceFigures(texts: readonly string[]): Promis
     const rate = 2_000;
     for (let slice = 0; slice < 50; slice++) {
       const t0 = Date.now();
-      await produceBacklog(kafka, Topics.sdkRaw, Array.from({ length: rate / 10 }, (_, i) => rawEvent(backlog + slice * 1_000 + i, texts)), (chunk, at) => chunk.forEach(({ event }) => sentAt.set(event.id, at)));
+      const events = await sealed(vault.sealing, Array.from({ length: rate / 10 }, (_, i) => rawEvent(backlog + slice * 1_000 + i, texts)));
+      await produceBacklog(kafka, Topics.sdkRaw, events, (chunk, at) => chunk.forEach(({ event }) => sentAt.set(event.id, at)));
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 100 - (Date.now() - t0))));
     }
     const latencies = watcher.latencies;
@@ -102,5 +116,6 @@ export async function classifierServiceFigures(texts: readonly string[]): Promis
     await watcher?.stop();
     await admin.disconnect();
     await platform.stop();
+    await vault.dataSource.destroy();
   }
 }

@@ -1,4 +1,4 @@
-import { buildEvent, deterministicUuid } from '@sieve/contracts';
+import { buildClearEvent, deterministicUuid } from '@sieve/contracts';
 import { classifySdkEvent } from '@sieve/pii-domain';
 import { Benchmark, Figures } from '../harness';
 import { classifierServiceFigures } from './classifier-service';
@@ -24,7 +24,7 @@ export const classifierBenchmark: Benchmark = {
   name: 'classifier',
   description: 'PII detection vs redact-pii; classifying an opened conversation vs a JSON round trip',
   async run(): Promise<Figures> {
-    const raw = buildEvent(
+    const raw = buildClearEvent(
       'sdk.conversation-opened',
       {
         appId: 'app-1',

@@ -9,33 +9,40 @@ import { Topics } from '@sieve/contracts';
 import { DeduplicationStore, RateLimiter } from '@sieve/ingest-data-access';
 import { safeFileName } from '@sieve/ingest-domain';
 import { EventPublisher, isolatedKafka, KafkaSettings } from '@sieve/kafka';
+import { KeyVault, openKeyVault } from '@sieve/key-vault';
 import { quietLogger, testStack } from '@sieve/testing';
 import { AddAttachmentUseCase } from './add-attachment.usecase';
+import { RawEventPublisher } from './raw-event-publisher';
 
 describe('adding an attachment, over real Kafka and Redis', () => {
   jest.setTimeout(60_000);
   let kafka: KafkaSettings;
   let redis: Redis;
   let root: string;
+  let vault: KeyVault;
 
   beforeAll(async () => {
     kafka = await isolatedKafka(testStack.brokers, 'ingest-attachment-test', [Topics.sdkRaw]);
     redis = new Redis(testStack.redisUrl);
     root = mkdtempSync(path.join(tmpdir(), 'blobs-'));
+    vault = await openKeyVault(testStack.keyVault(), 'ingest-attachment-test');
   });
   afterAll(async () => {
+    await vault.dataSource.destroy();
     await redis.quit();
     rmSync(root, { recursive: true, force: true });
   });
 
-  const useCase = (publisher: EventPublisher) =>
-    new AddAttachmentUseCase(
-      publisher,
-      new DeduplicationStore(redis, { acceptedTtlSeconds: 600, pendingTtlMs: 3_000 }, quietLogger),
+  const useCase = (publisher: EventPublisher) => {
+    const deduplication = new DeduplicationStore(redis, { acceptedTtlSeconds: 600, pendingTtlMs: 3_000 }, quietLogger);
+    return new AddAttachmentUseCase(
+      new RawEventPublisher(publisher, vault.sealing, deduplication),
+      deduplication,
       new RateLimiter(redis, { appEventsPerSecond: 1_000, installEventsPerMinute: 1_000 }, quietLogger),
       new LocalFileBlobStore(root),
       { maxBytes: 1_000, contentTypes: ['image/png'] },
     );
+  };
   const file = () => ({ fileName: 'receipt.png', contentType: 'image/png', content: Readable.from([Buffer.from('png bytes')]) });
   const fields = { clientEventId: randomUUID(), installId: 'idfv-1', sdkVersion: '10.3.0' };
 

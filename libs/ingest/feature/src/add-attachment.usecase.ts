@@ -1,11 +1,10 @@
 import type { Readable } from 'node:stream';
 import { BlobStore, BlobTooLargeError } from '@sieve/blob-store';
-import { buildEvent, deterministicUuid, Topics } from '@sieve/contracts';
+import { buildClearEvent, deterministicUuid } from '@sieve/contracts';
 import { DeduplicationStore, RateLimiter } from '@sieve/ingest-data-access';
 import { AddAttachmentFields, IngestError, safeFileName } from '@sieve/ingest-domain';
-import { EventPublisher } from '@sieve/kafka';
 import { AppPrincipal } from './app-authenticator';
-import { publishClaimed } from './publish-claimed';
+import { RawEventPublisher } from './raw-event-publisher';
 import { rawEventMeta } from './raw-event-meta';
 import { admitOrRefuse } from './rate-limit';
 
@@ -32,7 +31,7 @@ export interface UploadedFile {
  */
 export class AddAttachmentUseCase {
   constructor(
-    private readonly publisher: EventPublisher,
+    private readonly rawEvents: RawEventPublisher,
     private readonly deduplication: DeduplicationStore,
     private readonly rateLimiter: RateLimiter,
     private readonly blobs: BlobStore,
@@ -72,9 +71,9 @@ export class AddAttachmentUseCase {
       conversationId,
       attachment: { id: attachmentId, blobKey, fileName: safeFileName(file.fileName), contentType, sizeBytes },
     };
-    const event = buildEvent('sdk.attachment-added', payload, rawEventMeta(app, fields.clientEventId, context.correlationId));
+    const event = buildClearEvent('sdk.attachment-added', payload, rawEventMeta(app, fields.clientEventId, context.correlationId));
     try {
-      await publishClaimed(this.publisher, this.deduplication, claims, [{ topic: Topics.sdkRaw, events: [{ key: conversationId, event }] }]);
+      await this.rawEvents.publishClaimed(claims, [{ key: conversationId, event }]);
     } catch (error) {
       // Not accepted: keep no bytes of it (a retry stores them again under the same key).
       await this.blobs.delete(blobKey);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { BlobStore } from '@sieve/blob-store';
 import { AppCredentialsRepository, CountryLocator, CustomFieldsRepository, DeduplicationOptions, DeduplicationStore, RateLimiter, RateLimits } from '@sieve/ingest-data-access';
 import { EventPublisher } from '@sieve/kafka';
+import { TransitSealing } from '@sieve/key-vault';
 import type { StaffDirectory } from '@sieve/service-runtime';
 import type { Logger } from '@sieve/telemetry';
 import { AddAttachmentUseCase, AttachmentPolicy } from './add-attachment.usecase';
@@ -12,6 +13,7 @@ import { AppAuthenticator } from './app-authenticator';
 import { AppConfigurations } from './app-configurations';
 import { ManageAppKeysUseCase } from './manage-app-keys.usecase';
 import { OpenConversationUseCase } from './open-conversation.usecase';
+import { RawEventPublisher } from './raw-event-publisher';
 import { ReportBatchUseCase } from './report-batch.usecase';
 import { SendMessageUseCase } from './send-message.usecase';
 
@@ -19,6 +21,8 @@ export interface IngestModuleOptions {
   dataSource: DataSource;
   redis: Redis;
   publisher: EventPublisher;
+  /** Seals what a person typed before it goes on the raw topic. */
+  sealing: TransitSealing;
   deduplication: DeduplicationOptions;
   rateLimits: RateLimits;
   blobs: BlobStore;
@@ -39,6 +43,7 @@ export class IngestModule {
     const rateLimiter = new RateLimiter(options.redis, options.rateLimits, options.logger);
     const configurations = new AppConfigurations(new CustomFieldsRepository(options.dataSource));
     const authenticator = new AppAuthenticator(credentials);
+    const rawEvents = new RawEventPublisher(options.publisher, options.sealing, deduplication);
     return {
       module: IngestModule,
       providers: [
@@ -47,10 +52,10 @@ export class IngestModule {
         { provide: CountryLocator, useValue: new CountryLocator() },
         { provide: AppConfigurations, useValue: configurations },
         { provide: AgentReplies, useValue: options.agentReplies },
-        { provide: OpenConversationUseCase, useValue: new OpenConversationUseCase(options.publisher, deduplication, rateLimiter, configurations) },
-        { provide: SendMessageUseCase, useValue: new SendMessageUseCase(options.publisher, deduplication, rateLimiter) },
-        { provide: AddAttachmentUseCase, useValue: new AddAttachmentUseCase(options.publisher, deduplication, rateLimiter, options.blobs, options.attachments) },
-        { provide: ReportBatchUseCase, useValue: new ReportBatchUseCase(options.publisher, deduplication, rateLimiter) },
+        { provide: OpenConversationUseCase, useValue: new OpenConversationUseCase(rawEvents, deduplication, rateLimiter, configurations) },
+        { provide: SendMessageUseCase, useValue: new SendMessageUseCase(rawEvents, deduplication, rateLimiter) },
+        { provide: AddAttachmentUseCase, useValue: new AddAttachmentUseCase(rawEvents, deduplication, rateLimiter, options.blobs, options.attachments) },
+        { provide: ReportBatchUseCase, useValue: new ReportBatchUseCase(rawEvents, deduplication, rateLimiter) },
       ],
       exports: [AppAuthenticator, ManageAppKeysUseCase, CountryLocator, AppConfigurations, AgentReplies, OpenConversationUseCase, SendMessageUseCase, AddAttachmentUseCase, ReportBatchUseCase],
     };

@@ -1,10 +1,9 @@
-import { buildEvent, deterministicUuid, SdkConversationOpenedV1, Topics } from '@sieve/contracts';
+import { buildClearEvent, deterministicUuid, SdkConversationOpenedV1 } from '@sieve/contracts';
 import { DeduplicationStore, RateLimiter } from '@sieve/ingest-data-access';
 import { Identity, IngestError, OpenConversationRequest, verifyIdentity } from '@sieve/ingest-domain';
-import { EventPublisher } from '@sieve/kafka';
 import { AppPrincipal } from './app-authenticator';
 import { AppConfigurations } from './app-configurations';
-import { publishClaimed } from './publish-claimed';
+import { RawEventPublisher } from './raw-event-publisher';
 import { rawEventMeta } from './raw-event-meta';
 import { admitOrRefuse } from './rate-limit';
 
@@ -20,7 +19,7 @@ export interface OpenConversationResult {
  */
 export class OpenConversationUseCase {
   constructor(
-    private readonly publisher: EventPublisher,
+    private readonly rawEvents: RawEventPublisher,
     private readonly deduplication: DeduplicationStore,
     private readonly rateLimiter: RateLimiter,
     private readonly configurations: AppConfigurations,
@@ -63,9 +62,9 @@ export class OpenConversationUseCase {
             ...(request.metadata ? { metadata: request.metadata } : {}),
           }),
     };
-    const event = buildEvent('sdk.conversation-opened', payload, rawEventMeta(app, request.clientEventId, context.correlationId));
+    const event = buildClearEvent('sdk.conversation-opened', payload, rawEventMeta(app, request.clientEventId, context.correlationId));
 
-    await publishClaimed(this.publisher, this.deduplication, [claim], [{ topic: Topics.sdkRaw, events: [{ key: conversationId, event }] }]);
+    await this.rawEvents.publishClaimed([claim], [{ key: conversationId, event }]);
     return { status: 'accepted', conversationId, messageId };
   }
 }

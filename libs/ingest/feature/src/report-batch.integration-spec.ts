@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
-import { Topics } from '@sieve/contracts';
+import { EventOn, Topics } from '@sieve/contracts';
 import { DeduplicationStore, RateLimiter, RateLimits } from '@sieve/ingest-data-access';
 import { IngestError, ReportBatchRequest } from '@sieve/ingest-domain';
 import { EventPublisher, isolatedKafka, KafkaSettings, TopicReader } from '@sieve/kafka';
+import { KeyVault, openKeyVault } from '@sieve/key-vault';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
 import { AppPrincipal } from './app-authenticator';
+import { RawEventPublisher } from './raw-event-publisher';
 import { ReportBatchUseCase } from './report-batch.usecase';
 
 const now = () => new Date().toISOString();
@@ -17,15 +19,18 @@ describe('reporting a batch of background events, over real Kafka and Redis', ()
   let redis: Redis;
   let publisher: EventPublisher;
   let reader: TopicReader;
+  let vault: KeyVault;
   let app: AppPrincipal;
   const cleanups: (() => Promise<unknown>)[] = [];
 
-  const useCase = (limits: Partial<RateLimits> = {}, eventPublisher = publisher) =>
-    new ReportBatchUseCase(
-      eventPublisher,
-      new DeduplicationStore(redis, { acceptedTtlSeconds: 600, pendingTtlMs: 3_000 }, quietLogger),
+  const useCase = (limits: Partial<RateLimits> = {}, eventPublisher = publisher) => {
+    const deduplication = new DeduplicationStore(redis, { acceptedTtlSeconds: 600, pendingTtlMs: 3_000 }, quietLogger);
+    return new ReportBatchUseCase(
+      new RawEventPublisher(eventPublisher, vault.sealing, deduplication),
+      deduplication,
       new RateLimiter(redis, { appEventsPerSecond: 10_000, installEventsPerMinute: 1_000, ...limits }, quietLogger),
     );
+  };
   const batch = (events: unknown[], installId = `idfv-${randomUUID()}`): ReportBatchRequest => ({ installId, versions: { sdk: '10.3.0' }, events });
   const written = () => reader.json<{ type: string; payload: Record<string, unknown> }>();
 
@@ -34,7 +39,8 @@ describe('reporting a batch of background events, over real Kafka and Redis', ()
     redis = new Redis(testStack.redisUrl);
     publisher = new EventPublisher(kafka, quietLogger, { timeoutMs: 10_000 });
     reader = await TopicReader.start(kafka, Topics.sdkRaw);
-    cleanups.push(() => reader.stop(), () => publisher.disconnect(), () => redis.quit());
+    vault = await openKeyVault(testStack.keyVault(), 'ingest-batch-test');
+    cleanups.push(() => reader.stop(), () => publisher.disconnect(), () => redis.quit(), () => vault.dataSource.destroy());
   });
 
   beforeEach(() => {
@@ -72,6 +78,10 @@ describe('reporting a batch of background events, over real Kafka and Redis', ()
     expect(byType['sdk.session-event']).toBe(request.installId);
     expect(byType['sdk.faq-searched']).toBe(request.installId);
     expect(byType['sdk.crash-reported']).not.toBe(request.installId);
+    // The query travels sealed under its search's transit key: not in the bytes Kafka keeps, and opened with the key vault.
+    expect(mine.map(({ value }) => value).join('\n')).not.toContain('reset my password');
+    const [search] = await vault.sealing.open(mine.map(({ value }) => JSON.parse(value!) as EventOn<typeof Topics.sdkRaw>).filter(({ type }) => type === 'sdk.faq-searched'));
+    expect(search).toMatchObject({ version: 2, payload: { query: 'how do I reset my password' } });
   });
 
   it('answers a retried batch "duplicate" and writes nothing again', async () => {

@@ -1,13 +1,10 @@
-import { buildEvent, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
+import { buildClearEvent, deterministicUuid } from '@sieve/contracts';
 import { DeduplicationStore, RateLimiter } from '@sieve/ingest-data-access';
 import { BatchEvent, checkBatchEvent, ReportBatchRequest } from '@sieve/ingest-domain';
-import { EventPublisher, OutgoingEvent } from '@sieve/kafka';
 import { AppPrincipal } from './app-authenticator';
 import { rawEventMeta } from './raw-event-meta';
-import { publishClaimed } from './publish-claimed';
+import { ClearRawEvent, RawEventPublisher } from './raw-event-publisher';
 import { admitOrRefuse } from './rate-limit';
-
-type RawEvent = EventOn<typeof Topics.sdkRaw>;
 
 /** What the gateway answers for one event of a batch, in the batch's order. */
 export type BatchEventResult =
@@ -22,7 +19,7 @@ export type BatchEventResult =
  */
 export class ReportBatchUseCase {
   constructor(
-    private readonly publisher: EventPublisher,
+    private readonly rawEvents: RawEventPublisher,
     private readonly deduplication: DeduplicationStore,
     private readonly rateLimiter: RateLimiter,
   ) {}
@@ -41,13 +38,13 @@ export class ReportBatchUseCase {
       app.appId,
       valid.map(({ event }) => event.clientEventId),
     );
-    const outgoing: OutgoingEvent<typeof Topics.sdkRaw>[] = [];
+    const outgoing: ClearRawEvent[] = [];
     valid.forEach(({ index, event }, position) => {
       const claimed = claims[position].status === 'claimed';
       results[index] = { index, clientEventId: event.clientEventId, status: claimed ? 'accepted' : 'duplicate' };
       if (claimed) outgoing.push(toRawEvent(app, request, event, context.correlationId));
     });
-    if (outgoing.length > 0) await publishClaimed(this.publisher, this.deduplication, claims, [{ topic: Topics.sdkRaw, events: outgoing }]);
+    if (outgoing.length > 0) await this.rawEvents.publishClaimed(claims, outgoing);
     return results;
   }
 }
@@ -58,7 +55,7 @@ export class ReportBatchUseCase {
  * reports matters, and keying them by install would tie them to one). Ids derive from the
  * client event id, so a retry that slips past the duplicate mark is written with the same ids.
  */
-function toRawEvent(app: AppPrincipal, request: ReportBatchRequest, event: BatchEvent, correlationId: string): { key: string; event: RawEvent } {
+function toRawEvent(app: AppPrincipal, request: ReportBatchRequest, event: BatchEvent, correlationId: string): ClearRawEvent {
   const fullPrivacy = app.fullPrivacy || request.fullPrivacy === true;
   const base = { appId: app.appId, installId: request.installId, clientEventId: event.clientEventId, fullPrivacy, versions: request.versions };
   const id = (suffix: string) => deterministicUuid(app.appId, event.clientEventId, suffix);
@@ -67,23 +64,23 @@ function toRawEvent(app: AppPrincipal, request: ReportBatchRequest, event: Batch
     case 'session': {
       // Full privacy: no custom data at all, and a brand's session properties are custom data.
       const properties = !fullPrivacy && event.properties ? { properties: event.properties } : {};
-      return { key: request.installId, event: buildEvent('sdk.session-event', { ...base, eventTime: event.eventTime, kind: event.kind, ...properties }, meta) };
+      return { key: request.installId, event: buildClearEvent('sdk.session-event', { ...base, eventTime: event.eventTime, kind: event.kind, ...properties }, meta) };
     }
     case 'faq-search':
-      return { key: request.installId, event: buildEvent('sdk.faq-searched', { ...base, searchId: id('faq-search'), query: event.query, searchedAt: event.searchedAt }, meta) };
+      return { key: request.installId, event: buildClearEvent('sdk.faq-searched', { ...base, searchId: id('faq-search'), query: event.query, searchedAt: event.searchedAt }, meta) };
     case 'link-click':
       return {
         key: event.conversationId,
-        event: buildEvent('sdk.link-clicked', { ...base, conversationId: event.conversationId, messageId: event.messageId, url: event.url, clickedAt: event.clickedAt }, meta),
+        event: buildClearEvent('sdk.link-clicked', { ...base, conversationId: event.conversationId, messageId: event.messageId, url: event.url, clickedAt: event.clickedAt }, meta),
       };
     case 'crash': {
       const reportId = id('crash');
       const device = event.device ? { device: event.device } : {};
-      return { key: reportId, event: buildEvent('sdk.crash-reported', { ...base, reportId, crashedAt: event.crashedAt, ...device, crash: event.crash }, meta) };
+      return { key: reportId, event: buildClearEvent('sdk.crash-reported', { ...base, reportId, crashedAt: event.crashedAt, ...device, crash: event.crash }, meta) };
     }
     case 'diagnostic': {
       const reportId = id('diagnostic');
-      return { key: reportId, event: buildEvent('sdk.diagnostic-reported', { ...base, reportId, reportedAt: event.reportedAt, name: event.name, data: event.data }, meta) };
+      return { key: reportId, event: buildClearEvent('sdk.diagnostic-reported', { ...base, reportId, reportedAt: event.reportedAt, name: event.name, data: event.data }, meta) };
     }
   }
 

@@ -1,9 +1,8 @@
-import { buildEvent, deterministicUuid, Topics } from '@sieve/contracts';
+import { buildClearEvent, deterministicUuid } from '@sieve/contracts';
 import { DeduplicationStore, RateLimiter } from '@sieve/ingest-data-access';
 import { SendMessageRequest } from '@sieve/ingest-domain';
-import { EventPublisher } from '@sieve/kafka';
 import { AppPrincipal } from './app-authenticator';
-import { publishClaimed } from './publish-claimed';
+import { RawEventPublisher } from './raw-event-publisher';
 import { rawEventMeta } from './raw-event-meta';
 import { admitOrRefuse } from './rate-limit';
 
@@ -20,7 +19,7 @@ export interface SendMessageResult {
  */
 export class SendMessageUseCase {
   constructor(
-    private readonly publisher: EventPublisher,
+    private readonly rawEvents: RawEventPublisher,
     private readonly deduplication: DeduplicationStore,
     private readonly rateLimiter: RateLimiter,
   ) {}
@@ -39,8 +38,8 @@ export class SendMessageUseCase {
       conversationId,
       message: { id: messageId, body: request.message.body },
     };
-    const event = buildEvent('sdk.message-sent', payload, rawEventMeta(app, request.clientEventId, context.correlationId));
-    await publishClaimed(this.publisher, this.deduplication, claims, [{ topic: Topics.sdkRaw, events: [{ key: conversationId, event }] }]);
+    const event = buildClearEvent('sdk.message-sent', payload, rawEventMeta(app, request.clientEventId, context.correlationId));
+    await this.rawEvents.publishClaimed(claims, [{ key: conversationId, event }]);
     return { status: 'accepted', messageId };
   }
 }

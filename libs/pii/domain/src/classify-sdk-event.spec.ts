@@ -1,16 +1,16 @@
-import { buildEvent, EventOn, PayloadOf, SdkConversationOpenedV1, SupportConversationOpenedClear, Topics } from '@sieve/contracts';
+import { buildClearEvent, ClearEventOn, ClearPayloadOf, SdkConversationOpenedV1, SupportConversationOpenedClear, Topics } from '@sieve/contracts';
 import { classifySdkEvent, classifySdkEvents } from './classify-sdk-event';
 
 const meta = { tenantId: 't-1', producer: 'test', correlationId: 'c-1', causationId: null };
 
 /** Classifies a conversation-opened payload and returns the clean payload with the decisions. */
 function classifyConversationOpened(payload: SdkConversationOpenedV1) {
-  const { output, fieldDecisions, textFindings } = classifySdkEvent(buildEvent('sdk.conversation-opened', payload, meta));
+  const { output, fieldDecisions, textFindings } = classifySdkEvent(buildClearEvent('sdk.conversation-opened', payload, meta));
   return { clean: output?.payload as SupportConversationOpenedClear, fieldDecisions, textFindings, output };
 }
 
-function classify<T extends EventOn<typeof Topics.sdkRaw>['type']>(type: T, payload: PayloadOf<T>) {
-  return classifySdkEvent(buildEvent(type, payload, meta) as EventOn<typeof Topics.sdkRaw>);
+function classify<T extends ClearEventOn<typeof Topics.sdkRaw>['type']>(type: T, payload: ClearPayloadOf<T>) {
+  return classifySdkEvent(buildClearEvent(type, payload, meta) as ClearEventOn<typeof Topics.sdkRaw>);
 }
 
 function rawConversation(overrides: Partial<SdkConversationOpenedV1> = {}): SdkConversationOpenedV1 {
@@ -187,7 +187,7 @@ describe('classifySdkEvents', () => {
       { body: 'nothing personal here', customFields: { note: 'mail ada@example.com' } },
       { body: 'call me on +44 20 7946 0958', customFields: {} },
     ].map(({ body, customFields }, index) =>
-      buildEvent('sdk.conversation-opened', rawConversation({ clientEventId: `evt-${index}`, message: { id: '2c0f3a1e-5d1b-5f4e-8a3c-1b2c3d4e5f60', body }, customFields }), meta),
+      buildClearEvent('sdk.conversation-opened', rawConversation({ clientEventId: `evt-${index}`, message: { id: '2c0f3a1e-5d1b-5f4e-8a3c-1b2c3d4e5f60', body }, customFields }), meta),
     );
     const batch = classifySdkEvents(raws);
     expect(batch).toEqual(raws.map((raw) => classifySdkEvent(raw)));

@@ -1,4 +1,4 @@
-import { clearSchemaOf, EventOn, EventType, PayloadOf, TopicName, Topics } from '@sieve/contracts';
+import { ClearEventOn, clearSchemaOf, EventType, PayloadOf, TopicName, Topics } from '@sieve/contracts';
 import { detectPiiInTexts } from './detectors/detect';
 import { Finding } from './detectors/finding';
 import { applyFieldPolicy, FieldDecision } from './policy/apply-policy';
@@ -6,7 +6,8 @@ import { SDK_FIELD_MAPS } from './policy/field-map';
 import { BrandSettings, FREE_TEXT_CATEGORY, freeTextTreatment } from './policy/free-text';
 import { AppliedFinding, applyTextActions } from './policy/redact-text';
 
-type RawEvent = EventOn<typeof Topics.sdkRaw>;
+/** A raw SDK event with what a person typed opened (the classifier's use case opens it from its transit key). */
+type RawEvent = ClearEventOn<typeof Topics.sdkRaw>;
 type RawType = RawEvent['type'];
 
 interface Route<T extends EventType> {

@@ -9,14 +9,21 @@ export const CLASSIFIER_PRODUCER = 'pii-classifier';
 
 const withheld = new Counter({
   name: 'sieve_classifier_redacted_events_withheld_total',
-  help: 'Raw events classified again (a replay) whose content was redacted meanwhile: their clean event is not published.',
+  help: 'Raw events consumed (late, or again in a replay) whose content was redacted meanwhile: their clean event is not published.',
   registers: [metricsRegistry],
 });
+
+/** An event naming a unit whose transit key is another brand's: forged or corrupt, never retried. */
+function permanentIfConflict(error: unknown): never {
+  if (error instanceof TransitKeyConflictError) throw new PermanentEventError('transit-key-conflict', error.message);
+  throw error;
+}
 
 /**
  * Classifies a batch of raw SDK events and publishes the clean events (support, usage,
  * diagnostics) and the findings. What a person typed travels sealed under the transit key of its
- * message, attachment or search (made here, in the key vault). Output ids derive from the input's,
+ * message, attachment or search (made by the gateway, in the key vault): opened here, classified,
+ * and sealed again under the same key. Output ids derive from the input's,
  * so a redelivered batch republishes the same events and downstream inboxes recognise them.
  * Resolves only after Kafka acknowledged every write.
  */
@@ -34,21 +41,26 @@ export class ClassifySdkEventsUseCase {
       byTopic.set(topic, list);
     };
 
+    const opened = await this.sealing.open(batch.map(({ event }) => event)).catch(permanentIfConflict);
+    // A raw event whose key is gone had its content redacted before it was classified (a long outage, or a replay): nothing of it goes on.
+    const live = batch.flatMap(({ traceContext }, index) => {
+      const raw = opened[index];
+      return raw === KEY_GONE ? [] : [{ raw, traceContext }];
+    });
+    withheld.inc(batch.length - live.length);
+
     // The whole batch at once: the detectors run over all of its free text together.
     let classified: ClassifiedEvent[];
     try {
-      classified = classifySdkEvents(batch.map(({ event }) => event));
+      classified = classifySdkEvents(live.map(({ raw }) => raw));
     } catch (error) {
       if (error instanceof ClassificationError) throw new PermanentEventError('classification-failed', error.message);
       throw error;
     }
     const sealed = await this.sealing
-      .seal(batch.map(({ event }, index) => ({ tenantId: event.tenantId, type: classified[index].output?.type ?? 'none', payload: classified[index].output?.payload })))
-      .catch((error: unknown) => {
-        if (error instanceof TransitKeyConflictError) throw new PermanentEventError('transit-key-conflict', error.message);
-        throw error;
-      });
-    batch.forEach(({ event: raw, traceContext }, index) => {
+      .seal(live.map(({ raw }, index) => ({ tenantId: raw.tenantId, type: classified[index].output?.type ?? 'none', payload: classified[index].output?.payload })))
+      .catch(permanentIfConflict);
+    live.forEach(({ raw, traceContext }, index) => {
       const meta = (suffix: string) => ({
         id: deterministicUuid(raw.id, suffix),
         // When the gateway accepted it: the same on a redelivery, and what analytics measures lateness from.

@@ -5,12 +5,16 @@ import { redactionCompletedV1, redactionPurgeConfirmedV1, redactionRequestedV1, 
 import { diagnosticsCrashReportedV1, diagnosticsReportedV1 } from './events/diagnostics-events';
 import {
   sdkAttachmentAddedV1,
+  sdkAttachmentAddedV2,
   sdkConversationOpenedV1,
+  sdkConversationOpenedV2,
   sdkCrashReportedV1,
   sdkDiagnosticReportedV1,
   sdkFaqSearchedV1,
+  sdkFaqSearchedV2,
   sdkLinkClickedV1,
   sdkMessageSentV1,
+  sdkMessageSentV2,
   sdkSessionEventV1,
 } from './events/sdk-events';
 import {
@@ -34,11 +38,12 @@ import { TopicName, Topics } from './topics';
  * schema and fixtures; consumers upcast old shapes at their boundary. Event type strings are frozen.
  */
 export const EventCatalog = {
-  'sdk.conversation-opened': { version: 1, schema: sdkConversationOpenedV1 },
-  'sdk.message-sent': { version: 1, schema: sdkMessageSentV1 },
-  'sdk.attachment-added': { version: 1, schema: sdkAttachmentAddedV1 },
+  // Version 2 seals what a person typed under transit keys from the gateway on; version 1 carried it clear.
+  'sdk.conversation-opened': { version: 2, schema: sdkConversationOpenedV2, previous: { 1: sdkConversationOpenedV1 } },
+  'sdk.message-sent': { version: 2, schema: sdkMessageSentV2, previous: { 1: sdkMessageSentV1 } },
+  'sdk.attachment-added': { version: 2, schema: sdkAttachmentAddedV2, previous: { 1: sdkAttachmentAddedV1 } },
   'sdk.session-event': { version: 1, schema: sdkSessionEventV1 },
-  'sdk.faq-searched': { version: 1, schema: sdkFaqSearchedV1 },
+  'sdk.faq-searched': { version: 2, schema: sdkFaqSearchedV2, previous: { 1: sdkFaqSearchedV1 } },
   'sdk.link-clicked': { version: 1, schema: sdkLinkClickedV1 },
   'sdk.crash-reported': { version: 1, schema: sdkCrashReportedV1 },
   'sdk.diagnostic-reported': { version: 1, schema: sdkDiagnosticReportedV1 },

@@ -3,12 +3,17 @@ import { EventCatalog, EventType, EventTypeOn, PayloadOf } from './catalog';
 import { Envelope, envelope, EnvelopeMeta } from './envelope';
 import { endUserIdOf } from './deterministic-id';
 import { agentRepliedClear } from './events/reply-events';
+import { sdkAttachmentAddedV1, sdkConversationOpenedV1, sdkFaqSearchedV1, sdkMessageSentV1 } from './events/sdk-events';
 import { supportAttachmentAddedClear, supportConversationOpenedClear, supportFaqSearchedClear, supportMessageSentClear } from './events/support-events';
 import { TransitSealedType } from './events/transit-sealed';
 import { TopicName } from './topics';
 
 /** The clear (opened) form of each event type that travels with sealed fields. */
 export const ClearEventSchemas = {
+  'sdk.conversation-opened': sdkConversationOpenedV1,
+  'sdk.message-sent': sdkMessageSentV1,
+  'sdk.attachment-added': sdkAttachmentAddedV1,
+  'sdk.faq-searched': sdkFaqSearchedV1,
   'support.conversation-opened': supportConversationOpenedClear,
   'support.message-sent': supportMessageSentClear,
   'support.attachment-added': supportAttachmentAddedClear,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { transitSealed } from './transit-sealed';
 
 const installId = z.string().min(1).max(128);
 
@@ -11,33 +12,48 @@ export const sdkVersionsSchema = z
   .strict();
 
 /**
+ * What a person typed (message bodies, identity, custom fields and metadata, the advertising id,
+ * attachment names, FAQ queries) travels on the raw topic sealed under the transit key of its
+ * message, attachment or search (`TRANSIT_SEALED_FIELDS`), the key its clean copies are sealed
+ * under too: a redaction destroying it leaves the raw copy Kafka retains unreadable as well.
+ * Version 1 travelled clear: its schema is the clear form, and the classifier still reads it.
+ */
+type Text = z.ZodType<string> | typeof transitSealed;
+type Json = z.ZodType<Record<string, unknown>> | typeof transitSealed;
+const clear = { text: z.string(), message: z.string().min(1), fileName: z.string().min(1).max(255), query: z.string().min(1).max(500), json: z.record(z.string(), z.unknown()) };
+const sealed = { text: transitSealed, message: transitSealed, fileName: transitSealed, query: transitSealed, json: transitSealed };
+
+/**
  * A conversation as the SDK opened it, after the gateway authenticated and bounded it and before
  * the classifier applied the disclosure. It may hold fields Sieve does not collect (the SDK sends
  * what the brand gave it); nothing downstream of the classifier may read this topic.
  */
-export const sdkConversationOpenedV1 = z
-  .object({
-    appId: z.string().min(1),
-    installId,
-    conversationId: z.uuid(),
-    clientEventId: z.string().min(1).max(128),
-    fullPrivacy: z.boolean(),
-    countryCode: z.string().length(2).nullable(),
-    message: z.object({ id: z.uuid(), body: z.string().min(1) }).strict(),
-    identity: z.object({ name: z.string().optional(), email: z.string().optional() }).strict().optional(),
-    device: z
-      .object({
-        platform: z.string().optional(),
-        model: z.string().optional(),
-        advertisingId: z.string().optional(),
-      })
-      .strict()
-      .optional(),
-    versions: sdkVersionsSchema,
-    customFields: z.record(z.string(), z.unknown()).optional(),
-    metadata: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict();
+const conversationOpened = <T extends Text, M extends Text, J extends Json>(form: { text: T; message: M; json: J }) =>
+  z
+    .object({
+      appId: z.string().min(1),
+      installId,
+      conversationId: z.uuid(),
+      clientEventId: z.string().min(1).max(128),
+      fullPrivacy: z.boolean(),
+      countryCode: z.string().length(2).nullable(),
+      message: z.object({ id: z.uuid(), body: form.message }).strict(),
+      identity: z.object({ name: z.optional(form.text), email: z.optional(form.text) }).strict().optional(),
+      device: z
+        .object({
+          platform: z.string().optional(),
+          model: z.string().optional(),
+          advertisingId: z.optional(form.text),
+        })
+        .strict()
+        .optional(),
+      versions: sdkVersionsSchema,
+      customFields: z.optional(form.json),
+      metadata: z.optional(form.json),
+    })
+    .strict();
+export const sdkConversationOpenedV1 = conversationOpened(clear);
+export const sdkConversationOpenedV2 = conversationOpened(sealed);
 export type SdkConversationOpenedV1 = z.infer<typeof sdkConversationOpenedV1>;
 
 const rawBase = {
@@ -49,31 +65,37 @@ const rawBase = {
 };
 
 /** A further message from the end user in an open conversation. */
-export const sdkMessageSentV1 = z
-  .object({
-    ...rawBase,
-    conversationId: z.uuid(),
-    message: z.object({ id: z.uuid(), body: z.string().min(1) }).strict(),
-  })
-  .strict();
+const messageSent = <M extends Text>(form: { message: M }) =>
+  z
+    .object({
+      ...rawBase,
+      conversationId: z.uuid(),
+      message: z.object({ id: z.uuid(), body: form.message }).strict(),
+    })
+    .strict();
+export const sdkMessageSentV1 = messageSent(clear);
+export const sdkMessageSentV2 = messageSent(sealed);
 export type SdkMessageSentV1 = z.infer<typeof sdkMessageSentV1>;
 
 /** An attachment the end user sent; the bytes are in the blob store, the event holds a reference. */
-export const sdkAttachmentAddedV1 = z
-  .object({
-    ...rawBase,
-    conversationId: z.uuid(),
-    attachment: z
-      .object({
-        id: z.uuid(),
-        blobKey: z.string().min(1),
-        fileName: z.string().min(1).max(255),
-        contentType: z.string().min(1).max(100),
-        sizeBytes: z.number().int().nonnegative(),
-      })
-      .strict(),
-  })
-  .strict();
+const attachmentAdded = <F extends Text>(form: { fileName: F }) =>
+  z
+    .object({
+      ...rawBase,
+      conversationId: z.uuid(),
+      attachment: z
+        .object({
+          id: z.uuid(),
+          blobKey: z.string().min(1),
+          fileName: form.fileName,
+          contentType: z.string().min(1).max(100),
+          sizeBytes: z.number().int().nonnegative(),
+        })
+        .strict(),
+    })
+    .strict();
+export const sdkAttachmentAddedV1 = attachmentAdded(clear);
+export const sdkAttachmentAddedV2 = attachmentAdded(sealed);
 export type SdkAttachmentAddedV1 = z.infer<typeof sdkAttachmentAddedV1>;
 
 /** A session event (product interaction), for active-usage counting. */
@@ -89,9 +111,9 @@ export const sdkSessionEventV1 = z
 export type SdkSessionEventV1 = z.infer<typeof sdkSessionEventV1>;
 
 /** A search of the in-app FAQ (search history: collected, linked to the user). */
-export const sdkFaqSearchedV1 = z
-  .object({ ...rawBase, searchId: z.uuid(), query: z.string().min(1).max(500), searchedAt: z.iso.datetime({ offset: true }) })
-  .strict();
+const faqSearched = <Q extends Text>(form: { query: Q }) => z.object({ ...rawBase, searchId: z.uuid(), query: form.query, searchedAt: z.iso.datetime({ offset: true }) }).strict();
+export const sdkFaqSearchedV1 = faqSearched(clear);
+export const sdkFaqSearchedV2 = faqSearched(sealed);
 export type SdkFaqSearchedV1 = z.infer<typeof sdkFaqSearchedV1>;
 
 /** A click on a link in an agent reply: the one browsing record the disclosure allows. */

@@ -12,10 +12,15 @@ export type TransitSealed = z.infer<typeof transitSealed>;
 export type SealedFieldEncoding = 'text' | 'json';
 
 /**
- * The fields of each event type that travel sealed, by path into the payload. Everything else on
- * the clean topics is ids, categories, versions and times — nothing a person typed.
+ * The fields of each event type that travel sealed, by path into the payload: from the gateway's
+ * raw topic on, under the same key. Everything else on the clean topics is ids, categories,
+ * versions and times — nothing a person typed.
  */
 export const TRANSIT_SEALED_FIELDS = {
+  'sdk.conversation-opened': { 'message.body': 'text', 'identity.name': 'text', 'identity.email': 'text', 'device.advertisingId': 'text', customFields: 'json', metadata: 'json' },
+  'sdk.message-sent': { 'message.body': 'text' },
+  'sdk.attachment-added': { 'attachment.fileName': 'text' },
+  'sdk.faq-searched': { query: 'text' },
   'support.conversation-opened': { 'message.body': 'text', 'identity.name': 'text', 'identity.email': 'text', customFields: 'json', metadata: 'json' },
   'support.message-sent': { 'message.body': 'text' },
   'support.attachment-added': { 'attachment.fileName': 'text' },

@@ -1,0 +1,48 @@
+import { ClearEnvelope, EventOn, EventTypeOn, Topics } from '@sieve/contracts';
+import { Claim, DeduplicationStore } from '@sieve/ingest-data-access';
+import { IngestError } from '@sieve/ingest-domain';
+import { EventPublisher, PublishFailedError } from '@sieve/kafka';
+import { TransitSealing } from '@sieve/key-vault';
+import { classifyDatabaseError } from '@sieve/persistence';
+
+/** A raw SDK event as the gateway builds it, before what a person typed is sealed. */
+export interface ClearRawEvent {
+  /** Partition key: events with one key keep their order. */
+  key: string;
+  event: ClearEnvelope<EventTypeOn<typeof Topics.sdkRaw>>;
+}
+
+/**
+ * Writes accepted SDK traffic to the raw topic. What a person typed is sealed first, under the
+ * transit key of its message, attachment or search (`TRANSIT_SEALED_FIELDS`): the key its clean
+ * copies travel under too, so a redaction leaves the copy the raw topic retains unreadable as
+ * well. Claims are marked accepted once Kafka acknowledged the events; if sealing or the write
+ * fails they are lifted, so a retry can write them, and the answer is "nothing was accepted".
+ */
+export class RawEventPublisher {
+  constructor(
+    private readonly publisher: EventPublisher,
+    private readonly sealing: TransitSealing,
+    private readonly deduplication: DeduplicationStore,
+  ) {}
+
+  async publishClaimed(claims: readonly Claim[], events: readonly ClearRawEvent[]): Promise<void> {
+    try {
+      const sealed = await this.sealing.sealEvents(events.map(({ event }) => event));
+      await this.publisher.publish(
+        Topics.sdkRaw,
+        events.map(({ key }, index) => ({ key, event: sealed[index] as EventOn<typeof Topics.sdkRaw> })),
+      );
+    } catch (error) {
+      await this.deduplication.release(claims);
+      if (error instanceof PublishFailedError) {
+        throw new IngestError('kafka-unavailable', 'The events could not be stored right now; nothing was accepted. Retry later.');
+      }
+      if (classifyDatabaseError(error) === 'transient' || (error as { code?: unknown }).code === 'ECONNREFUSED') {
+        throw new IngestError('dependency-unavailable', 'The events could not be sealed right now (the key vault does not answer); nothing was accepted. Retry later.');
+      }
+      throw error;
+    }
+    await this.deduplication.confirm(claims);
+  }
+}
