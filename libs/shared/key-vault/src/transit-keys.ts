@@ -26,16 +26,26 @@ export class TransitKeys {
   async issue(units: readonly TransitUnit[]): Promise<Map<string, Buffer>> {
     const wanted = new Map(units.map((unit) => [unit.keyId, unit]));
     const repository = this.dataSource.getRepository(TransitKeyEntity);
-    let rows = await repository.findBy({ keyId: In([...wanted.keys()]) });
+    const rows = await repository.findBy({ keyId: In([...wanted.keys()]) });
     const stored = new Set(rows.map(({ keyId }) => keyId));
-    const missing = [...wanted.values()].filter(({ keyId }) => !stored.has(keyId));
-    if (missing.length > 0) {
-      const made = await Promise.all(missing.map(async (unit) => ({ ...unit, ...(await this.keys.wrap(newKey(), wrapContext(unit.tenantId, unit.keyId))) })));
+    const made = [...wanted.values()].filter(({ keyId }) => !stored.has(keyId)).map((unit) => ({ unit, key: newKey() }));
+    const keys = new Map<string, Buffer>();
+    if (made.length > 0) {
+      const wraps = await Promise.all(made.map(({ unit, key }) => this.keys.wrap(key, wrapContext(unit.tenantId, unit.keyId))));
       // Two producers of one unit at once (a redelivery racing its original): the first key stored is everyone's.
-      await repository.createQueryBuilder().insert().values(made).orIgnore().execute();
-      rows = await repository.findBy({ keyId: In([...wanted.keys()]) });
+      const inserted: { key_id: string }[] = await this.dataSource.query(
+        `INSERT INTO transit_keys (key_id, tenant_id, subject_id, conversation_id, kek_id, wrapped)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::bytea[])
+         ON CONFLICT (key_id) DO NOTHING RETURNING key_id`,
+        [made.map(({ unit }) => unit.keyId), made.map(({ unit }) => unit.tenantId), made.map(({ unit }) => unit.subjectId), made.map(({ unit }) => unit.conversationId), wraps.map(({ kekId }) => kekId), wraps.map(({ wrapped }) => wrapped)],
+      );
+      const ours = new Set(inserted.map(({ key_id }) => key_id));
+      for (const { unit, key } of made) if (ours.has(unit.keyId)) keys.set(unit.keyId, key);
+      const theirs = made.filter(({ unit }) => !ours.has(unit.keyId)).map(({ unit }) => unit.keyId);
+      if (theirs.length > 0) rows.push(...(await repository.findBy({ keyId: In(theirs) })));
     }
-    return this.unwrapped(rows, (row) => wanted.get(row.keyId)!.tenantId);
+    for (const [keyId, key] of await this.unwrapped(rows, (row) => wanted.get(row.keyId)!.tenantId)) keys.set(keyId, key);
+    return keys;
   }
 
   /** The live keys among these, for a consumer opening a batch; destroyed, expired and unknown ones are left out. */
