@@ -72,7 +72,7 @@ export const gatewayBenchmark: Benchmark = {
   description: 'bare Fastify vs raw kafkajs producer vs the gateway: single events and batches',
   async run(): Promise<Figures> {
     Platform.build();
-    const kafka = await isolatedKafka(testStack.brokers, 'bench', [Topics.sdkRaw, Topics.usage, Topics.agentReplies, deadLetterTopicOf(Topics.agentReplies)]);
+    const kafka = await isolatedKafka(testStack.brokers, 'bench', [Topics.sdkRaw, Topics.usage, Topics.agentReplies, deadLetterTopicOf(Topics.agentReplies), Topics.redactionCompleted, deadLetterTopicOf(Topics.redactionCompleted), Topics.redactionConfirmations]);
     const tenant = await provisionTenant(
       { ingest: testStack.databaseUrl('ingest'), tickets: testStack.databaseUrl('tickets') },
       { tenantId: randomUUID(), tenantName: 'Bench', appId: randomUUID(), appName: 'Bench app', staff: [] },
