@@ -2,7 +2,7 @@ import { ClearEnvelope, EventOn, EventTypeOn, Topics } from '@sieve/contracts';
 import { Claim, DeduplicationStore } from '@sieve/ingest-data-access';
 import { IngestError } from '@sieve/ingest-domain';
 import { EventPublisher, PublishFailedError } from '@sieve/kafka';
-import { TransitSealing } from '@sieve/key-vault';
+import { KEY_GONE, TransitKeyConflictError, TransitSealing } from '@sieve/key-vault';
 import { classifyDatabaseError } from '@sieve/persistence';
 
 /** A raw SDK event as the gateway builds it, before what a person typed is sealed. */
@@ -28,15 +28,17 @@ export class RawEventPublisher {
 
   async publishClaimed(claims: readonly Claim[], events: readonly ClearRawEvent[]): Promise<void> {
     try {
-      const sealed = await this.sealing.sealEvents(events.map(({ event }) => event));
-      await this.publisher.publish(
-        Topics.sdkRaw,
-        events.map(({ key }, index) => ({ key, event: sealed[index] as EventOn<typeof Topics.sdkRaw> })),
-      );
+      const sealed = await this.sealing.seal(events.map(({ event }) => event));
+      // A unit whose key is destroyed was redacted since: a late retry of it, accepted and not written again.
+      const written = events.flatMap(({ key, event }, index) => (sealed[index] === KEY_GONE ? [] : [{ key, event: { ...event, payload: sealed[index] } as EventOn<typeof Topics.sdkRaw> }]));
+      await this.publisher.publish(Topics.sdkRaw, written);
     } catch (error) {
       await this.deduplication.release(claims);
       if (error instanceof PublishFailedError) {
         throw new IngestError('kafka-unavailable', 'The events could not be stored right now; nothing was accepted. Retry later.');
+      }
+      if (error instanceof TransitKeyConflictError) {
+        throw new IngestError('invalid-request', 'An id in the request belongs to another brand’s message, attachment or search; nothing was accepted.');
       }
       if (classifyDatabaseError(error) === 'transient' || (error as { code?: unknown }).code === 'ECONNREFUSED') {
         throw new IngestError('dependency-unavailable', 'The events could not be sealed right now (the key vault does not answer); nothing was accepted. Retry later.');

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
-import { LocalKeyFile, seal, unseal } from '@sieve/crypto';
+import { LocalKeyFile, seal, unseal, UnsealError } from '@sieve/crypto';
 import { testStack } from '@sieve/testing';
 import { DataKeyEntity } from './data-key.entity';
 import { DataKeyConflictError, DataKeyDestroyedError, DataKeys } from './data-keys';
@@ -76,7 +76,8 @@ describe('data keys in the key vault', () => {
     expect(await store.destroy({ tenantId, unitIds: [messageId], keep: [replacement.keyId] })).toBe(0);
     expect(await store.countDestroyed({ tenantId, unitIds: [messageId], keep: [replacement.keyId] })).toBe(1);
     // The sealed copy (a backup, say) has nothing left to open it with.
-    expect(sealed.toString('latin1')).not.toContain('5555');
+    expect((await freshStore().load([{ tenantId, ownerId, keyId: messageId }])).has(messageId)).toBe(false);
+    expect(() => unseal(sealed, replacement.key, `messages.body:${messageId}`)).toThrow(UnsealError);
   });
 
   it('erasing an end user destroys every key of theirs, and no key is made for them afterwards, also if they never had one', async () => {
@@ -191,6 +192,27 @@ describe('data keys in the key vault', () => {
       expect(opened.get(live)?.equals(key)).toBe(true);
       expect(opened.has(erased)).toBe(false);
       expect((await freshStore().issue([{ tenantId, ownerId: erased, unitId: randomUUID() }])).size).toBe(0);
+    });
+
+    it('keeps a key destroyed on either side destroyed, and stops without deleting at two different live keys of one end user', async () => {
+      const tenantId = randomUUID();
+      const [erasedHere, twice] = [randomUUID(), randomUUID()];
+      const insert = `INSERT INTO data_keys (subject_id, tenant_id, kek_id, wrapped, destroyed_at) VALUES ($1, $2, $3, $4, $5)`;
+      // Moved once while live; erased in the ticket database by a previous version's worker before the second run.
+      const before = await keyFile.wrap(Buffer.alloc(32, 1), `tenant:${tenantId}/end-user:${erasedHere}`);
+      await tickets.query(insert, [erasedHere, tenantId, before.kekId, before.wrapped, null]);
+      await moveDataKeysToVault(tickets, dataSource);
+      await tickets.query(insert, [erasedHere, tenantId, null, null, new Date()]);
+      expect(await moveDataKeysToVault(tickets, dataSource)).toBe(1);
+      expect(await rowOf(erasedHere)).toMatchObject({ wrapped: null, destroyedAt: expect.any(Date) });
+
+      // A key made in the vault, and another one in the ticket database since.
+      await freshStore().issue([{ tenantId, ownerId: twice, unitId: twice }]);
+      const other = await keyFile.wrap(Buffer.alloc(32, 2), `tenant:${tenantId}/end-user:${twice}`);
+      await tickets.query(insert, [twice, tenantId, other.kekId, other.wrapped, null]);
+      await expect(moveDataKeysToVault(tickets, dataSource)).rejects.toThrow(`end user ${twice} has one data key in the ticket database and another in the key vault`);
+      expect(await tickets.query(`SELECT subject_id FROM data_keys`)).toEqual([{ subject_id: twice }]);
+      await tickets.query(`DELETE FROM data_keys`);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
 import { TransitUnit } from '@sieve/contracts';
 import { KeyEncryptionKeys, newKey } from '@sieve/crypto';
+import { Coalesced } from './coalesced';
 import { TransitKeyEntity } from './transit-key.entity';
 
 /** Which transit keys to destroy: all of a brand's that match every filter given. */
@@ -17,16 +18,22 @@ export interface TransitKeySelection {
  * cached: a destroyed key must stop opening at once, everywhere.
  */
 export class TransitKeys {
+  /** Concurrent issues (the gateway's requests, one event each) share round trips to the vault. */
+  private readonly issuing = new Coalesced<TransitUnit, Buffer>((units) => this.issueNow(units), (unit) => unit.keyId);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly keys: KeyEncryptionKeys,
   ) {}
 
   /** The keys of these units, made where missing; a unit whose key was destroyed is not in the answer. */
-  async issue(units: readonly TransitUnit[]): Promise<Map<string, Buffer>> {
+  issue(units: readonly TransitUnit[]): Promise<Map<string, Buffer>> {
+    return this.issuing.call(units);
+  }
+
+  private async issueNow(units: readonly TransitUnit[]): Promise<Map<string, Buffer>> {
     const wanted = new Map(units.map((unit) => [unit.keyId, unit]));
-    const repository = this.dataSource.getRepository(TransitKeyEntity);
-    const rows = await repository.findBy({ keyId: In([...wanted.keys()]) });
+    const rows = await this.read([...wanted.keys()]);
     const stored = new Set(rows.map(({ keyId }) => keyId));
     const made = [...wanted.values()].filter(({ keyId }) => !stored.has(keyId)).map((unit) => ({ unit, key: newKey() }));
     const keys = new Map<string, Buffer>();
@@ -42,7 +49,7 @@ export class TransitKeys {
       const ours = new Set(inserted.map(({ key_id }) => key_id));
       for (const { unit, key } of made) if (ours.has(unit.keyId)) keys.set(unit.keyId, key);
       const theirs = made.filter(({ unit }) => !ours.has(unit.keyId)).map(({ unit }) => unit.keyId);
-      if (theirs.length > 0) rows.push(...(await repository.findBy({ keyId: In(theirs) })));
+      if (theirs.length > 0) rows.push(...(await this.read(theirs)));
     }
     for (const [keyId, key] of await this.unwrapped(rows, (row) => wanted.get(row.keyId)!.tenantId)) keys.set(keyId, key);
     return keys;
@@ -52,7 +59,7 @@ export class TransitKeys {
   async load(wanted: readonly { tenantId: string; keyId: string }[]): Promise<Map<string, Buffer>> {
     if (wanted.length === 0) return new Map();
     const tenants = new Map(wanted.map(({ keyId, tenantId }) => [keyId, tenantId]));
-    const rows = await this.dataSource.getRepository(TransitKeyEntity).findBy({ keyId: In([...tenants.keys()]) });
+    const rows = await this.read([...tenants.keys()]);
     return this.unwrapped(rows, (row) => tenants.get(row.keyId)!);
   }
 
@@ -85,7 +92,13 @@ export class TransitKeys {
     }
   }
 
-  private async unwrapped(rows: TransitKeyEntity[], tenantOf: (row: TransitKeyEntity) => string): Promise<Map<string, Buffer>> {
+  /** The stored keys among these ids, in one statement with one array parameter (on every producer's and consumer's path: no ORM in between). */
+  private async read(keyIds: string[]): Promise<Pick<TransitKeyEntity, 'keyId' | 'tenantId' | 'kekId' | 'wrapped'>[]> {
+    const rows: { key_id: string; tenant_id: string; kek_id: string | null; wrapped: Buffer | null }[] = await this.dataSource.query(`SELECT key_id, tenant_id, kek_id, wrapped FROM transit_keys WHERE key_id = ANY($1::uuid[])`, [keyIds]);
+    return rows.map((row) => ({ keyId: row.key_id, tenantId: row.tenant_id, kekId: row.kek_id, wrapped: row.wrapped }));
+  }
+
+  private async unwrapped(rows: Pick<TransitKeyEntity, 'keyId' | 'tenantId' | 'kekId' | 'wrapped'>[], tenantOf: (row: Pick<TransitKeyEntity, 'keyId'>) => string): Promise<Map<string, Buffer>> {
     const keys = new Map<string, Buffer>();
     for (const row of rows) {
       const tenantId = tenantOf(row);

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BlobStore, readWhole } from '@sieve/blob-store';
 import { ClearEventOn, endUserIdOf, EventOn, Topics } from '@sieve/contracts';
 import { ConsumedEvent, PermanentEventError } from '@sieve/kafka';
-import { DataKeyConflictError, DataKeyDestroyedError, KEY_GONE, TransitSealing } from '@sieve/key-vault';
+import { DataKeyConflictError, DataKeyDestroyedError, KEY_GONE, TransitKeyConflictError, TransitSealing } from '@sieve/key-vault';
 import {
   AttachmentEntity,
   ConversationRepository,
@@ -31,10 +31,16 @@ export const sealedBlobKeyOf = (uploadKey: string) => `${uploadKey}.sealed`;
 /** The upload a sealed copy replaced (deleted once the copy was committed, unless a crash came between). */
 export const uploadBlobKeyOf = (sealedKey: string) => sealedKey.replace(/\.sealed$/, '');
 
+/** An event opened from its transit key. One whose key is gone was redacted before it was ever stored (a replay, or a long outage): it is not stored now. */
+function storable(event: SupportEvent | typeof KEY_GONE): SupportEvent {
+  if (event === KEY_GONE) throw new PermanentEventError('content-redacted', 'the content of this event was redacted (its transit key is destroyed): nothing of it is stored');
+  return event;
+}
+
 /** Key failures no retry can fix: the event goes to the dead-letter topic. */
 function permanentFailureOf(error: unknown): PermanentEventError | null {
   if (error instanceof DataKeyDestroyedError) return new PermanentEventError('data-key-destroyed', 'the end user was erased, or this content redacted (its data key is destroyed): it is not stored again');
-  if (error instanceof DataKeyConflictError) return new PermanentEventError('id-conflict', 'an id in the event (conversation, message or attachment) belongs to another brand or end user');
+  if (error instanceof DataKeyConflictError || error instanceof TransitKeyConflictError) return new PermanentEventError('id-conflict', 'an id in the event (conversation, message or attachment) belongs to another brand or end user');
   return null;
 }
 
@@ -55,14 +61,16 @@ export class ApplySupportEventsUseCase {
 
   async execute(batch: ConsumedEvent<typeof Topics.support>[]): Promise<void> {
     const events = batch.map(({ event }) => event);
-    await this.prepareKeys(events);
     try {
+      // The key vault's work first: the transaction holds a vault connection for its live-key locks, and must not wait for another.
+      await this.prepareKeys(events);
+      const opened = await this.transit.open(events);
       await this.personalData.whileLive((assertLive) =>
         this.dataSource.transaction(async (manager) => {
           const fresh = await new InboxRepository(manager).recordFirstDeliveries(TICKET_STORE_CONSUMER, events.map(({ id }) => id));
           // An event is applied once, also when the batch holds it twice.
-          const unseen = events.filter((event) => fresh.delete(event.id));
-          if (unseen.length > 0) await this.apply(await this.opened(unseen), manager, assertLive);
+          const unseen = opened.filter((_, index) => fresh.delete(events[index].id));
+          if (unseen.length > 0) await this.apply(unseen.map(storable), manager, assertLive);
         }),
       );
     } catch (error) {
@@ -82,8 +90,7 @@ export class ApplySupportEventsUseCase {
   /**
    * The data keys of what the batch seals (its end users', and one per message, attachment and
    * conversation), made or loaded in the key vault before its transaction: a key must outlive a
-   * batch that rolls back, and taking a vault connection from inside the transaction would hold
-   * two connections per batch.
+   * batch that rolls back.
    */
   private async prepareKeys(events: readonly EventOn<typeof Topics.support>[]): Promise<void> {
     const stored = await new ConversationRepository(this.dataSource.manager).ownersOf(events.flatMap((event) => ('conversationId' in event.payload ? [event.payload.conversationId] : [])));
@@ -112,18 +119,6 @@ export class ApplySupportEventsUseCase {
       }
     });
     await this.personalData.prepare(targets);
-  }
-
-  /**
-   * The events with what the end user typed opened from its transit key. An event whose key is
-   * gone was redacted before it was ever stored (a replay, or a long outage): it is not stored now.
-   */
-  private async opened(events: readonly EventOn<typeof Topics.support>[]): Promise<SupportEvent[]> {
-    const opened = await this.transit.open(events);
-    return opened.map((event) => {
-      if (event === KEY_GONE) throw new PermanentEventError('content-redacted', 'the content of this event was redacted (its transit key is destroyed): nothing of it is stored');
-      return event;
-    });
   }
 
   private async removeUpload(uploadKey: string): Promise<void> {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { buildClearEvent, deterministicUuid, Topics } from '@sieve/contracts';
-import { DataKeyDestroyedError, TransitSealing } from '@sieve/key-vault';
+import { buildClearEvent, deterministicUuid, EventOn, Topics } from '@sieve/contracts';
+import { DataKeyDestroyedError, KEY_GONE, TransitSealing } from '@sieve/key-vault';
 import { MessageEntity, OutboxRepository, PersonalData } from '@sieve/tickets-data-access';
 import { requireConversation } from './conversation-lookup';
 import { parseRequest } from './parse-request';
@@ -41,19 +41,28 @@ export class ReplyToConversationUseCase {
   async execute(staff: StaffPrincipal, conversationId: string, body: unknown, correlationId: string): Promise<ReplyResult> {
     const request = parseRequest(replyRequestSchema, body);
     const messageId = request.clientMessageId ? deterministicUuid(staff.tenantId, staff.credentialId, conversationId, request.clientMessageId) : randomUUID();
-    // The keys made or loaded before the transaction, in the key vault.
-    const owner = { tenantId: staff.tenantId, endUserId: (await requireConversation(this.dataSource.manager, staff.tenantId, conversationId)).endUserId };
+    // Everything the key vault does for the reply, before the transaction (which holds a vault connection for its live-key lock, and must not wait for another).
+    const found = await requireConversation(this.dataSource.manager, staff.tenantId, conversationId);
+    const owner = { tenantId: staff.tenantId, endUserId: found.endUserId };
     await this.personalData.prepare([
       { owner, field: 'messages.body', rowId: messageId },
       { owner, field: 'outbox.event', rowId: messageId },
     ]);
+    const sentAt = new Date();
+    const reply = buildClearEvent(
+      'tickets.agent-replied',
+      { appId: found.appId, installId: found.installId, conversationId, message: { id: messageId, body: request.body, sentAt: sentAt.toISOString() } },
+      { tenantId: staff.tenantId, producer: TICKET_STORE_PRODUCER, correlationId, causationId: null, occurredAt: sentAt },
+    );
+    const [sealed] = await this.transit.seal([reply]);
     const result = await this.personalData.whileLive((assertLive) => this.dataSource.transaction(async (manager) => {
       // Locked: two tries of one reply at once are one after the other, and the second finds the first.
       const conversation = await requireConversation(manager, staff.tenantId, conversationId, { forUpdate: true });
       await assertLive([owner]);
       const existing = await manager.getRepository(MessageEntity).findOneBy({ tenantId: staff.tenantId, id: messageId });
       if (existing) return { status: 'duplicate' as const, messageId, sentAt: existing.sentAt.toISOString() };
-      const sentAt = new Date();
+      // Its transit key destroyed and no message: a retry of a reply redacted since.
+      if (sealed === KEY_GONE) throw new TicketsError('gone', 'This reply was redacted; it is not sent again.');
       await manager.insert(MessageEntity, {
         id: messageId,
         tenantId: staff.tenantId,
@@ -64,14 +73,7 @@ export class ReplyToConversationUseCase {
         bodySealed: await this.personalData.seal(owner, 'messages.body', messageId, request.body),
         sentAt,
       });
-      const [event] = await this.transit.sealEvents([
-        buildClearEvent(
-          'tickets.agent-replied',
-          { appId: conversation.appId, installId: conversation.installId, conversationId, message: { id: messageId, body: request.body, sentAt: sentAt.toISOString() } },
-          { tenantId: staff.tenantId, producer: TICKET_STORE_PRODUCER, correlationId, causationId: null, occurredAt: sentAt },
-        ),
-      ]);
-      await new OutboxRepository(manager, this.personalData).add({ topic: Topics.agentReplies, key: conversationId, event, sealedFor: owner });
+      await new OutboxRepository(manager, this.personalData).add({ topic: Topics.agentReplies, key: conversationId, event: { ...reply, payload: sealed } as EventOn<typeof Topics.agentReplies>, sealedFor: owner });
       return { status: 'created' as const, messageId, sentAt: sentAt.toISOString() };
     })).catch((error: unknown) => {
       if (error instanceof DataKeyDestroyedError) throw new TicketsError('gone', 'The end user of this conversation was erased; it can’t be answered.');

@@ -15,10 +15,7 @@ export class DropDataKeys1796000900000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "data_keys"`);
   }
 
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `CREATE TABLE "data_keys" ("subject_id" uuid NOT NULL, "tenant_id" uuid NOT NULL, "kek_id" text, "wrapped" bytea, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "destroyed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_9a755e9d7ac185f22554306ae5b" PRIMARY KEY ("subject_id"))`,
-    );
-    await queryRunner.query(`CREATE INDEX "idx_data_keys_kek" ON "data_keys" ("kek_id")`);
+  async down(): Promise<void> {
+    throw new Error('data keys live in the key vault now: rolled back, the previous version would find none and make new ones, and nothing sealed so far would open. Roll forward instead.');
   }
 }

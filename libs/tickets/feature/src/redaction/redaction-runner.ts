@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, In, IsNull, LessThan, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { BlobStore } from '@sieve/blob-store';
 import { buildEvent, RedactionCompletedV1, Topics } from '@sieve/contracts';
 import { classifyFailure } from '@sieve/kafka';
@@ -266,8 +266,7 @@ export class RedactionRunner {
     const erasure = job.target.kind === 'end-user';
     const selection: TransitKeySelection = erasure ? { tenantId: job.tenantId, subjectId: job.endUserId! } : { tenantId: job.tenantId, keyIds: [...(items.get('message') ?? []), ...(items.get('attachment') ?? [])] };
     await this.transitKeys.destroy(selection);
-    const dataKeySelection = await this.dataKeysOf(job, items);
-    await this.dataKeys.destroy(dataKeySelection);
+    const dataKeySelection = await this.destroyDataKeysOf(job, items);
     // No end user: the content was gone before the job ran (a request older than erasure of its conversation); nobody holds a copy.
     const nothingHeld = !job.endUserId;
     const completion = nothingHeld ? null : await this.completionOf(job, items);
@@ -301,16 +300,30 @@ export class RedactionRunner {
   }
 
   /**
-   * The data keys of what the job removed: an erasure's are all the end user's (destroyed when it
-   * began); a redaction's, every key of its messages, attachments and conversation but those that
-   * seal what is left of a message (the rest of a body whose ranges were redacted).
+   * Destroys the data keys of what the job removed; which, for the receipt. An erasure's are all
+   * the end user's (destroyed when it began, and again here: a writer the first destroy waited for
+   * may have made a key meanwhile, which that statement did not see). A redaction's are every key
+   * of its messages, attachments and conversation but those sealing what is left of a message (the
+   * rest of a body whose ranges were redacted), read under a share lock: a range job redacting the
+   * same message meanwhile holds its row until its new key seals the body, so that key is kept.
    */
-  private async dataKeysOf(job: RedactionJobEntity, items: Map<RedactionItemKind, string[]>): Promise<DataKeySelection> {
-    if (job.target.kind === 'end-user') return { tenantId: job.tenantId, ownerId: job.endUserId! };
-    const messageIds = items.get('message') ?? [];
-    const left = await this.dataSource.getRepository(MessageEntity).find({ select: { bodySealed: true }, where: { tenantId: job.tenantId, id: In(messageIds), bodySealed: Not(IsNull()) } });
-    const owner = { tenantId: job.tenantId, endUserId: job.endUserId! };
-    return { tenantId: job.tenantId, unitIds: [...messageIds, ...(items.get('attachment') ?? []), ...(items.get('conversation') ?? [])], keep: keyIdsIn(owner, left.map(({ bodySealed }) => bodySealed!)) };
+  private async destroyDataKeysOf(job: RedactionJobEntity, items: Map<RedactionItemKind, string[]>): Promise<DataKeySelection> {
+    if (job.target.kind === 'end-user') {
+      const selection = { tenantId: job.tenantId, ownerId: job.endUserId! };
+      await this.dataKeys.destroy(selection);
+      return selection;
+    }
+    const unitIds = [...(items.get('message') ?? []), ...(items.get('attachment') ?? []), ...(items.get('conversation') ?? [])];
+    return this.dataSource.transaction(async (manager) => {
+      // Only a range job leaves bodies (an array parameter: a job may hold more messages than a statement has parameters).
+      const left: { body_sealed: Buffer }[] =
+        job.target.kind === 'message' && job.target.ranges
+          ? await manager.query(`SELECT body_sealed FROM messages WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND body_sealed IS NOT NULL FOR SHARE`, [job.tenantId, items.get('message') ?? []])
+          : [];
+      const selection = { tenantId: job.tenantId, unitIds, keep: keyIdsIn({ tenantId: job.tenantId, endUserId: job.endUserId! }, left.map(({ body_sealed }) => body_sealed)) };
+      await this.dataKeys.destroy(selection);
+      return selection;
+    });
   }
 
   /** What the completion event names: ids only. Whole conversations and erasures are purged by conversation and end user; smaller jobs name the agent replies and attachments they removed. */
