@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { EventOn, isTransitSealedType, TopicName } from '@sieve/contracts';
 import { LocalKeyFile } from '@sieve/crypto';
 import { createKeyVaultDataSource, DataKeys, KEY_GONE, TransitSealing } from '@sieve/key-vault';
-import { createTicketsDataSource, openableValuesOf, PersonalData, SHREDDED } from '@sieve/tickets-data-access';
+import { createTicketsDataSource, openableOf, PersonalData, sealedValuesOf } from '@sieve/tickets-data-access';
 
 /** Where a value was found in plaintext: what a reader with access to that store could still see. */
 export interface Sighting {
@@ -140,15 +140,11 @@ export async function openableTicketValues(stores: TicketStores, tenantId: strin
   await Promise.all([tickets.initialize(), vault.initialize()]);
   try {
     const personalData = new PersonalData(new DataKeys(vault, await LocalKeyFile.open(stores.keyFile, { create: false })));
-    const values = await openableValuesOf(tickets.manager, personalData, tenantId);
     const attachments: { id: string; owner: string; blob_key: string }[] = await tickets.query(`SELECT id, end_user_id AS owner, blob_key FROM attachments WHERE tenant_id = $1`, [tenantId]);
-    for (const { id, owner, blob_key: blobKey } of attachments) {
-      const file = path.join(stores.blobDirectory, blobKey);
-      if (!existsSync(file)) continue;
-      const opened = await personalData.open({ tenantId, endUserId: owner }, 'attachments.bytes', id, readFileSync(file));
-      if (opened !== SHREDDED) values.push(opened.toString('latin1'));
-    }
-    return values;
+    const bytes = attachments
+      .filter(({ blob_key }) => existsSync(path.join(stores.blobDirectory, blob_key)))
+      .map(({ id, owner, blob_key }) => ({ owner: { tenantId, endUserId: owner }, field: 'attachments.bytes' as const, rowId: id, sealed: readFileSync(path.join(stores.blobDirectory, blob_key)) }));
+    return await openableOf(personalData, [...(await sealedValuesOf(tickets.manager, tenantId)), ...bytes]);
   } finally {
     await Promise.all([tickets.destroy(), vault.destroy()]);
   }

@@ -1,5 +1,5 @@
 import { ERROR_BODY_SCHEMA, errorAnswers, queryParameters, requestJsonSchema } from '@sieve/service-runtime';
-import { CONVERSATION_STATUSES } from '@sieve/tickets-data-access';
+import { CONVERSATION_STATUSES, REDACTION_JOB_STATUSES } from '@sieve/tickets-data-access';
 import {
   changeStatusRequestSchema,
   conversationRedactionSchema,
@@ -57,7 +57,7 @@ export function ticketStoreOpenApi() {
           description: 'A redaction or erasure job: who asked, why, where it is, and each store’s receipt. Never the removed content.',
           properties: {
             jobId: { type: 'string', format: 'uuid' },
-            status: { enum: ['pending', 'running', 'completed', 'failed'] },
+            status: { enum: [...REDACTION_JOB_STATUSES] },
             target: { type: 'object', description: 'What it removes: `kind` message (with `ranges`), messages, messages-sent-between, attachments, conversation or end-user, with its ids.' },
             reason: { type: 'string' },
             requestedBy: { type: 'string', format: 'uuid' },

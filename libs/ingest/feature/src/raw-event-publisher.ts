@@ -1,7 +1,7 @@
 import { ClearEnvelope, EventOn, EventTypeOn, Topics } from '@sieve/contracts';
 import { Claim, DeduplicationStore } from '@sieve/ingest-data-access';
 import { IngestError } from '@sieve/ingest-domain';
-import { EventPublisher, PublishFailedError } from '@sieve/kafka';
+import { classifyFailure, EventPublisher, PublishFailedError } from '@sieve/kafka';
 import { KEY_GONE, TransitKeyConflictError, TransitSealing } from '@sieve/key-vault';
 import { classifyDatabaseError } from '@sieve/persistence';
 
@@ -40,7 +40,7 @@ export class RawEventPublisher {
       if (error instanceof TransitKeyConflictError) {
         throw new IngestError('invalid-request', 'An id in the request belongs to another brand’s message, attachment or search; nothing was accepted.');
       }
-      if (classifyDatabaseError(error) === 'transient' || (error as { code?: unknown }).code === 'ECONNREFUSED') {
+      if (classifyFailure(error, [classifyDatabaseError]) === 'transient') {
         throw new IngestError('dependency-unavailable', 'The events could not be sealed right now (the key vault does not answer); nothing was accepted. Retry later.');
       }
       throw error;

@@ -41,7 +41,7 @@ export class ClassifySdkEventsUseCase {
       byTopic.set(topic, list);
     };
 
-    const opened = await this.sealing.open(batch.map(({ event }) => event)).catch(permanentIfConflict);
+    const { opened, keys } = await this.sealing.openKeepingKeys(batch.map(({ event }) => event)).catch(permanentIfConflict);
     // A raw event whose key is gone had its content redacted before it was classified (a long outage, or a replay): nothing of it goes on.
     const live = batch.flatMap(({ traceContext }, index) => {
       const raw = opened[index];
@@ -58,7 +58,11 @@ export class ClassifySdkEventsUseCase {
       throw error;
     }
     const sealed = await this.sealing
-      .seal(live.map(({ raw }, index) => ({ tenantId: raw.tenantId, type: classified[index].output?.type ?? 'none', payload: classified[index].output?.payload })))
+      .seal(
+        live.map(({ raw }, index) => ({ tenantId: raw.tenantId, type: classified[index].output?.type ?? 'none', payload: classified[index].output?.payload })),
+        // The clean copy goes under the raw event's own key, just read.
+        keys,
+      )
       .catch(permanentIfConflict);
     live.forEach(({ raw, traceContext }, index) => {
       const meta = (suffix: string) => ({

@@ -11,6 +11,7 @@ describe('Coalesced', () => {
         return new Map(items.map((item) => [String(item), item * 2]));
       },
       (item) => String(item),
+      (error) => error instanceof Error && error.message === 'no negative numbers',
     );
     return { runs, coalesced };
   };

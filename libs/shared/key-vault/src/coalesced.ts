@@ -7,8 +7,9 @@ interface Waiting<I, O> {
 /**
  * Runs concurrent calls of a batch operation as one ("natural batching"): while a run is in
  * flight, new calls wait and then go together in the next. No delay when idle. Each caller gets
- * the answers for its own items. If a combined run fails, its calls are run one by one, so one
- * caller's bad input (a forged id, say) fails only that caller.
+ * the answers for its own items. If a combined run fails with an error `isolate` says is one
+ * caller's (bad input), its calls are run one by one, so it fails only that caller; any other
+ * error fails them all.
  */
 export class Coalesced<I, O> {
   private waiting: Waiting<I, O>[] = [];
@@ -18,6 +19,7 @@ export class Coalesced<I, O> {
     private readonly run: (items: readonly I[]) => Promise<Map<string, O>>,
     /** The key an item's answer has in the run's map. */
     private readonly keyOf: (item: I) => string,
+    private readonly isolate: (error: unknown) => boolean,
   ) {}
 
   call(items: readonly I[]): Promise<Map<string, O>> {
@@ -38,7 +40,7 @@ export class Coalesced<I, O> {
           const result = await this.run(taken.flatMap(({ items }) => items));
           for (const { items, resolve } of taken) resolve(this.answersFor(items, result));
         } catch (error) {
-          if (taken.length === 1) taken[0].reject(error);
+          if (taken.length === 1 || !this.isolate(error)) for (const { reject } of taken) reject(error);
           else for (const { items, resolve, reject } of taken) await this.run(items).then(resolve, reject);
         }
       }

@@ -239,7 +239,7 @@ export class DataKeys {
   }
 
   /** Drops a key from this instance's memory. */
-  forget(keyId: string): void {
+  private forget(keyId: string): void {
     this.cache.delete(keyId);
   }
 

@@ -1,4 +1,4 @@
-import { DataSource, In, IsNull, LessThan, Not } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { TransitUnit } from '@sieve/contracts';
 import { KeyEncryptionKeys, newKey } from '@sieve/crypto';
 import { Coalesced } from './coalesced';
@@ -19,7 +19,12 @@ export interface TransitKeySelection {
  */
 export class TransitKeys {
   /** Concurrent issues (the gateway's requests, one event each) share round trips to the vault. */
-  private readonly issuing = new Coalesced<TransitUnit, Buffer>((units) => this.issueNow(units), (unit) => unit.keyId);
+  private readonly issuing = new Coalesced<TransitUnit, Buffer>(
+    (units) => this.issueNow(units),
+    (unit) => unit.keyId,
+    // One caller's forged id fails that caller alone; an outage fails them all at once.
+    (error) => error instanceof TransitKeyConflictError,
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -31,27 +36,25 @@ export class TransitKeys {
     return this.issuing.call(units);
   }
 
+  /**
+   * Stores a new key for every unit and keeps the ones stored (one round trip: producers seal new
+   * content, whose units have no key yet); a unit that had one, live or destroyed, is read instead.
+   */
   private async issueNow(units: readonly TransitUnit[]): Promise<Map<string, Buffer>> {
     const wanted = new Map(units.map((unit) => [unit.keyId, unit]));
-    const rows = await this.read([...wanted.keys()]);
-    const stored = new Set(rows.map(({ keyId }) => keyId));
-    const made = [...wanted.values()].filter(({ keyId }) => !stored.has(keyId)).map((unit) => ({ unit, key: newKey() }));
-    const keys = new Map<string, Buffer>();
-    if (made.length > 0) {
-      const wraps = await Promise.all(made.map(({ unit, key }) => this.keys.wrap(key, wrapContext(unit.tenantId, unit.keyId))));
-      // Two producers of one unit at once (a redelivery racing its original): the first key stored is everyone's.
-      const inserted: { key_id: string }[] = await this.dataSource.query(
-        `INSERT INTO transit_keys (key_id, tenant_id, subject_id, conversation_id, kek_id, wrapped)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::bytea[])
-         ON CONFLICT (key_id) DO NOTHING RETURNING key_id`,
-        [made.map(({ unit }) => unit.keyId), made.map(({ unit }) => unit.tenantId), made.map(({ unit }) => unit.subjectId), made.map(({ unit }) => unit.conversationId), wraps.map(({ kekId }) => kekId), wraps.map(({ wrapped }) => wrapped)],
-      );
-      const ours = new Set(inserted.map(({ key_id }) => key_id));
-      for (const { unit, key } of made) if (ours.has(unit.keyId)) keys.set(unit.keyId, key);
-      const theirs = made.filter(({ unit }) => !ours.has(unit.keyId)).map(({ unit }) => unit.keyId);
-      if (theirs.length > 0) rows.push(...(await this.read(theirs)));
-    }
-    for (const [keyId, key] of await this.unwrapped(rows, (row) => wanted.get(row.keyId)!.tenantId)) keys.set(keyId, key);
+    const made = [...wanted.values()].map((unit) => ({ unit, key: newKey() }));
+    const wraps = await Promise.all(made.map(({ unit, key }) => this.keys.wrap(key, wrapContext(unit.tenantId, unit.keyId))));
+    // Two producers of one unit at once (a redelivery racing its original): the first key stored is everyone's.
+    const inserted: { key_id: string }[] = await this.dataSource.query(
+      `INSERT INTO transit_keys (key_id, tenant_id, subject_id, conversation_id, kek_id, wrapped)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::bytea[])
+       ON CONFLICT (key_id) DO NOTHING RETURNING key_id`,
+      [made.map(({ unit }) => unit.keyId), made.map(({ unit }) => unit.tenantId), made.map(({ unit }) => unit.subjectId), made.map(({ unit }) => unit.conversationId), wraps.map(({ kekId }) => kekId), wraps.map(({ wrapped }) => wrapped)],
+    );
+    const ours = new Set(inserted.map(({ key_id }) => key_id));
+    const keys = new Map(made.filter(({ unit }) => ours.has(unit.keyId)).map(({ unit, key }) => [unit.keyId, key]));
+    const stored = [...wanted.keys()].filter((keyId) => !ours.has(keyId));
+    if (stored.length > 0) for (const [keyId, key] of await this.unwrapped(await this.read(stored), (row) => wanted.get(row.keyId)!.tenantId)) keys.set(keyId, key);
     return keys;
   }
 
@@ -85,10 +88,12 @@ export class TransitKeys {
   async deleteMadeBefore(cutoff: Date, batchSize = 5_000): Promise<number> {
     let deleted = 0;
     for (;;) {
-      const rows = await this.dataSource.getRepository(TransitKeyEntity).find({ select: { keyId: true }, where: { createdAt: LessThan(cutoff), wrapped: Not(IsNull()) }, take: batchSize });
-      if (rows.length === 0) return deleted;
-      await this.dataSource.getRepository(TransitKeyEntity).delete({ keyId: In(rows.map(({ keyId }) => keyId)) });
-      deleted += rows.length;
+      const [, affected]: [unknown, number] = await this.dataSource.query(
+        `DELETE FROM transit_keys WHERE key_id IN (SELECT key_id FROM transit_keys WHERE created_at < $1 AND wrapped IS NOT NULL LIMIT $2)`,
+        [cutoff, batchSize],
+      );
+      deleted += affected;
+      if (affected < batchSize) return deleted;
     }
   }
 

@@ -22,13 +22,14 @@ export class TransitSealing {
 
   /**
    * The payloads as they travel; events of types without personal fields pass as they are. Keys
-   * are made for the whole batch at once. KEY_GONE for a unit whose key was destroyed: its content
-   * was redacted since (a replay), and must not travel again.
+   * are made for the whole batch at once, but for those `known` (opened with just now). KEY_GONE
+   * for a unit whose key was destroyed: its content was redacted since (a replay), and must not
+   * travel again.
    */
-  async seal(events: readonly PayloadOfType<unknown>[]): Promise<(unknown | typeof KEY_GONE)[]> {
+  async seal(events: readonly PayloadOfType<unknown>[], known: ReadonlyMap<string, Buffer> = new Map()): Promise<(unknown | typeof KEY_GONE)[]> {
     const units = events.map(({ tenantId, type, payload }) => (isTransitSealedType(type) ? transitUnitOf(tenantId, payload as ClearPayloadOf<TransitSealedType>) : null));
-    const wanted = units.filter((unit): unit is TransitUnit => unit !== null);
-    const keys = wanted.length > 0 ? await this.keys.issue(wanted) : new Map<string, Buffer>();
+    const wanted = units.filter((unit): unit is TransitUnit => unit !== null && !known.has(unit.keyId));
+    const keys = new Map([...known, ...(wanted.length > 0 ? await this.keys.issue(wanted) : [])]);
     return events.map(({ type, payload }, index) => {
       if (!isTransitSealedType(type)) return payload;
       const { keyId } = units[index]!;
@@ -56,9 +57,14 @@ export class TransitSealing {
    * One read of the vault per batch.
    */
   async open<T extends TopicName>(events: readonly EventOn<T>[]): Promise<(ClearEventOn<T> | typeof KEY_GONE)[]> {
+    return (await this.openKeepingKeys(events)).opened;
+  }
+
+  /** `open`, with the keys it opened with: a consumer that seals what it makes of the events again passes them to `seal`. */
+  async openKeepingKeys<T extends TopicName>(events: readonly EventOn<T>[]): Promise<{ opened: (ClearEventOn<T> | typeof KEY_GONE)[]; keys: Map<string, Buffer> }> {
     const keyIds = events.map(keyIdsOf);
     const keys = await this.keys.load(events.flatMap((event, index) => keyIds[index].map((keyId) => ({ tenantId: event.tenantId, keyId }))));
-    return events.map((event, index) => {
+    const opened = events.map((event, index) => {
       if (!carriesSealedFields(event)) return event as ClearEventOn<T>;
       if (keyIds[index].some((keyId) => !keys.has(keyId))) return KEY_GONE;
       const payload = mapSealedFields(event.type, event.payload, (path, encoding, value) => {
@@ -68,6 +74,7 @@ export class TransitSealing {
       });
       return { ...event, payload } as ClearEventOn<T>;
     });
+    return { opened, keys };
   }
 }
 

@@ -26,18 +26,29 @@ export const SEALED_COLUMNS: readonly { field: SealedField; table: string; colum
   { field: 'outbox.event', table: 'outbox', column: 'event_sealed', rowId: 'id', owner: 'end_user_id' },
 ];
 
-/** Every sealed value of a brand that its live keys still open, as text: what an audit (or a proof of redaction) reads. */
-export async function openableValuesOf(manager: EntityManager, personalData: PersonalData, tenantId: string): Promise<string[]> {
-  const values: string[] = [];
+/** A sealed value as stored: whose, which field and row, and the sealed bytes. */
+export interface StoredSealedValue {
+  owner: DataOwner;
+  field: SealedField;
+  rowId: string;
+  sealed: Buffer;
+}
+
+/** Every sealed value of a brand in the ticket database, as stored: what a backup of it holds. */
+export async function sealedValuesOf(manager: EntityManager, tenantId: string): Promise<StoredSealedValue[]> {
+  const values: StoredSealedValue[] = [];
   for (const { table, column, field, rowId, owner } of SEALED_COLUMNS) {
     const rows: { id: string; owner: string; sealed: Buffer }[] = await manager.query(`SELECT ${rowId} AS id, ${owner} AS owner, ${column} AS sealed FROM ${table} WHERE tenant_id = $1 AND ${column} IS NOT NULL`, [tenantId]);
-    await personalData.prepareToOpen(rows.map((row) => ({ owner: { tenantId, endUserId: row.owner }, sealed: row.sealed })));
-    for (const row of rows) {
-      const opened = await personalData.open({ tenantId, endUserId: row.owner }, field, row.id, row.sealed);
-      if (opened !== SHREDDED) values.push(opened.toString('utf8'));
-    }
+    values.push(...rows.map((row) => ({ owner: { tenantId, endUserId: row.owner }, field, rowId: row.id, sealed: row.sealed })));
   }
   return values;
+}
+
+/** The plaintext of those of these values the live keys still open: what an audit (or a proof of redaction) reads. */
+export async function openableOf(personalData: PersonalData, values: readonly StoredSealedValue[]): Promise<string[]> {
+  await personalData.prepareToOpen(values);
+  const opened = await Promise.all(values.map(({ owner, field, rowId, sealed }) => personalData.open(owner, field, rowId, sealed)));
+  return opened.flatMap((value) => (value === SHREDDED ? [] : [value.toString('utf8')]));
 }
 
 /** A value whose data key was destroyed: it can't be read any more, by anyone. */

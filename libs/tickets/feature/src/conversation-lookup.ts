@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { z } from 'zod';
 import { ConversationEntity } from '@sieve/tickets-data-access';
+import { requirePathUuid } from './parse-request';
 import { TicketsError } from './tickets.error';
 
 /** A conversation of the staff member's brand, for update if asked; "not found" for another brand's too. */
 export async function requireConversation(manager: EntityManager, tenantId: string, conversationId: string, options: { forUpdate?: boolean } = {}): Promise<ConversationEntity> {
-  if (!z.uuid().safeParse(conversationId).success) throw new TicketsError('invalid-request', 'The conversation id in the path must be a UUID.');
+  requirePathUuid(conversationId, 'conversation');
   const conversation = await manager.getRepository(ConversationEntity).findOne({
     where: { tenantId, id: conversationId },
     ...(options.forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),

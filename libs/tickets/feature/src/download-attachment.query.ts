@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { BlobStore, readWhole } from '@sieve/blob-store';
 import { AccessLogRepository, AttachmentEntity, PersonalData, SHREDDED } from '@sieve/tickets-data-access';
 import { DownloadLinks } from './download-links';
 import { TicketsError } from './tickets.error';
+import { requirePathUuid } from './parse-request';
 
 export interface AttachmentContent {
   fileName: string;
@@ -21,7 +21,7 @@ export class DownloadAttachmentQuery {
   ) {}
 
   async execute(attachmentId: string, query: Record<string, unknown>): Promise<AttachmentContent> {
-    if (!z.uuid().safeParse(attachmentId).success) throw new TicketsError('invalid-request', 'The attachment id in the path must be a UUID.');
+    requirePathUuid(attachmentId, 'attachment');
     const grant = this.links.verify(attachmentId, query);
     const attachment = await this.dataSource.getRepository(AttachmentEntity).findOneBy({ tenantId: grant.tenantId, id: attachmentId });
     if (!attachment) throw new TicketsError('not-found', `No attachment ${attachmentId} in this brand.`);
@@ -31,12 +31,13 @@ export class DownloadAttachmentQuery {
       action: 'attachment.download',
       conversationId: attachment.conversationId,
     });
-    if (!attachment.fileNameSealed) throw new TicketsError('gone', 'This attachment was redacted; its content no longer exists.');
+    const gone = () => new TicketsError('gone', 'This attachment was redacted; its content no longer exists.');
+    if (!attachment.fileNameSealed) throw gone();
     const owner = { tenantId: attachment.tenantId, endUserId: attachment.endUserId };
     const fileName = await this.personalData.open(owner, 'attachments.file_name', attachment.id, attachment.fileNameSealed);
-    if (fileName === SHREDDED || !(await this.blobs.exists(attachment.blobKey))) throw new TicketsError('gone', 'This attachment was redacted; its content no longer exists.');
+    if (fileName === SHREDDED || !(await this.blobs.exists(attachment.blobKey))) throw gone();
     const bytes = await this.personalData.open(owner, 'attachments.bytes', attachment.id, await readWhole(this.blobs.read(attachment.blobKey)));
-    if (bytes === SHREDDED) throw new TicketsError('gone', 'This attachment was redacted; its content no longer exists.');
+    if (bytes === SHREDDED) throw gone();
     return { fileName: fileName.toString('utf8'), contentType: attachment.contentType, bytes };
   }
 }

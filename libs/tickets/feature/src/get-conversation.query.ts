@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { AccessLogRepository, ConversationRepository, DataOwner, EndUserRepository, PersonalData, SealedField, SHREDDED } from '@sieve/tickets-data-access';
 import { DownloadLinks } from './download-links';
 import { StaffPrincipal } from './staff-authenticator';
 import { TicketsError } from './tickets.error';
+import { requirePathUuid } from './parse-request';
 
 /** Who had content redacted (the requester's staff id), when, and in which job. */
 export interface RedactionMarkerView {
@@ -64,9 +64,7 @@ export class GetConversationQuery {
   ) {}
 
   async execute(staff: StaffPrincipal, conversationId: string): Promise<ConversationView> {
-    if (!z.uuid().safeParse(conversationId).success) {
-      throw new TicketsError('invalid-request', 'The conversation id in the path must be a UUID.');
-    }
+    requirePathUuid(conversationId, 'conversation');
     const found = await new ConversationRepository(this.dataSource.manager).findWithMessages(staff.tenantId, conversationId);
     // Another brand's conversation is "not found" too: the answer must not confirm it exists.
     if (!found) throw new TicketsError('not-found', `No conversation ${conversationId} in this brand.`);

@@ -13,8 +13,6 @@ export * from './redaction/decide-redaction-job.usecase';
 export * from './redaction/redaction-jobs.query';
 export * from './redaction/redaction-runner';
 export * from './redaction/record-purge-confirmations.usecase';
-export * from './redaction/redaction-scope';
-export * from './redaction/text-redaction';
 export * from './download-links';
 export * from './download-attachment.query';
 export * from './manage-staff.usecase';

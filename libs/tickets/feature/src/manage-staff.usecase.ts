@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { STAFF_ROLES, StaffCredentialEntity, StaffCredentialRepository, StaffRole } from '@sieve/tickets-data-access';
-import { parseRequest } from './parse-request';
+import { parseRequest, requirePathUuid } from './parse-request';
 import { generateStaffToken, hashStaffToken, StaffPrincipal } from './staff-authenticator';
 import { TicketsError } from './tickets.error';
 
@@ -37,7 +37,7 @@ export class ManageStaffUseCase {
   }
 
   async revoke(admin: StaffPrincipal, id: string): Promise<void> {
-    if (!z.uuid().safeParse(id).success) throw new TicketsError('invalid-request', 'The staff id in the path must be a UUID.');
+    requirePathUuid(id, 'staff');
     // An admin can't lock themselves out by accident: another admin revokes them.
     if (id === admin.credentialId) throw new TicketsError('invalid-request', 'This is the token making the request; revoke it with another admin’s token.');
     if (!(await new StaffCredentialRepository(this.dataSource.manager).revoke(admin.tenantId, id))) throw new TicketsError('not-found', `No staff member ${id} in this brand.`);

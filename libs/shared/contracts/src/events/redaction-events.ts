@@ -15,18 +15,17 @@ export type TextRange = z.infer<typeof textRange>;
 
 /** Ids a request names (messages, attachments): one to `MAX_REDACTION_IDS`. */
 export const redactionIds = z.array(z.uuid()).min(1).max(MAX_REDACTION_IDS);
-const ids = redactionIds;
 
 /** What a redaction job removes. Every kind but `end-user` lies within one conversation. */
 export const redactionTarget = z.discriminatedUnion('kind', [
   /** One message: its whole body, or only these ranges of it. */
   z.object({ kind: z.literal('message'), messageId: z.uuid(), ranges: z.array(textRange).min(1).max(100).optional() }).strict(),
   /** These messages of the conversation, whole. */
-  z.object({ kind: z.literal('messages'), conversationId: z.uuid(), messageIds: ids }).strict(),
+  z.object({ kind: z.literal('messages'), conversationId: z.uuid(), messageIds: redactionIds }).strict(),
   /** Every message of the conversation sent in [from, to), whole. */
   z.object({ kind: z.literal('messages-sent-between'), conversationId: z.uuid(), from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }).strict(),
   /** These attachments of the conversation: names and bytes. */
-  z.object({ kind: z.literal('attachments'), conversationId: z.uuid(), attachmentIds: ids }).strict(),
+  z.object({ kind: z.literal('attachments'), conversationId: z.uuid(), attachmentIds: redactionIds }).strict(),
   /** Every message and attachment of the conversation, and its custom fields. */
   z.object({ kind: z.literal('conversation'), conversationId: z.uuid() }).strict(),
   /** Erasure: the end user's identity, conversations, messages, attachments, FAQ searches, link clicks and data keys. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { transitSealed } from './transit-sealed';
+import { SealableText, transitSealed } from './transit-sealed';
 
 /**
  * An agent's reply on its way back to the install that wrote (keyed by install id): the ticket
  * store publishes it through its outbox; the gateway holds it until that install fetches it. The
  * body travels sealed under a transit key (`agentRepliedClear` is the opened form).
  */
-const agentReplied = <B extends z.ZodType<string> | typeof transitSealed>(body: B) =>
+const agentReplied = <B extends SealableText>(body: B) =>
   z
     .object({
       appId: z.string().min(1),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { transitSealed } from './transit-sealed';
+import { SealableJson, SealableText, transitSealed } from './transit-sealed';
 
 const installId = z.string().min(1).max(128);
 
@@ -18,8 +18,6 @@ export const sdkVersionsSchema = z
  * under too: a redaction destroying it leaves the raw copy Kafka retains unreadable as well.
  * Version 1 travelled clear: its schema is the clear form, and the classifier still reads it.
  */
-type Text = z.ZodType<string> | typeof transitSealed;
-type Json = z.ZodType<Record<string, unknown>> | typeof transitSealed;
 const clear = { text: z.string(), message: z.string().min(1), fileName: z.string().min(1).max(255), query: z.string().min(1).max(500), json: z.record(z.string(), z.unknown()) };
 const sealed = { text: transitSealed, message: transitSealed, fileName: transitSealed, query: transitSealed, json: transitSealed };
 
@@ -28,7 +26,7 @@ const sealed = { text: transitSealed, message: transitSealed, fileName: transitS
  * the classifier applied the disclosure. It may hold fields Sieve does not collect (the SDK sends
  * what the brand gave it); nothing downstream of the classifier may read this topic.
  */
-const conversationOpened = <T extends Text, M extends Text, J extends Json>(form: { text: T; message: M; json: J }) =>
+const conversationOpened = <T extends SealableText, M extends SealableText, J extends SealableJson>(form: { text: T; message: M; json: J }) =>
   z
     .object({
       appId: z.string().min(1),
@@ -65,7 +63,7 @@ const rawBase = {
 };
 
 /** A further message from the end user in an open conversation. */
-const messageSent = <M extends Text>(form: { message: M }) =>
+const messageSent = <M extends SealableText>(form: { message: M }) =>
   z
     .object({
       ...rawBase,
@@ -78,7 +76,7 @@ export const sdkMessageSentV2 = messageSent(sealed);
 export type SdkMessageSentV1 = z.infer<typeof sdkMessageSentV1>;
 
 /** An attachment the end user sent; the bytes are in the blob store, the event holds a reference. */
-const attachmentAdded = <F extends Text>(form: { fileName: F }) =>
+const attachmentAdded = <F extends SealableText>(form: { fileName: F }) =>
   z
     .object({
       ...rawBase,
@@ -111,7 +109,7 @@ export const sdkSessionEventV1 = z
 export type SdkSessionEventV1 = z.infer<typeof sdkSessionEventV1>;
 
 /** A search of the in-app FAQ (search history: collected, linked to the user). */
-const faqSearched = <Q extends Text>(form: { query: Q }) => z.object({ ...rawBase, searchId: z.uuid(), query: form.query, searchedAt: z.iso.datetime({ offset: true }) }).strict();
+const faqSearched = <Q extends SealableText>(form: { query: Q }) => z.object({ ...rawBase, searchId: z.uuid(), query: form.query, searchedAt: z.iso.datetime({ offset: true }) }).strict();
 export const sdkFaqSearchedV1 = faqSearched(clear);
 export const sdkFaqSearchedV2 = faqSearched(sealed);
 export type SdkFaqSearchedV1 = z.infer<typeof sdkFaqSearchedV1>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sdkVersionsSchema } from './sdk-events';
-import { transitSealed } from './transit-sealed';
+import { SealableJson, SealableText, transitSealed } from './transit-sealed';
 
 /*
  * Support events in two forms: clear (what the classifier makes, and what a consumer has once it
@@ -9,8 +9,6 @@ import { transitSealed } from './transit-sealed';
  * its schema is the clear form, and consumers still read it (`TransitSealing.open` passes it on).
  */
 
-type Text = z.ZodType<string> | typeof transitSealed;
-type Json = z.ZodType<Record<string, unknown>> | typeof transitSealed;
 const clear = { text: z.string(), nonEmpty: z.string().min(1), json: z.record(z.string(), z.unknown()) };
 const sealed = { text: transitSealed, nonEmpty: transitSealed, json: transitSealed };
 
@@ -18,10 +16,10 @@ const sealed = { text: transitSealed, nonEmpty: transitSealed, json: transitSeal
  * A message after classification: its body with what the classifier masked or coarsened, and the
  * categories of personal data it found in it (disclosure category ids, never the values).
  */
-const classifiedMessage = <B extends Text>(body: B) => z.object({ id: z.uuid(), body, piiTags: z.array(z.string().min(1)).optional() }).strict();
+const classifiedMessage = <B extends SealableText>(body: B) => z.object({ id: z.uuid(), body, piiTags: z.array(z.string().min(1)).optional() }).strict();
 
 /** A conversation after classification: only what the disclosure says Sieve collects. */
-const conversationOpened = <T extends Text, N extends Text, J extends Json>(form: { text: T; nonEmpty: N; json: J }) =>
+const conversationOpened = <T extends SealableText, N extends SealableText, J extends SealableJson>(form: { text: T; nonEmpty: N; json: J }) =>
   z
     .object({
       appId: z.string().min(1),
@@ -41,7 +39,7 @@ export const supportConversationOpenedV2 = conversationOpened(sealed);
 export type SupportConversationOpenedClear = z.infer<typeof supportConversationOpenedClear>;
 export type SupportConversationOpenedV2 = z.infer<typeof supportConversationOpenedV2>;
 
-const messageSent = <T extends Text>(form: { text: T }) =>
+const messageSent = <T extends SealableText>(form: { text: T }) =>
   z
     .object({
       appId: z.string().min(1),
@@ -54,7 +52,7 @@ export const supportMessageSentClear = messageSent(clear);
 export const supportMessageSentV2 = messageSent(sealed);
 export type SupportMessageSentV2 = z.infer<typeof supportMessageSentV2>;
 
-const attachmentAdded = <T extends Text>(form: { text: T }) =>
+const attachmentAdded = <T extends SealableText>(form: { text: T }) =>
   z
     .object({
       appId: z.string().min(1),
@@ -70,7 +68,7 @@ export const supportAttachmentAddedV2 = attachmentAdded(sealed);
 export type SupportAttachmentAddedV2 = z.infer<typeof supportAttachmentAddedV2>;
 
 /** An FAQ search, linked to the end user (by install) as the disclosure says. */
-const faqSearched = <T extends Text>(form: { text: T }) =>
+const faqSearched = <T extends SealableText>(form: { text: T }) =>
   z
     .object({ appId: z.string().min(1), installId: z.string().min(1).max(128), searchId: z.uuid(), query: form.text, searchedAt: z.iso.datetime({ offset: true }) })
     .strict();

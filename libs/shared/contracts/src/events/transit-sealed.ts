@@ -8,6 +8,10 @@ import { z } from 'zod';
 export const transitSealed = z.object({ keyId: z.uuid(), sealed: z.base64url().min(1).max(200_000) }).strict();
 export type TransitSealed = z.infer<typeof transitSealed>;
 
+/** A personal field's schema in an event's two forms: clear (what producers build and consumers read once opened), or sealed (as it travels). */
+export type SealableText = z.ZodType<string> | typeof transitSealed;
+export type SealableJson = z.ZodType<Record<string, unknown>> | typeof transitSealed;
+
 /** How a field's plaintext is kept in the sealed value: text as it is, objects as JSON. */
 export type SealedFieldEncoding = 'text' | 'json';
 

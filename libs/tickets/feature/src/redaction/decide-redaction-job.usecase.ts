@@ -1,10 +1,10 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { z } from 'zod';
 import { RedactionJobEntity, StaffCredentialEntity } from '@sieve/tickets-data-access';
 import { StaffPrincipal } from '../staff-authenticator';
 import { TicketsError } from '../tickets.error';
 import { announceJob } from './announce-job';
 import { RedactionJobsQuery, RedactionJobView } from './redaction-jobs.query';
+import { requirePathUuid } from '../parse-request';
 
 /**
  * An admin's decisions on a job: approving a bulk request (as a second admin), or running a failed
@@ -42,7 +42,7 @@ export class DecideRedactionJobUseCase {
 
   /** The brand's job, locked, changed by `change`; announced if it says so. */
   private async decide(staff: StaffPrincipal, jobId: string, correlationId: string, change: (manager: EntityManager, job: RedactionJobEntity) => Promise<boolean>): Promise<RedactionJobView> {
-    if (!z.uuid().safeParse(jobId).success) throw new TicketsError('invalid-request', 'The job id in the path must be a UUID.');
+    requirePathUuid(jobId, 'job');
     const announced = await this.dataSource.transaction(async (manager) => {
       const job = await manager.getRepository(RedactionJobEntity).findOne({ where: { tenantId: staff.tenantId, jobId }, lock: { mode: 'pessimistic_write' } });
       if (!job) throw new TicketsError('not-found', `No redaction job ${jobId} in this brand.`);

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Topics } from '@sieve/contracts';
 import { ConsumedEvent } from '@sieve/kafka';
 import type { Logger } from '@sieve/telemetry';
-import { RedactionJobEntity, RedactionReceiptEntity } from '@sieve/tickets-data-access';
+import { insertOnce, RedactionJobEntity, RedactionReceiptEntity } from '@sieve/tickets-data-access';
 import { isConfirmedByAnotherService, receiptStoresOf } from './redaction-scope';
 
 /**
@@ -30,7 +30,7 @@ export class RecordPurgeConfirmationsUseCase {
           this.logger.warn({ jobId, holder }, 'a purge confirmation from a holder this job does not wait for; ignored');
           return false;
         }
-        await manager.createQueryBuilder().insert().into(RedactionReceiptEntity).values({ jobId, store: holder, removed: purged, confirmedAt: new Date(confirmedAt) }).orIgnore().execute();
+        await insertOnce(manager, RedactionReceiptEntity, { jobId, store: holder, removed: purged, confirmedAt: new Date(confirmedAt) });
         if (job.phase !== 'confirming') return false;
         const confirmed = new Set((await manager.getRepository(RedactionReceiptEntity).find({ select: { store: true }, where: { jobId } })).map(({ store }) => store));
         if (!receiptStoresOf(job.target.kind).every((store) => confirmed.has(store))) return false;

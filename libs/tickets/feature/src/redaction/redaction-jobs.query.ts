@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { RedactionTarget } from '@sieve/contracts';
 import { REDACTION_JOB_STATUSES, RedactionJobEntity, RedactionReceiptEntity } from '@sieve/tickets-data-access';
-import { parseRequest } from '../parse-request';
+import { parseRequest, requirePathUuid } from '../parse-request';
 import { StaffPrincipal } from '../staff-authenticator';
 import { decodeCursor, encodeCursor } from '../keyset-cursor';
 import { TicketsError } from '../tickets.error';
@@ -49,7 +49,7 @@ export class RedactionJobsQuery {
   constructor(private readonly dataSource: DataSource) {}
 
   async show(staff: StaffPrincipal, jobId: string): Promise<RedactionJobView> {
-    if (!z.uuid().safeParse(jobId).success) throw new TicketsError('invalid-request', 'The job id in the path must be a UUID.');
+    requirePathUuid(jobId, 'job');
     const job = await this.find(this.dataSource.manager, staff.tenantId, jobId);
     if (!job) throw new TicketsError('not-found', `No redaction job ${jobId} in this brand.`);
     return job;

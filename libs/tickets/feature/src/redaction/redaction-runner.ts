@@ -72,7 +72,7 @@ export class RedactionRunner {
     private readonly blobs: BlobStore,
     private readonly logger: Logger,
     private readonly outboxWritten: () => void,
-    private readonly options: RedactionRunnerOptions = { chunkSize: 500, idleMs: 1_000, maxAttempts: 3, reannounceAfterMs: 300_000 },
+    private readonly options: RedactionRunnerOptions,
     private readonly hooks: RedactionRunnerHooks = {},
   ) {
     this.loop = new PollingLoop(() => this.runNext(), options.idleMs, (error) => this.logger.warn({ err: error }, 'redaction runner could not look for jobs; it tries again'));
@@ -133,7 +133,7 @@ export class RedactionRunner {
     const jobs = this.dataSource.getRepository(RedactionJobEntity);
     let job = await jobs.findOneByOrFail({ jobId });
     // Read again under the lock: another worker may have moved it on meanwhile.
-    if (!(job.status === 'pending' || job.status === 'running') || job.phase === 'confirming' || job.phase === 'done') return true;
+    if (!(job.status === 'pending' || job.status === 'running') || job.phase === 'confirming') return true;
     if (job.approvalRequired && !job.approvedBy) return true;
     try {
       if (job.status === 'pending') {
@@ -208,7 +208,7 @@ export class RedactionRunner {
    */
   private async remove(manager: EntityManager, job: RedactionJobEntity, kind: RedactionItemKind, ids: string[]): Promise<void> {
     const erasure = job.target.kind === 'end-user';
-    const marker = { redactedAt: () => 'now()', redactedBy: job.requestedBy, redactionJobId: job.jobId };
+    const marker = markerOf(job);
     const where = { tenantId: job.tenantId, id: In(ids) };
     switch (kind) {
       case 'message':
@@ -247,7 +247,7 @@ export class RedactionRunner {
     if (body === SHREDDED) return;
     const redacted = redactRanges(body.toString('utf8'), ranges);
     // Under a new key: the one that sealed the whole body is destroyed when the job finishes, and with it every copy (backups) of the whole.
-    await manager.update(MessageEntity, { id: message.id }, { bodySealed: await this.personalData.sealWithNewKey(owner, 'messages.body', message.id, redacted), redactedAt: () => 'now()', redactedBy: job.requestedBy, redactionJobId: job.jobId });
+    await manager.update(MessageEntity, { id: message.id }, { bodySealed: await this.personalData.sealWithNewKey(owner, 'messages.body', message.id, redacted), ...markerOf(job) });
   }
 
   /**
@@ -262,14 +262,14 @@ export class RedactionRunner {
       await this.dataSource.getRepository(RedactionJobEntity).update({ jobId: job.jobId }, { itemsTotal, phase: 'removing' });
       return { ...job, itemsTotal, phase: 'removing' };
     }
-    const items = await this.itemsByKind(job.jobId);
+    const items = await this.itemsByKind(this.dataSource.manager, job.jobId);
     const erasure = job.target.kind === 'end-user';
     const selection: TransitKeySelection = erasure ? { tenantId: job.tenantId, subjectId: job.endUserId! } : { tenantId: job.tenantId, keyIds: [...(items.get('message') ?? []), ...(items.get('attachment') ?? [])] };
     await this.transitKeys.destroy(selection);
     const dataKeySelection = await this.destroyDataKeysOf(job, items);
     // No end user: the content was gone before the job ran (a request older than erasure of its conversation); nobody holds a copy.
     const nothingHeld = !job.endUserId;
-    const completion = nothingHeld ? null : await this.completionOf(job, items);
+    const completion = nothingHeld ? null : await this.completionOf(this.dataSource.manager, job, items);
     const announced = await this.dataSource.transaction(async (manager) => {
       const moved = await manager.update(
         RedactionJobEntity,
@@ -278,7 +278,7 @@ export class RedactionRunner {
       );
       if (moved.affected !== 1) return false;
       const removed: Record<string, number> = {
-        [RECEIPT_STORES.database]: [...items.values()].reduce((sum, ids) => sum + ids.length, 0),
+        [RECEIPT_STORES.database]: itemsTotal,
         [RECEIPT_STORES.transitKeys]: await this.transitKeys.countDestroyed(selection),
         [RECEIPT_STORES.blobs]: items.get('attachment')?.length ?? 0,
         [RECEIPT_STORES.dataKeys]: await this.dataKeys.countDestroyed(dataKeySelection),
@@ -327,14 +327,14 @@ export class RedactionRunner {
   }
 
   /** What the completion event names: ids only. Whole conversations and erasures are purged by conversation and end user; smaller jobs name the agent replies and attachments they removed. */
-  private async completionOf(job: RedactionJobEntity, items: Map<RedactionItemKind, string[]>): Promise<RedactionCompletedV1> {
+  private async completionOf(manager: EntityManager, job: RedactionJobEntity, items: Map<RedactionItemKind, string[]>): Promise<RedactionCompletedV1> {
     const whole = job.target.kind === 'end-user' || job.target.kind === 'conversation';
     return {
       jobId: job.jobId,
       kind: job.target.kind,
       endUserId: job.endUserId!,
       conversationIds: job.conversationId ? [job.conversationId] : (items.get('conversation') ?? []),
-      messageIds: whole ? [] : await this.agentRepliesAmong(job.tenantId, items.get('message') ?? []),
+      messageIds: whole ? [] : await agentRepliesAmong(manager, job.tenantId, items.get('message') ?? []),
       attachmentIds: whole ? [] : (items.get('attachment') ?? []),
     };
   }
@@ -354,12 +354,11 @@ export class RedactionRunner {
     const stale = await this.dataSource.getRepository(RedactionJobEntity).find({ where: { phase: 'confirming', announcedAt: LessThan(cutoff) }, take: 20 });
     const announced: string[] = [];
     for (const job of stale) {
-      const completion = await this.completionOf(job, await this.itemsByKind(job.jobId));
       const again = await this.dataSource.transaction(async (manager) => {
-        // Moved only if still stale: of two workers, one announces.
+        // Moved only if still stale: of two workers, one announces (and only it reads what the event names).
         const moved = await manager.update(RedactionJobEntity, { jobId: job.jobId, phase: 'confirming', announcedAt: LessThan(cutoff) }, { announcedAt: () => 'now()' });
         if (moved.affected !== 1) return false;
-        await this.announce(manager, job, completion);
+        await this.announce(manager, job, await this.completionOf(manager, job, await this.itemsByKind(manager, job.jobId)));
         return true;
       });
       if (!again) continue;
@@ -370,14 +369,8 @@ export class RedactionRunner {
     return announced;
   }
 
-  private async agentRepliesAmong(tenantId: string, messageIds: string[]): Promise<string[]> {
-    if (messageIds.length === 0) return [];
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM messages WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND author = 'agent'`, [tenantId, messageIds]);
-    return rows.map(({ id }) => id);
-  }
-
-  private async itemsByKind(jobId: string): Promise<Map<RedactionItemKind, string[]>> {
-    const rows = await this.dataSource.getRepository(RedactionJobItemEntity).find({ select: { kind: true, itemId: true }, where: { jobId } });
+  private async itemsByKind(manager: EntityManager, jobId: string): Promise<Map<RedactionItemKind, string[]>> {
+    const rows = await manager.getRepository(RedactionJobItemEntity).find({ select: { kind: true, itemId: true }, where: { jobId } });
     const byKind = new Map<RedactionItemKind, string[]>();
     for (const { kind, itemId } of rows) {
       const ids = byKind.get(kind) ?? [];
@@ -404,4 +397,13 @@ export class RedactionRunner {
     this.logger.error({ err: error, jobId: job.jobId, attempts }, failed ? 'redaction job failed' : 'redaction job ran into an error; it is tried again');
     await this.dataSource.getRepository(RedactionJobEntity).update({ jobId: job.jobId }, { attempts, ...(failed ? { status: 'failed', failure } : {}) });
   }
+}
+
+/** The marker redacted content keeps: when, by whose request (the job's requester), in which job. */
+const markerOf = (job: RedactionJobEntity) => ({ redactedAt: () => 'now()', redactedBy: job.requestedBy, redactionJobId: job.jobId });
+
+async function agentRepliesAmong(manager: EntityManager, tenantId: string, messageIds: string[]): Promise<string[]> {
+  if (messageIds.length === 0) return [];
+  const rows: { id: string }[] = await manager.query(`SELECT id FROM messages WHERE tenant_id = $1 AND id = ANY($2::uuid[]) AND author = 'agent'`, [tenantId, messageIds]);
+  return rows.map(({ id }) => id);
 }

@@ -11,7 +11,7 @@ import { LocalKeyFile } from '@sieve/crypto';
 import { EventPublisher, isolatedKafka, KafkaSettings, PermanentEventError, TopicReader } from '@sieve/kafka';
 import { DataKeys, KeyVault, openKeyVault } from '@sieve/key-vault';
 import { eventually, quietLogger, testStack } from '@sieve/testing';
-import { createTicketsDataSource, DataOwner, openableValuesOf, PersonalData, RedactionJobEntity, SEALED_COLUMNS, SealedField, SHREDDED } from '@sieve/tickets-data-access';
+import { createTicketsDataSource, openableOf, PersonalData, RedactionJobEntity, sealedValuesOf, StoredSealedValue } from '@sieve/tickets-data-access';
 import { ApplySupportEventsUseCase } from '../apply-support-events.usecase';
 import { DownloadAttachmentQuery } from '../download-attachment.query';
 import { DownloadLinks } from '../download-links';
@@ -152,7 +152,7 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
   async function readableEverywhere(tenantId: string): Promise<string> {
     const tables: { table_name: string }[] = await dataSource.query(`select distinct table_name from information_schema.columns where table_schema = 'public' and column_name = 'tenant_id' order by 1`);
     const dump = (await Promise.all(tables.map(({ table_name }) => dataSource.query(`select row_to_json(t)::text as row from "${table_name}" t where tenant_id = $1`, [tenantId])))).flat().map(({ row }) => row);
-    const opened = await openableValuesOf(dataSource.manager, personalData, tenantId);
+    const opened = await openableOf(personalData, await sealedValuesOf(dataSource.manager, tenantId));
     const blobDirectory = path.join(directory, 'blobs', tenantId);
     const blobText = readdirSync(blobDirectory, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
@@ -161,22 +161,16 @@ describe('redaction jobs, from the request to the last receipt, over real Postgr
   }
 
   /** A backup of the brand's ticket data as taken now: every sealed value and attachment's sealed bytes, copied as stored. */
-  async function backUp(tenantId: string): Promise<{ owner: DataOwner; field: SealedField; rowId: string; sealed: Buffer }[]> {
-    const copies = [];
-    for (const { table, column, field, rowId, owner } of SEALED_COLUMNS) {
-      const rows: { id: string; owner: string; sealed: Buffer }[] = await dataSource.query(`select ${rowId} as id, ${owner} as owner, ${column} as sealed from ${table} where tenant_id = $1 and ${column} is not null`, [tenantId]);
-      copies.push(...rows.map((row) => ({ owner: { tenantId, endUserId: row.owner }, field, rowId: row.id, sealed: row.sealed })));
-    }
+  async function backUp(tenantId: string): Promise<StoredSealedValue[]> {
     const attachments: { id: string; owner: string; blob_key: string }[] = await dataSource.query(`select id, end_user_id as owner, blob_key from attachments where tenant_id = $1`, [tenantId]);
-    for (const { id, owner, blob_key } of attachments) copies.push({ owner: { tenantId, endUserId: owner }, field: 'attachments.bytes' as const, rowId: id, sealed: await readWhole(blobs.read(blob_key)) });
-    return copies;
+    const bytes = await Promise.all(
+      attachments.map(async ({ id, owner, blob_key }) => ({ owner: { tenantId, endUserId: owner }, field: 'attachments.bytes' as const, rowId: id, sealed: await readWhole(blobs.read(blob_key)) })),
+    );
+    return [...(await sealedValuesOf(dataSource.manager, tenantId)), ...bytes];
   }
 
   /** What of a backup the keys Sieve has now still open. */
-  async function openedFrom(backup: Awaited<ReturnType<typeof backUp>>): Promise<string> {
-    const opened = await Promise.all(backup.map(({ owner, field, rowId, sealed }) => personalData.open(owner, field, rowId, sealed)));
-    return opened.flatMap((value) => (value === SHREDDED ? [] : [value.toString('utf8')])).join('\n');
-  }
+  const openedFrom = async (backup: StoredSealedValue[]) => (await openableOf(personalData, backup)).join('\n');
 
   it('redacts ranges of one message: the rest of it stays readable, the marker says who and when, and nothing else changes', async () => {
     const p = await planted();

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { redactionIds, RedactionTarget, textRange } from '@sieve/contracts';
 import { AttachmentEntity, EndUserEntity, MessageEntity, PersonalData, RedactionJobEntity, SHREDDED } from '@sieve/tickets-data-access';
 import { requireConversation } from '../conversation-lookup';
-import { parseRequest } from '../parse-request';
+import { parseRequest, requirePathUuid } from '../parse-request';
 import { StaffPrincipal } from '../staff-authenticator';
 import { TicketsError } from '../tickets.error';
 import { announceJob } from './announce-job';
@@ -79,7 +79,7 @@ export class RequestRedactionUseCase {
 
   /** Everything of one end user (`POST /v1/end-users/:id/erasure`). */
   async erase(staff: StaffPrincipal, endUserId: string, body: unknown, correlationId: string): Promise<RedactionJobView> {
-    if (!z.uuid().safeParse(endUserId).success) throw new TicketsError('invalid-request', 'The end user id in the path must be a UUID.');
+    requirePathUuid(endUserId, 'end user');
     const request = parseRequest(erasureSchema, body);
     return this.record(staff, request, correlationId, async (manager) => {
       const endUser = await manager.getRepository(EndUserEntity).findOne({ where: { tenantId: staff.tenantId, id: endUserId }, lock: { mode: 'pessimistic_write' } });
